@@ -1,0 +1,163 @@
+package io.github.qwenbench.model;
+
+import io.github.qwenbench.plan.BenchmarkSetupException;
+import io.github.qwenbench.plan.ModelFile;
+import io.github.qwenbench.plan.ModelSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.compress.archivers.ArchiveEntry;
+import org.apache.commons.compress.archivers.ArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+
+/**
+ * Turns a configured {@link ModelSource} into a checked TorchScript file: resolves artifacts,
+ * unpacks a .zip or .tar.gz that holds the model, and verifies the SHA-256 when one is given.
+ */
+public final class ModelResolver {
+
+    private final ArtifactResolver artifacts;
+    private final Path unpackDirectory;
+
+    /**
+     * @param artifacts resolves {@code <artifact>} coordinates
+     * @param unpackDirectory where archives are unpacked (one sub-folder per role)
+     */
+    public ModelResolver(ArtifactResolver artifacts, Path unpackDirectory) {
+        this.artifacts = artifacts;
+        this.unpackDirectory = unpackDirectory;
+    }
+
+    /**
+     * @param role {@code baseline} or {@code candidate}, also the pom element's name
+     * @param source the configured source
+     * @param overridePath a path given on the command line ({@code -Dqwen-bench.<role>}), or null
+     */
+    public ModelFile resolve(String role, ModelSource source, String overridePath) throws BenchmarkSetupException {
+        Path file;
+        String described;
+        String expectedSha = null;
+        if (overridePath != null && !overridePath.isBlank()) {
+            file = Path.of(overridePath.trim()).toAbsolutePath();
+            described = "-Dqwen-bench." + role + "=" + overridePath.trim();
+            requireFile(file, described);
+        } else if (source == null || (source.getPath() == null && blank(source.getArtifact()))) {
+            throw new BenchmarkSetupException("<" + role + "> is not configured: give it a <path> to a TorchScript"
+                    + " file or an <artifact> (groupId:artifactId:version[:extension[:classifier]]), or pass"
+                    + " -Dqwen-bench." + role + "=PATH.");
+        } else if (source.getPath() != null && !blank(source.getArtifact())) {
+            throw new BenchmarkSetupException("<" + role + "> has both <path> and <artifact>: keep one.");
+        } else if (source.getPath() != null) {
+            file = source.getPath().toPath().toAbsolutePath();
+            described = "<" + role + "><path>" + source.getPath() + "</path>";
+            requireFile(file, described);
+            expectedSha = source.getSha256();
+        } else {
+            described = "<" + role + "><artifact>" + source.getArtifact().trim() + "</artifact>";
+            file = artifacts.resolve(source.getArtifact().trim(), "<" + role + "><artifact>");
+            expectedSha = source.getSha256();
+        }
+        String sha = sha256(file);
+        if (!blank(expectedSha) && !expectedSha.trim().equalsIgnoreCase(sha)) {
+            throw new BenchmarkSetupException("The " + role + " model " + file + " has SHA-256 " + sha
+                    + ", but <" + role + "><sha256> expects " + expectedSha.trim()
+                    + ": the file is not the one the pom names. Replace the file, or update <sha256> if the"
+                    + " change was intended.");
+        }
+        Path model = isArchive(file) ? unpack(role, file, described) : file;
+        if (!model.equals(file)) {
+            sha = sha256(model);
+        }
+        TorchScriptArchive.check(model, role);
+        try {
+            return new ModelFile(role, model.toString(), described, sha, Files.size(model));
+        } catch (IOException e) {
+            throw new BenchmarkSetupException("Cannot read the " + role + " model " + model + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void requireFile(Path file, String described) throws BenchmarkSetupException {
+        if (!Files.isRegularFile(file)) {
+            throw new BenchmarkSetupException("Model file not found: " + file + " (from " + described
+                    + "). Check the path; relative paths start at the project's directory.");
+        }
+        if (!Files.isReadable(file)) {
+            throw new BenchmarkSetupException("Model file " + file + " (from " + described + ") is not readable.");
+        }
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    static boolean isArchive(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".zip") || name.endsWith(".tar.gz") || name.endsWith(".tgz");
+    }
+
+    /** Unpacks the single .pt file an archive holds into {@code <unpackDirectory>/<role>/}. */
+    private Path unpack(String role, Path archive, String described) throws BenchmarkSetupException {
+        Path target = unpackDirectory.resolve(role);
+        List<String> found = new ArrayList<>();
+        Path model = null;
+        try {
+            Files.createDirectories(target);
+            try (ArchiveInputStream<? extends ArchiveEntry> in = open(archive)) {
+                ArchiveEntry entry;
+                while ((entry = in.getNextEntry()) != null) {
+                    String name = entry.getName();
+                    if (entry.isDirectory() || !name.toLowerCase(Locale.ROOT).endsWith(".pt")) {
+                        continue;
+                    }
+                    found.add(name);
+                    Path out = target.resolve(Path.of(name).getFileName().toString());
+                    Path partial = target.resolve(out.getFileName() + ".part");
+                    Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
+                    Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    model = out;
+                }
+            }
+        } catch (IOException e) {
+            throw new BenchmarkSetupException("Cannot unpack the " + role + " archive " + archive + " (from "
+                    + described + "): " + e.getMessage() + ". Check that it is a valid .zip or .tar.gz.", e);
+        }
+        if (found.size() != 1) {
+            throw new BenchmarkSetupException("The " + role + " archive " + archive + " holds " + found.size()
+                    + " .pt files " + found + ", but it must hold exactly one TorchScript model.");
+        }
+        return model;
+    }
+
+    private static ArchiveInputStream<? extends ArchiveEntry> open(Path archive) throws IOException {
+        InputStream raw = Files.newInputStream(archive);
+        if (archive.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
+            return new ZipArchiveInputStream(raw);
+        }
+        return new TarArchiveInputStream(new GzipCompressorInputStream(raw));
+    }
+
+    /** The SHA-256 of a file, in lower-case hex. */
+    public static String sha256(Path file) throws BenchmarkSetupException {
+        try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file),
+                MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(in.getMessageDigest().digest());
+        } catch (IOException e) {
+            throw new BenchmarkSetupException("Cannot read " + file + ": " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

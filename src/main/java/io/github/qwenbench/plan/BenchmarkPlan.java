@@ -1,0 +1,22 @@
+package io.github.qwenbench.plan;
+
+import java.util.List;
+
+/**
+ * Everything one run needs, validated once: the models, the inputs both get, the seed, the engine
+ * and the per-suite settings. It is serialized to JSON and handed to the forked worker.
+ *
+ * @param baseline the reference model
+ * @param candidate the optimized model under test
+ * @param inputs the inputs, in the order of the model's forward arguments
+ * @param seed seed of every generated input
+ * @param engine engine settings
+ * @param accuracy accuracy suite settings
+ */
+public record BenchmarkPlan(ModelFile baseline, ModelFile candidate, List<InputSpec> inputs, long seed,
+        EngineSettings engine, AccuracySettings accuracy) {
+
+    public BenchmarkPlan {
+        inputs = List.copyOf(inputs);
+    }
+}

@@ -1,0 +1,29 @@
+package io.github.qwenbench.plan;
+
+/** PyTorch engine settings ({@code <engine>}), applied in the worker before the engine loads. */
+public class EngineConfig {
+
+    /** Intra-op threads ({@code ai.djl.pytorch.num_threads}); empty: the engine's default. */
+    private Integer intraOpThreads;
+
+    /** Inter-op threads ({@code ai.djl.pytorch.num_interop_threads}); empty: the engine's default. */
+    private Integer interOpThreads;
+
+    /** TorchScript graph executor optimizer ({@code ai.djl.pytorch.graph_optimizer}). */
+    private boolean graphOptimizer = true;
+
+    public EngineConfig() {
+    }
+
+    public Integer getIntraOpThreads() {
+        return intraOpThreads;
+    }
+
+    public Integer getInterOpThreads() {
+        return interOpThreads;
+    }
+
+    public boolean isGraphOptimizer() {
+        return graphOptimizer;
+    }
+}

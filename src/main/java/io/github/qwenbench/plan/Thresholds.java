@@ -1,0 +1,71 @@
+package io.github.qwenbench.plan;
+
+/** Parses threshold settings, accepting {@code 0.80} as well as {@code 80%}. */
+public final class Thresholds {
+
+    private Thresholds() {
+    }
+
+    /**
+     * Parses a fraction such as {@code 0.01} or {@code 1%} and checks it lies in [min, max].
+     *
+     * @param setting the setting's name, for the error message
+     * @param value the configured text; null or blank gives null (the gate is off)
+     */
+    public static Double fraction(String setting, String value, double min, double max)
+            throws BenchmarkSetupException {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String text = value.trim();
+        boolean percent = text.endsWith("%");
+        double parsed;
+        try {
+            parsed = Double.parseDouble(percent ? text.substring(0, text.length() - 1).trim() : text);
+        } catch (NumberFormatException e) {
+            throw new BenchmarkSetupException(setting + " is '" + value
+                    + "', which is not a number: write it as a fraction (0.01) or a percentage (1%).");
+        }
+        if (percent) {
+            parsed /= 100.0;
+        }
+        return inRange(setting, value, parsed, min, max);
+    }
+
+    /** Parses a plain number (no percent sign) and checks it lies in [min, max]. */
+    public static Double number(String setting, String value, double min, double max)
+            throws BenchmarkSetupException {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        double parsed;
+        try {
+            parsed = Double.parseDouble(value.trim());
+        } catch (NumberFormatException e) {
+            throw new BenchmarkSetupException(setting + " is '" + value + "', which is not a number.");
+        }
+        return inRange(setting, value, parsed, min, max);
+    }
+
+    private static double inRange(String setting, String value, double parsed, double min, double max)
+            throws BenchmarkSetupException {
+        if (!Double.isFinite(parsed) || parsed < min || parsed > max) {
+            throw new BenchmarkSetupException(setting + " is '" + value + "', but it must lie between "
+                    + format(min) + " and " + format(max) + ".");
+        }
+        return parsed;
+    }
+
+    private static String format(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15
+                ? String.valueOf((long) value) : String.valueOf(value);
+    }
+
+    /** Checks that a count setting is at least {@code min}. */
+    public static int atLeast(String setting, int value, int min) throws BenchmarkSetupException {
+        if (value < min) {
+            throw new BenchmarkSetupException(setting + " is " + value + ", but it must be at least " + min + ".");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,196 @@
+package io.github.qwenbench.plugin;
+
+import io.github.qwenbench.gate.Verdict;
+import io.github.qwenbench.model.ModelResolver;
+import io.github.qwenbench.plan.AccuracyConfig;
+import io.github.qwenbench.plan.BenchmarkPlan;
+import io.github.qwenbench.plan.BenchmarkSetupException;
+import io.github.qwenbench.plan.EngineConfig;
+import io.github.qwenbench.plan.InputConfig;
+import io.github.qwenbench.plan.ModelSource;
+import io.github.qwenbench.report.ConsoleSummary;
+import io.github.qwenbench.report.SuiteReport;
+import io.github.qwenbench.suite.BenchmarkRun;
+import io.github.qwenbench.suite.PlanFactory;
+import io.github.qwenbench.worker.WorkerLauncher;
+import io.github.qwenbench.worker.WorkerLog;
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.repository.RemoteRepository;
+
+/**
+ * What every benchmark goal shares: reads the pom, builds the plan, runs suites in a forked worker,
+ * prints the summary and fails the build once if a gate failed. All logic lives in plain classes.
+ */
+abstract class AbstractBenchmarkMojo extends AbstractMojo {
+
+    /** The reference model: {@code <path>} or {@code <artifact>}, and optionally {@code <sha256>}. */
+    @Parameter
+    private ModelSource baseline;
+
+    /** The optimized model under test: {@code <path>} or {@code <artifact>}, and optionally {@code <sha256>}. */
+    @Parameter
+    private ModelSource candidate;
+
+    /** Overrides {@code <baseline>} with a TorchScript file path. */
+    @Parameter(property = "qwen-bench.baseline")
+    private String baselinePath;
+
+    /** Overrides {@code <candidate>} with a TorchScript file path. */
+    @Parameter(property = "qwen-bench.candidate")
+    private String candidatePath;
+
+    /** The model's inputs, one {@code <input>} per forward argument; both models get the same values. */
+    @Parameter
+    private List<InputConfig> inputs;
+
+    /** Seed of every generated input. */
+    @Parameter(property = "qwen-bench.seed", defaultValue = "42")
+    private long seed;
+
+    /** Accuracy suite settings and thresholds. */
+    @Parameter
+    private AccuracyConfig accuracy;
+
+    /** PyTorch engine settings (threads, graph optimizer), applied before the engine loads. */
+    @Parameter
+    private EngineConfig engine;
+
+    /** Where the result files ({@code <suite>_benchmark_results.json}) are written. */
+    @Parameter(property = "qwen-bench.outputDirectory", defaultValue = "${project.build.directory}/benchmark-results")
+    private File outputDirectory;
+
+    /** Fail the build when a gate fails; {@code false} logs the violations as warnings instead. */
+    @Parameter(property = "qwen-bench.failOnViolation", defaultValue = "true")
+    private boolean failOnViolation;
+
+    /** Skip the benchmarks. */
+    @Parameter(property = "qwen-bench.skip", defaultValue = "false")
+    private boolean skip;
+
+    /** Extra JVM arguments of the forked worker, e.g. {@code -Xmx2g}. */
+    @Parameter
+    private List<String> jvmArgs;
+
+    /** Seconds one suite's worker may run before it is killed. */
+    @Parameter(property = "qwen-bench.workerTimeout", defaultValue = "600")
+    private int workerTimeout;
+
+    @Parameter(defaultValue = "${project.build.directory}/qwen-bench", readonly = true)
+    private File workDirectory;
+
+    @Parameter(defaultValue = "${plugin}", readonly = true)
+    private PluginDescriptor plugin;
+
+    @Parameter(defaultValue = "${session}", readonly = true)
+    private MavenSession session;
+
+    @Parameter(defaultValue = "${repositorySystemSession}", readonly = true)
+    private RepositorySystemSession repositorySession;
+
+    @Parameter(defaultValue = "${project.remoteProjectRepositories}", readonly = true)
+    private List<RemoteRepository> remoteRepositories;
+
+    private final RepositorySystem repositorySystem;
+
+    AbstractBenchmarkMojo(RepositorySystem repositorySystem) {
+        this.repositorySystem = repositorySystem;
+    }
+
+    /** Runs this goal's suites and returns their reports. */
+    abstract List<SuiteReport> runSuites(BenchmarkRun run, BenchmarkPlan plan) throws BenchmarkSetupException;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping the benchmarks (qwen-bench.skip=true).");
+            return;
+        }
+        if (session != null && session.isParallel()) {
+            getLog().warn("The build runs in parallel (-T): other modules compete for the CPU and distort the"
+                    + " timings. Run benchmarks in a serial build for numbers you can compare.");
+        }
+        List<SuiteReport> reports;
+        try {
+            if (workerTimeout < 1) {
+                throw new BenchmarkSetupException("workerTimeout is " + workerTimeout + ", but it must be at least 1 second.");
+            }
+            Path work = workDirectory.toPath();
+            PlanFactory plans = new PlanFactory(new ModelResolver(
+                    new MavenArtifactResolver(repositorySystem, repositorySession, remoteRepositories),
+                    work.resolve("models")));
+            BenchmarkPlan plan = plans.create(new PlanFactory.Settings(baseline, candidate, baselinePath, candidatePath,
+                    inputs, seed, engine, accuracy));
+            getLog().info("Baseline:  " + plan.baseline().path() + " (sha256 " + plan.baseline().sha256() + ")");
+            getLog().info("Candidate: " + plan.candidate().path() + " (sha256 " + plan.candidate().sha256() + ")");
+            WorkerLauncher launcher = new WorkerLauncher(workerClasspath(), jvmArgs == null ? List.of() : jvmArgs,
+                    Duration.ofSeconds(workerTimeout), work, new MavenWorkerLog(getLog()));
+            reports = runSuites(new BenchmarkRun(launcher, outputDirectory.toPath()), plan);
+        } catch (BenchmarkSetupException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+        judge(reports);
+    }
+
+    private void judge(List<SuiteReport> reports) throws MojoFailureException {
+        getLog().info("");
+        ConsoleSummary.lines(reports).forEach(getLog()::info);
+        getLog().info("");
+        getLog().info("Results: " + outputDirectory);
+        List<Verdict> failures = new ArrayList<>();
+        for (SuiteReport report : reports) {
+            for (Verdict failure : report.failures()) {
+                failures.add(failure);
+                if (failOnViolation) {
+                    getLog().error(report.suite() + ": " + failure.message());
+                } else {
+                    getLog().warn(report.suite() + ": " + failure.message());
+                }
+            }
+        }
+        long gates = reports.stream().mapToLong(r -> r.gates().size()).sum();
+        if (gates == 0) {
+            throw new MojoFailureException("No gate was evaluated, so nothing proves the candidate meets its targets."
+                    + " Check the configuration of the suites.");
+        }
+        if (failures.isEmpty()) {
+            getLog().info("All " + gates + " gates passed.");
+            return;
+        }
+        String summary = failures.size() + " of " + gates + " gates failed: "
+                + String.join(", ", failures.stream().map(Verdict::name).toList()) + ". Details: " + outputDirectory;
+        if (failOnViolation) {
+            throw new MojoFailureException(summary + ". Fix the candidate, or adjust the thresholds if the targets"
+                    + " were wrong.");
+        }
+        getLog().warn(summary + " (failOnViolation=false: the build goes on).");
+    }
+
+    /** The plugin jar and its runtime dependencies: everything the worker needs, nothing of Maven's. */
+    private List<Path> workerClasspath() {
+        Set<Path> classpath = new LinkedHashSet<>();
+        if (plugin.getPluginArtifact() != null && plugin.getPluginArtifact().getFile() != null) {
+            classpath.add(plugin.getPluginArtifact().getFile().toPath());
+        }
+        for (Artifact artifact : plugin.getArtifacts()) {
+            if (artifact.getFile() != null) {
+                classpath.add(artifact.getFile().toPath());
+            }
+        }
+        return new ArrayList<>(classpath);
+    }
+}

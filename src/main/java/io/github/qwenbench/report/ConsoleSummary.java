@@ -1,0 +1,41 @@
+package io.github.qwenbench.report;
+
+import io.github.qwenbench.gate.Verdict;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The table of gates printed at the end of a goal: readable in a CI log without scrolling. */
+public final class ConsoleSummary {
+
+    private ConsoleSummary() {
+    }
+
+    public static List<String> lines(List<SuiteReport> reports) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"suite", "gate", "actual", "threshold", "verdict"});
+        for (SuiteReport report : reports) {
+            for (Verdict v : report.gates()) {
+                rows.add(new String[] {report.suite(), v.name(), Verdict.format(v.actual()),
+                        v.comparison() + " " + Verdict.format(v.threshold()), v.passed() ? "PASS" : "FAIL"});
+            }
+        }
+        int[] widths = new int[5];
+        for (String[] row : rows) {
+            for (int c = 0; c < row.length; c++) {
+                widths[c] = Math.max(widths[c], row[c].length());
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        String format = String.format(Locale.ROOT, "%%-%ds  %%-%ds  %%%ds  %%-%ds  %%s", widths[0], widths[1],
+                widths[2], widths[3]);
+        for (int r = 0; r < rows.size(); r++) {
+            String[] row = rows.get(r);
+            lines.add(String.format(Locale.ROOT, format, (Object[]) row));
+            if (r == 0) {
+                lines.add("-".repeat(widths[0] + widths[1] + widths[2] + widths[3] + widths[4] + 8));
+            }
+        }
+        return lines;
+    }
+}

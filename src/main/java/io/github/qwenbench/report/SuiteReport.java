@@ -1,0 +1,30 @@
+package io.github.qwenbench.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.qwenbench.gate.Verdict;
+import io.github.qwenbench.host.HostInfo;
+import io.github.qwenbench.plan.ModelFile;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One suite's result file: what was measured, on what, with which settings, and the verdicts.
+ *
+ * @param suite the suite's name
+ * @param passed whether every gate passed (false when there were none)
+ * @param startedAt when measuring started
+ * @param durationMillis how long the suite ran in the worker
+ * @param system the machine and runtime
+ * @param models the models measured
+ * @param config inputs, seed, engine and suite settings
+ * @param metrics the measured metrics
+ * @param gates every gate's verdict
+ */
+public record SuiteReport(String suite, boolean passed, Instant startedAt, long durationMillis, HostInfo system,
+        List<ModelFile> models, Map<String, Object> config, JsonNode metrics, List<Verdict> gates) {
+
+    public List<Verdict> failures() {
+        return gates.stream().filter(v -> !v.passed()).toList();
+    }
+}

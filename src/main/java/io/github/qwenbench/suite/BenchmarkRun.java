@@ -1,0 +1,81 @@
+package io.github.qwenbench.suite;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.github.qwenbench.gate.Verdict;
+import io.github.qwenbench.plan.BenchmarkPlan;
+import io.github.qwenbench.plan.BenchmarkSetupException;
+import io.github.qwenbench.report.AllResults;
+import io.github.qwenbench.report.Json;
+import io.github.qwenbench.report.SuiteReport;
+import io.github.qwenbench.worker.WorkerLauncher;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one path every goal takes: for each suite, a forked worker measures, the gates judge, and the
+ * suite's result file is written. A suite whose worker fails leaves no result file behind.
+ */
+public final class BenchmarkRun {
+
+    private final WorkerLauncher launcher;
+    private final Path outputDirectory;
+
+    public BenchmarkRun(WorkerLauncher launcher, Path outputDirectory) {
+        this.launcher = launcher;
+        this.outputDirectory = outputDirectory;
+    }
+
+    /** Runs one suite and writes {@code <suite>_benchmark_results.json}. */
+    public SuiteReport run(Suite suite, BenchmarkPlan plan) throws BenchmarkSetupException {
+        Path resultFile = outputDirectory.resolve(suite.resultFileName());
+        delete(resultFile);
+        SuiteResult result = launcher.run(suite, plan);
+        List<Verdict> gates;
+        try {
+            gates = suite.gates(plan, result.metrics());
+        } catch (JsonProcessingException e) {
+            throw new BenchmarkSetupException("The " + suite.id() + " worker's metrics are not in the expected form: "
+                    + e.getOriginalMessage(), e);
+        }
+        boolean passed = !gates.isEmpty() && gates.stream().allMatch(Verdict::passed);
+        SuiteReport report = new SuiteReport(suite.id(), passed, result.startedAt(), result.durationMillis(),
+                result.system(), result.models(), suite.config(plan), result.metrics(), gates);
+        write(resultFile, report);
+        return report;
+    }
+
+    /** Runs every suite in turn and writes {@code all_benchmark_results.json} as well. */
+    public List<SuiteReport> runAll(List<Suite> suites, BenchmarkPlan plan) throws BenchmarkSetupException {
+        Path allFile = outputDirectory.resolve(AllResults.FILE_NAME);
+        delete(allFile);
+        Instant startedAt = Instant.now();
+        long start = System.nanoTime();
+        List<SuiteReport> reports = new ArrayList<>();
+        for (Suite suite : suites) {
+            reports.add(run(suite, plan));
+        }
+        boolean passed = !reports.isEmpty() && reports.stream().allMatch(SuiteReport::passed);
+        write(allFile, new AllResults(passed, startedAt, (System.nanoTime() - start) / 1_000_000, reports));
+        return reports;
+    }
+
+    private static void delete(Path file) throws BenchmarkSetupException {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new BenchmarkSetupException("Cannot remove the previous result " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void write(Path file, Object value) throws BenchmarkSetupException {
+        try {
+            Json.writeAtomically(file, value);
+        } catch (IOException e) {
+            throw new BenchmarkSetupException("Cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package io.github.qwenbench.suite;
+
+import io.github.qwenbench.model.InputFactory;
+import io.github.qwenbench.plan.BenchmarkPlan;
+import java.util.function.Consumer;
+
+/**
+ * What a suite runner gets in the worker.
+ *
+ * @param plan the validated plan
+ * @param inputs the inputs both models get
+ * @param progress receives progress lines, relayed to Maven's log
+ */
+public record SuiteContext(BenchmarkPlan plan, InputFactory inputs, Consumer<String> progress) {
+}

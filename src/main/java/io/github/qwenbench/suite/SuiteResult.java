@@ -1,0 +1,21 @@
+package io.github.qwenbench.suite;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.qwenbench.host.HostInfo;
+import io.github.qwenbench.plan.ModelFile;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the worker measured for one suite, before any verdict.
+ *
+ * @param suite the suite's name
+ * @param startedAt when the worker started measuring
+ * @param durationMillis how long the suite ran in the worker
+ * @param system the worker's machine and runtime
+ * @param models the models measured
+ * @param metrics the suite's metrics
+ */
+public record SuiteResult(String suite, Instant startedAt, long durationMillis, HostInfo system,
+        List<ModelFile> models, JsonNode metrics) {
+}

@@ -1,0 +1,211 @@
+package io.github.qwenbench.worker;
+
+import io.github.qwenbench.plan.BenchmarkPlan;
+import io.github.qwenbench.plan.BenchmarkSetupException;
+import io.github.qwenbench.report.Json;
+import io.github.qwenbench.suite.Suite;
+import io.github.qwenbench.suite.SuiteResult;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * Runs a suite in a forked JVM, so that Maven's own heap and threads stay out of the measurements
+ * and a native crash, an out-of-memory kill or a hang becomes a clear error instead of a dead or
+ * stuck Maven. The worker is killed when it outlives its timeout, and when Maven itself exits.
+ */
+public final class WorkerLauncher {
+
+    private static final int STDERR_TAIL = 15;
+
+    private final List<Path> classpath;
+    private final List<String> jvmArguments;
+    private final Duration timeout;
+    private final Path workDirectory;
+    private final WorkerLog log;
+
+    /**
+     * @param classpath the worker's classpath: the plugin and its runtime dependencies
+     * @param jvmArguments extra worker JVM arguments ({@code <jvmArgs>})
+     * @param timeout how long one suite may run ({@code <workerTimeout>})
+     * @param workDirectory where the plan and raw results are exchanged
+     * @param log receives the worker's progress and output
+     */
+    public WorkerLauncher(List<Path> classpath, List<String> jvmArguments, Duration timeout, Path workDirectory,
+            WorkerLog log) {
+        this.classpath = List.copyOf(classpath);
+        this.jvmArguments = List.copyOf(jvmArguments);
+        this.timeout = timeout;
+        this.workDirectory = workDirectory;
+        this.log = log;
+    }
+
+    /** Runs {@code suite} of {@code plan} in a fresh worker JVM and returns what it measured. */
+    public SuiteResult run(Suite suite, BenchmarkPlan plan) throws BenchmarkSetupException {
+        Path planFile = workDirectory.resolve(suite.id() + "-plan.json");
+        Path resultFile = workDirectory.resolve(suite.id() + "-raw.json");
+        Path errorFile = WorkerMain.errorFile(resultFile);
+        try {
+            Files.createDirectories(workDirectory);
+            Files.deleteIfExists(resultFile);
+            Files.deleteIfExists(errorFile);
+            Json.writeAtomically(planFile, plan);
+        } catch (IOException e) {
+            throw new BenchmarkSetupException("Cannot prepare the worker's files in " + workDirectory + ": "
+                    + e.getMessage(), e);
+        }
+        List<String> command = command(suite, planFile, resultFile);
+        log.debug("Worker command: " + String.join(" ", command));
+        Process process;
+        try {
+            process = new ProcessBuilder(command).start();
+        } catch (IOException e) {
+            throw new BenchmarkSetupException("Cannot start the benchmark worker JVM (" + command.get(0) + "): "
+                    + e.getMessage(), e);
+        }
+        Thread killer = new Thread(process::destroyForcibly, "qwen-bench-worker-killer");
+        Runtime.getRuntime().addShutdownHook(killer);
+        Deque<String> stderrTail = new ArrayDeque<>();
+        Thread out = relay(process.getInputStream(), this::relayStdout, "qwen-bench-worker-stdout");
+        Thread err = relay(process.getErrorStream(), line -> {
+            synchronized (stderrTail) {
+                if (stderrTail.size() == STDERR_TAIL) {
+                    stderrTail.removeFirst();
+                }
+                stderrTail.addLast(line);
+            }
+            log.debug("[worker stderr] " + line);
+        }, "qwen-bench-worker-stderr");
+        try {
+            boolean finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (!finished) {
+                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+                join(out, err);
+                throw new BenchmarkSetupException("The " + suite.id() + " worker did not finish within workerTimeout ("
+                        + timeout.toSeconds() + " s) and was killed. Raise <workerTimeout> (-Dqwen-bench.workerTimeout"
+                        + "=SECONDS) or make the run smaller (fewer samples or iterations)." + tail(stderrTail));
+            }
+            join(out, err);
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new BenchmarkSetupException("Interrupted while waiting for the " + suite.id() + " worker; it was killed.",
+                    e);
+        } finally {
+            removeHook(killer);
+        }
+        return result(suite, process.exitValue(), resultFile, errorFile, stderrTail);
+    }
+
+    private SuiteResult result(Suite suite, int exit, Path resultFile, Path errorFile, Deque<String> stderrTail)
+            throws BenchmarkSetupException {
+        try {
+            if (exit == WorkerMain.SETUP_ERROR && Files.isRegularFile(errorFile)) {
+                throw new BenchmarkSetupException(Files.readString(errorFile, StandardCharsets.UTF_8));
+            }
+            if (exit != 0) {
+                throw new BenchmarkSetupException("The " + suite.id() + " worker JVM died with exit code " + exit
+                        + describeExit(exit) + " before it finished; no result was written." + tail(stderrTail));
+            }
+            if (!Files.isRegularFile(resultFile)) {
+                throw new BenchmarkSetupException("The " + suite.id() + " worker exited normally but wrote no result ("
+                        + resultFile + ")." + tail(stderrTail));
+            }
+            return Json.mapper().readValue(resultFile.toFile(), SuiteResult.class);
+        } catch (IOException e) {
+            throw new BenchmarkSetupException("Cannot read the " + suite.id() + " worker's result " + resultFile + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    List<String> command(Suite suite, Path planFile, Path resultFile) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmArguments);
+        command.add("-Dai.djl.offline=true");
+        command.add("-Dslf4j.internal.verbosity=ERROR");
+        command.add("-cp");
+        command.add(classpath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
+        command.add(WorkerMain.class.getName());
+        command.add(suite.id());
+        command.add(planFile.toString());
+        command.add(resultFile.toString());
+        return command;
+    }
+
+    private void relayStdout(String line) {
+        if (line.startsWith(WorkerMain.PROGRESS)) {
+            log.info(line.substring(WorkerMain.PROGRESS.length()));
+        } else {
+            log.debug("[worker] " + line);
+        }
+    }
+
+    private static Thread relay(InputStream stream, Consumer<String> sink, String name) {
+        Thread thread = new Thread(() -> {
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    sink.accept(line);
+                }
+            } catch (IOException e) {
+                // The worker closed its end: nothing more to relay.
+            }
+        }, name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    private static void join(Thread... threads) throws InterruptedException {
+        for (Thread thread : threads) {
+            thread.join(TimeUnit.SECONDS.toMillis(10));
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // Maven is shutting down already; the hook kills the worker.
+        }
+    }
+
+    private static String describeExit(int exit) {
+        if (exit == 137) {
+            return " (killed with SIGKILL: often the kernel's out-of-memory killer, or a kill -9)";
+        }
+        if (exit == 134) {
+            return " (aborted: often a native crash in the engine)";
+        }
+        if (exit == 139) {
+            return " (segmentation fault in native code)";
+        }
+        if (exit > 128) {
+            return " (killed by signal " + (exit - 128) + ")";
+        }
+        return "";
+    }
+
+    private static String tail(Deque<String> stderrTail) {
+        synchronized (stderrTail) {
+            if (stderrTail.isEmpty()) {
+                return "";
+            }
+            return " Last lines the worker wrote to stderr:\n  " + String.join("\n  ", stderrTail);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.github.qwenbench.worker;
+
+import ai.djl.engine.Engine;
+import io.github.qwenbench.host.HostInfo;
+import io.github.qwenbench.model.EngineMessages;
+import io.github.qwenbench.model.InputFactory;
+import io.github.qwenbench.plan.BenchmarkPlan;
+import io.github.qwenbench.plan.BenchmarkSetupException;
+import io.github.qwenbench.plan.EngineSettings;
+import io.github.qwenbench.report.Json;
+import io.github.qwenbench.suite.Suite;
+import io.github.qwenbench.suite.SuiteContext;
+import io.github.qwenbench.suite.SuiteResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The forked worker: {@code WorkerMain <suite> <plan.json> <result.json>}. It configures and loads
+ * the engine, runs one suite, and writes the suite's raw result atomically. Progress lines go to
+ * standard output behind {@link #PROGRESS}. A broken set-up exits with {@link #SETUP_ERROR} after
+ * writing its message to {@code <result.json>.error}; any other non-zero exit is a crash.
+ */
+public final class WorkerMain {
+
+    /** Prefix of the progress lines the launcher relays to Maven's log. */
+    public static final String PROGRESS = "[qwen-bench] ";
+
+    /** Exit code of a broken set-up, explained in the error file. */
+    public static final int SETUP_ERROR = 3;
+
+    private WorkerMain() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length != 3) {
+            System.err.println("usage: WorkerMain <suite> <plan.json> <result.json>");
+            System.exit(2);
+        }
+        System.exit(run(Suite.parse(args[0]), Path.of(args[1]), Path.of(args[2])));
+    }
+
+    /** Runs one suite in this JVM; returns the process exit code. */
+    public static int run(Suite suite, Path planFile, Path resultFile) {
+        try {
+            BenchmarkPlan plan = Json.mapper().readValue(planFile.toFile(), BenchmarkPlan.class);
+            SuiteResult result = execute(suite, plan, WorkerMain::progress);
+            Json.writeAtomically(resultFile, result);
+            return 0;
+        } catch (BenchmarkSetupException e) {
+            return writeError(resultFile, e.getMessage());
+        } catch (IOException e) {
+            return writeError(resultFile, "The worker could not read its plan or write " + resultFile + ": "
+                    + e.getMessage());
+        }
+    }
+
+    /** Configures the engine, then runs the suite and times it. */
+    public static SuiteResult execute(Suite suite, BenchmarkPlan plan, java.util.function.Consumer<String> progress)
+            throws BenchmarkSetupException {
+        configureEngine(plan.engine());
+        Engine engine;
+        try {
+            engine = Engine.getEngine("PyTorch");
+        } catch (RuntimeException e) {
+            throw new BenchmarkSetupException("The PyTorch engine could not start: " + EngineMessages.rootCause(e)
+                    + ". The plugin runs offline with the CPU natives on its classpath (pytorch-native-cpu);"
+                    + " check that DJL_CACHE_DIR (default ~/.djl.ai) is writable.", e);
+        }
+        progress.accept(suite.id() + ": " + engine.getEngineName() + " " + engine.getVersion() + " on "
+                + engine.defaultDevice());
+        HostInfo host = HostInfo.collect(plan.engine().graphOptimizer());
+        InputFactory inputs = new InputFactory(plan.inputs(), plan.seed());
+        Instant startedAt = Instant.now();
+        long start = System.nanoTime();
+        Object metrics = suite.newRunner().run(new SuiteContext(plan, inputs, progress));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        return new SuiteResult(suite.id(), startedAt, millis, host, List.of(plan.baseline(), plan.candidate()),
+                Json.mapper().valueToTree(metrics));
+    }
+
+    /** Engine settings are read once, when the engine loads: set them before anything touches it. */
+    static void configureEngine(EngineSettings engine) {
+        System.setProperty("ai.djl.offline", "true");
+        if (engine.intraOpThreads() != null) {
+            System.setProperty("ai.djl.pytorch.num_threads", engine.intraOpThreads().toString());
+        }
+        if (engine.interOpThreads() != null) {
+            System.setProperty("ai.djl.pytorch.num_interop_threads", engine.interOpThreads().toString());
+        }
+        System.setProperty("ai.djl.pytorch.graph_optimizer", Boolean.toString(engine.graphOptimizer()));
+    }
+
+    private static void progress(String line) {
+        System.out.println(PROGRESS + line);
+        System.out.flush();
+    }
+
+    static Path errorFile(Path resultFile) {
+        return resultFile.resolveSibling(resultFile.getFileName() + ".error");
+    }
+
+    private static int writeError(Path resultFile, String message) {
+        try {
+            Files.writeString(errorFile(resultFile), message, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            System.err.println(message);
+        }
+        return SETUP_ERROR;
+    }
+}
