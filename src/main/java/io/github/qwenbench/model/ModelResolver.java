@@ -50,7 +50,7 @@ public final class ModelResolver {
         String described;
         String expectedSha = null;
         if (overridePath != null && !overridePath.isBlank()) {
-            file = Path.of(overridePath.trim()).toAbsolutePath();
+            file = Path.of(overridePath.trim()).toAbsolutePath().normalize();
             described = "-Dqwen-bench." + role + "=" + overridePath.trim();
             requireFile(file, described);
         } else if (source == null || (source.getPath() == null && blank(source.getArtifact()))) {
@@ -60,7 +60,7 @@ public final class ModelResolver {
         } else if (source.getPath() != null && !blank(source.getArtifact())) {
             throw new BenchmarkSetupException("<" + role + "> has both <path> and <artifact>: keep one.");
         } else if (source.getPath() != null) {
-            file = source.getPath().toPath().toAbsolutePath();
+            file = source.getPath().toPath().toAbsolutePath().normalize();
             described = "<" + role + "><path>" + source.getPath() + "</path>";
             requireFile(file, described);
             expectedSha = source.getSha256();

@@ -1,5 +1,6 @@
 package io.github.qwenbench.plan;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -18,6 +19,7 @@ public enum DataKind {
         return floating;
     }
 
+    @JsonValue
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -54,7 +54,7 @@ public record InputSpec(String name, long[] shape, DataKind dtype, String distri
                         + " does not exist: check the path (relative paths start at the project's directory).");
             }
             String key = config.getKey() == null || config.getKey().isBlank() ? name : config.getKey().trim();
-            return new InputSpec(name, shape, dtype, FILE, 0, 0, 0, 0, file.getAbsolutePath(), key, 0);
+            return new InputSpec(name, shape, dtype, FILE, 0, 0, 0, 0, file.toPath().toAbsolutePath().normalize().toString(), key, 0);
         }
         if (shape == null) {
             throw new BenchmarkSetupException(where + "/shape is missing: give the dimensions, e.g. 1,3,224,224,"

@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
  */
 public final class WorkerLauncher {
 
-    private static final int STDERR_TAIL = 15;
+    private static final int OUTPUT_TAIL = 15;
 
     private final List<Path> classpath;
     private final List<String> jvmArguments;
@@ -78,15 +78,17 @@ public final class WorkerLauncher {
         }
         Thread killer = new Thread(process::destroyForcibly, "qwen-bench-worker-killer");
         Runtime.getRuntime().addShutdownHook(killer);
-        Deque<String> stderrTail = new ArrayDeque<>();
-        Thread out = relay(process.getInputStream(), this::relayStdout, "qwen-bench-worker-stdout");
-        Thread err = relay(process.getErrorStream(), line -> {
-            synchronized (stderrTail) {
-                if (stderrTail.size() == STDERR_TAIL) {
-                    stderrTail.removeFirst();
-                }
-                stderrTail.addLast(line);
+        Deque<String> outputTail = new ArrayDeque<>();
+        Thread out = relay(process.getInputStream(), line -> {
+            if (line.startsWith(WorkerMain.PROGRESS)) {
+                log.info(line.substring(WorkerMain.PROGRESS.length()));
+            } else {
+                remember(outputTail, line);
+                log.debug("[worker] " + line);
             }
+        }, "qwen-bench-worker-stdout");
+        Thread err = relay(process.getErrorStream(), line -> {
+            remember(outputTail, line);
             log.debug("[worker stderr] " + line);
         }, "qwen-bench-worker-stderr");
         try {
@@ -96,7 +98,7 @@ public final class WorkerLauncher {
                 join(out, err);
                 throw new BenchmarkSetupException("The " + suite.id() + " worker did not finish within workerTimeout ("
                         + timeout.toSeconds() + " s) and was killed. Raise <workerTimeout> (-Dqwen-bench.workerTimeout"
-                        + "=SECONDS) or make the run smaller (fewer samples or iterations)." + tail(stderrTail));
+                        + "=SECONDS) or make the run smaller (fewer samples or iterations)." + tail(outputTail));
             }
             join(out, err);
         } catch (InterruptedException e) {
@@ -107,10 +109,10 @@ public final class WorkerLauncher {
         } finally {
             removeHook(killer);
         }
-        return result(suite, process.exitValue(), resultFile, errorFile, stderrTail);
+        return result(suite, process.exitValue(), resultFile, errorFile, outputTail);
     }
 
-    private SuiteResult result(Suite suite, int exit, Path resultFile, Path errorFile, Deque<String> stderrTail)
+    private SuiteResult result(Suite suite, int exit, Path resultFile, Path errorFile, Deque<String> outputTail)
             throws BenchmarkSetupException {
         try {
             if (exit == WorkerMain.SETUP_ERROR && Files.isRegularFile(errorFile)) {
@@ -118,11 +120,11 @@ public final class WorkerLauncher {
             }
             if (exit != 0) {
                 throw new BenchmarkSetupException("The " + suite.id() + " worker JVM died with exit code " + exit
-                        + describeExit(exit) + " before it finished; no result was written." + tail(stderrTail));
+                        + describeExit(exit) + " before it finished; no result was written." + tail(outputTail));
             }
             if (!Files.isRegularFile(resultFile)) {
                 throw new BenchmarkSetupException("The " + suite.id() + " worker exited normally but wrote no result ("
-                        + resultFile + ")." + tail(stderrTail));
+                        + resultFile + ")." + tail(outputTail));
             }
             return Json.mapper().readValue(resultFile.toFile(), SuiteResult.class);
         } catch (IOException e) {
@@ -146,11 +148,13 @@ public final class WorkerLauncher {
         return command;
     }
 
-    private void relayStdout(String line) {
-        if (line.startsWith(WorkerMain.PROGRESS)) {
-            log.info(line.substring(WorkerMain.PROGRESS.length()));
-        } else {
-            log.debug("[worker] " + line);
+    /** Keeps the last lines the worker wrote, other than progress, for the error message. */
+    private static void remember(Deque<String> tail, String line) {
+        synchronized (tail) {
+            if (tail.size() == OUTPUT_TAIL) {
+                tail.removeFirst();
+            }
+            tail.addLast(line);
         }
     }
 
@@ -200,12 +204,12 @@ public final class WorkerLauncher {
         return "";
     }
 
-    private static String tail(Deque<String> stderrTail) {
-        synchronized (stderrTail) {
-            if (stderrTail.isEmpty()) {
+    private static String tail(Deque<String> outputTail) {
+        synchronized (outputTail) {
+            if (outputTail.isEmpty()) {
                 return "";
             }
-            return " Last lines the worker wrote to stderr:\n  " + String.join("\n  ", stderrTail);
+            return " Last lines the worker wrote:\n  " + String.join("\n  ", outputTail);
         }
     }
 }

@@ -1,0 +1,95 @@
+package io.github.qwenbench.accuracy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.qwenbench.gate.Verdict;
+import io.github.qwenbench.plan.AccuracyConfig;
+import io.github.qwenbench.plan.AccuracySettings;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AccuracyGatesTest {
+
+    private static OutputAccuracy output(double worstRelative, double worstCosine, double top1, long nonFinite) {
+        return new OutputAccuracy("logits", new long[] {1, 24, 1024}, 16, 0.1, 0.01, worstRelative,
+                worstRelative / 2, worstCosine, top1, 0, nonFinite);
+    }
+
+    private static List<AccuracyMetrics.Stability> stable() {
+        return List.of(new AccuracyMetrics.Stability("baseline", 0, 0, 0.001, 0.001),
+                new AccuracyMetrics.Stability("candidate", 0, 0, 0.001, 0.002));
+    }
+
+    private static AccuracySettings defaults() throws Exception {
+        return AccuracySettings.from(new AccuracyConfig(), List.of());
+    }
+
+    @Test
+    void passesWithinTheSeedDefaults() throws Exception {
+        List<Verdict> verdicts = AccuracyGates.evaluate(defaults(),
+                new AccuracyMetrics(List.of(output(0.007, 0.9999, 0.98, 0)), stable(), null, List.of()));
+        assertEquals(5, verdicts.size());
+        assertTrue(verdicts.stream().allMatch(Verdict::passed), verdicts.toString());
+    }
+
+    @Test
+    void relativeErrorAboveOnePercentFailsWithJacocoStyleMessage() throws Exception {
+        List<Verdict> verdicts = AccuracyGates.evaluate(defaults(),
+                new AccuracyMetrics(List.of(output(0.36437, 0.93, 0.4, 0)), stable(), null, List.of()));
+        Verdict relative = verdicts.get(0);
+        assertFalse(relative.passed());
+        assertEquals("maxRelativeError[logits] is 0.36437, but expected maximum is 0.01 (relative L2 error"
+                + " ||c-b||/||b||, worst of 16 samples)", relative.message());
+        assertFalse(verdicts.get(1).passed(), "cosine 0.93 is below 0.99");
+    }
+
+    @Test
+    void nonFiniteOutputsFail() throws Exception {
+        List<Verdict> verdicts = AccuracyGates.evaluate(defaults(),
+                new AccuracyMetrics(List.of(output(0.001, 0.9999, 1, 3)), stable(), null, List.of()));
+        Verdict finite = verdicts.stream().filter(v -> v.name().startsWith("finiteOutputs")).findFirst().orElseThrow();
+        assertFalse(finite.passed());
+        assertEquals(3, finite.actual());
+    }
+
+    @Test
+    void nothingComparedNeverPasses() throws Exception {
+        List<Verdict> verdicts = AccuracyGates.evaluate(defaults(), new AccuracyMetrics(List.of(), List.of(), null,
+                List.of()));
+        assertEquals(1, verdicts.size());
+        assertFalse(verdicts.get(0).passed());
+        assertTrue(verdicts.get(0).message().contains("no measured value"), verdicts.get(0).message());
+    }
+
+    @Test
+    void optionalGatesAppearOnlyWhenSet() throws Exception {
+        AccuracyConfig config = new AccuracyConfig();
+        config.setMinTop1Agreement("99%");
+        config.setGradientFlow(true);
+        AccuracySettings settings = AccuracySettings.from(config, List.of());
+        List<Verdict> verdicts = AccuracyGates.evaluate(settings, new AccuracyMetrics(
+                List.of(output(0.001, 0.9999, 0.98, 0)), stable(), null,
+                List.of(new AccuracyMetrics.GradientFlow("baseline", 57, List.of(), List.of(), null),
+                        new AccuracyMetrics.GradientFlow("candidate", 43, List.of("norm.weight"), List.of(), null))));
+        Verdict top1 = verdicts.stream().filter(v -> v.name().startsWith("minTop1")).findFirst().orElseThrow();
+        assertFalse(top1.passed(), "0.98 < 0.99");
+        Verdict baseline = verdicts.stream().filter(v -> v.name().equals("gradientFlow[baseline]")).findFirst()
+                .orElseThrow();
+        assertTrue(baseline.passed());
+        Verdict candidate = verdicts.stream().filter(v -> v.name().equals("gradientFlow[candidate]")).findFirst()
+                .orElseThrow();
+        assertFalse(candidate.passed());
+        assertTrue(candidate.message().contains("norm.weight"), candidate.message());
+    }
+
+    @Test
+    void aRunToRunDifferenceFailsStability() throws Exception {
+        List<Verdict> verdicts = AccuracyGates.evaluate(defaults(), new AccuracyMetrics(
+                List.of(output(0.001, 0.9999, 1, 0)),
+                List.of(new AccuracyMetrics.Stability("candidate", 1e-3, 0.01, Double.NaN, Double.NaN)), null,
+                List.of()));
+        assertFalse(verdicts.get(verdicts.size() - 1).passed());
+    }
+}

@@ -1,0 +1,99 @@
+package io.github.qwenbench.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.qwenbench.TestModels;
+import io.github.qwenbench.plan.BenchmarkSetupException;
+import io.github.qwenbench.plan.DataKind;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NumpyArrayTest {
+
+    /** An .npy file as numpy.save writes it (format version 1.0). */
+    static byte[] npy(String descr, String shape, byte[] data) {
+        String header = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': " + shape + ", }";
+        int padding = 64 - (10 + header.length() + 1) % 64;
+        header = header + " ".repeat(padding) + "\n";
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0});
+        out.write(header.length() & 0xff);
+        out.write(header.length() >> 8);
+        out.writeBytes(header.getBytes(StandardCharsets.ISO_8859_1));
+        out.writeBytes(data);
+        return out.toByteArray();
+    }
+
+    static byte[] floats(float... values) {
+        ByteBuffer buffer = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        for (float v : values) {
+            buffer.putFloat(v);
+        }
+        return buffer.array();
+    }
+
+    @Test
+    void readsTheDemoTokenIds() throws Exception {
+        NumpyArray ids = NumpyArray.read(TestModels.file("demo-inputs.npz"), "input_ids");
+        assertEquals(DataKind.INT64, ids.kind());
+        assertArrayEquals(new long[] {16, 24}, ids.shape());
+        long last = ids.data().order(ByteOrder.nativeOrder()).getLong((24 - 1) * 8);
+        assertEquals(198, last, "every prompt ends with '\\n' (198) after <|im_start|>assistant");
+        assertTrue(containsImagePad(ids), "prompts hold <|image_pad|> tokens");
+    }
+
+    private static boolean containsImagePad(NumpyArray ids) {
+        ByteBuffer data = ids.data().order(ByteOrder.nativeOrder());
+        for (int i = 0; i < 24; i++) {
+            if (data.getLong(i * 8) == 151655) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void readsAFloatNpy(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("x.npy");
+        Files.write(file, npy("<f4", "(2, 2)", floats(1, 2, 3, 4.5f)));
+        NumpyArray array = NumpyArray.read(file, null);
+        assertEquals(DataKind.FLOAT32, array.kind());
+        assertArrayEquals(new long[] {2, 2}, array.shape());
+        assertEquals(4.5f, array.data().order(ByteOrder.nativeOrder()).getFloat(12));
+    }
+
+    @Test
+    void truncatedAndForeignFilesAreRejected(@TempDir Path dir) throws Exception {
+        Path truncated = dir.resolve("t.npy");
+        Files.write(truncated, npy("<f4", "(4,)", floats(1, 2)));
+        BenchmarkSetupException e = assertThrows(BenchmarkSetupException.class, () -> NumpyArray.read(truncated, null));
+        assertTrue(e.getMessage().contains("is truncated"), e.getMessage());
+
+        Path text = dir.resolve("text.npy");
+        Files.writeString(text, "1,2,3");
+        e = assertThrows(BenchmarkSetupException.class, () -> NumpyArray.read(text, null));
+        assertTrue(e.getMessage().contains("not a NumPy array file"), e.getMessage());
+
+        Path bigEndian = dir.resolve("be.npy");
+        Files.write(bigEndian, npy(">f4", "(1,)", floats(1)));
+        e = assertThrows(BenchmarkSetupException.class, () -> NumpyArray.read(bigEndian, null));
+        assertTrue(e.getMessage().contains("'>f4'"), e.getMessage());
+    }
+
+    @Test
+    void aMissingNpzEntryListsTheEntries() {
+        BenchmarkSetupException e = assertThrows(BenchmarkSetupException.class,
+                () -> NumpyArray.read(TestModels.file("demo-inputs.npz"), "attention_mask"));
+        assertTrue(e.getMessage().contains("no array named 'attention_mask'"), e.getMessage());
+        assertTrue(e.getMessage().contains("input_ids"), e.getMessage());
+    }
+}
