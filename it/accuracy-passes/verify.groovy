@@ -1,0 +1,22 @@
+def log = new File(basedir, 'build.log').text
+def slurp = { name -> new groovy.json.JsonSlurper().parse(new File(basedir, 'target/benchmark-results/' + name)) }
+def result = slurp('accuracy_benchmark_results.json')
+assert result.suite == 'accuracy'
+assert result.passed == true
+assert result.startedAt && result.durationMillis > 0
+assert result.system.engine == 'PyTorch' && result.system.djlVersion == '0.36.0'
+assert result.models*.role == ['baseline', 'candidate']
+assert result.models.every { it.sha256 ==~ /[0-9a-f]{64}/ && it.bytes > 0 }
+assert result.config.seed == 42 && result.config.accuracy.samples == 4
+def names = result.gates*.name
+assert names.containsAll(['maxRelativeError[output0]', 'minCosineSimilarity[output0]', 'finiteOutputs[output0]',
+        'minTop1Agreement[output0]', 'minGenerationAgreement', 'maxRepeatDifference[baseline]'])
+assert result.gates.every { it.passed && it.comparison in ['<=', '>='] }
+def logits = result.metrics.outputs[0]
+assert logits.worstRelativeL2Error > 0 && logits.worstRelativeL2Error < 0.01
+assert result.metrics.generation.sequences == 4
+def all = slurp('all_benchmark_results.json')
+assert all.passed == true
+assert all.suites*.suite == ['accuracy']
+assert log =~ /All \d+ gates passed/
+assert log.contains('BUILD SUCCESS')
