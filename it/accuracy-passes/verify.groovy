@@ -15,8 +15,6 @@ assert result.gates.every { it.passed && it.comparison in ['<=', '>='] }
 def logits = result.metrics.outputs[0]
 assert logits.worstRelativeL2Error > 0 && logits.worstRelativeL2Error < 0.01
 assert result.metrics.generation.sequences == 4
-def all = slurp('all_benchmark_results.json')
-assert all.passed == true
-assert all.suites*.suite == ['accuracy']
+assert !new File(basedir, 'target/benchmark-results/all_benchmark_results.json').exists()
 assert log =~ /All \d+ gates passed/
 assert log.contains('BUILD SUCCESS')

@@ -214,7 +214,10 @@ class TinyQwen3VL(nn.Module):
     def forward(self, input_ids, pixel_values, image_grid_thw):
         logits = self.decode(input_ids, pixel_values, image_grid_thw)
         if self.repeat == 2:
-            logits = (logits + self.decode(input_ids, pixel_values, image_grid_thw)) * 0.5
+            # The same work again on inputs the JIT cannot prove equal (adding zero keeps every value),
+            # so that common-subexpression elimination cannot merge the two passes.
+            zero = pixel_values.sum() * 0.0
+            logits = (logits + self.decode(input_ids, pixel_values + zero, image_grid_thw)) * 0.5
         return logits
 
 

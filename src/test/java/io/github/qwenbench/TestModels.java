@@ -8,6 +8,8 @@ import io.github.qwenbench.plan.InputConfig;
 import io.github.qwenbench.plan.InputSpec;
 import io.github.qwenbench.plan.ModelFile;
 import io.github.qwenbench.plan.ModelSource;
+import io.github.qwenbench.plan.PerformanceConfig;
+import io.github.qwenbench.plan.PerformanceSettings;
 import io.github.qwenbench.model.InputFiles;
 import io.github.qwenbench.model.ModelResolver;
 import java.nio.file.Path;
@@ -70,8 +72,14 @@ public final class TestModels {
 
     /** A plan comparing {@code candidate} with baseline.pt on the demo inputs. */
     public static BenchmarkPlan plan(String candidate, AccuracyConfig accuracy) throws Exception {
+        return plan(candidate, accuracy, new PerformanceConfig());
+    }
+
+    public static BenchmarkPlan plan(String candidate, AccuracyConfig accuracy, PerformanceConfig performance)
+            throws Exception {
         List<InputSpec> inputs = demoInputSpecs();
         return new BenchmarkPlan(model("baseline", "baseline.pt"), model("candidate", candidate), inputs, 42,
-                new EngineSettings(null, null, true), AccuracySettings.from(accuracy, inputs));
+                new EngineSettings(null, null, true), AccuracySettings.from(accuracy, inputs),
+                PerformanceSettings.from(performance));
     }
 }

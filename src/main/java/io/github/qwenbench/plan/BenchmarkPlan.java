@@ -12,9 +12,10 @@ import java.util.List;
  * @param seed seed of every generated input
  * @param engine engine settings
  * @param accuracy accuracy suite settings
+ * @param performance performance suite settings
  */
 public record BenchmarkPlan(ModelFile baseline, ModelFile candidate, List<InputSpec> inputs, long seed,
-        EngineSettings engine, AccuracySettings accuracy) {
+        EngineSettings engine, AccuracySettings accuracy, PerformanceSettings performance) {
 
     public BenchmarkPlan {
         inputs = List.copyOf(inputs);

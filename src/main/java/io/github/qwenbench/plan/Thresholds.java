@@ -68,4 +68,35 @@ public final class Thresholds {
         }
         return value;
     }
+
+    /**
+     * Parses a duration such as {@code 10s}, {@code 500ms}, {@code 2m} or {@code PT30S}; null or
+     * blank gives null.
+     */
+    public static java.time.Duration duration(String setting, String value) throws BenchmarkSetupException {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String text = value.trim().toLowerCase(java.util.Locale.ROOT);
+        try {
+            java.time.Duration parsed;
+            if (text.startsWith("pt")) {
+                parsed = java.time.Duration.parse(text.toUpperCase(java.util.Locale.ROOT));
+            } else if (text.endsWith("ms")) {
+                parsed = java.time.Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2).trim()));
+            } else if (text.endsWith("s")) {
+                parsed = java.time.Duration.ofMillis(Math.round(1000 * Double.parseDouble(text.substring(0, text.length() - 1).trim())));
+            } else if (text.endsWith("m")) {
+                parsed = java.time.Duration.ofSeconds(Math.round(60 * Double.parseDouble(text.substring(0, text.length() - 1).trim())));
+            } else {
+                throw new NumberFormatException(text);
+            }
+            if (parsed.isNegative() || parsed.isZero()) {
+                throw new BenchmarkSetupException(setting + " is '" + value + "', but it must be positive.");
+            }
+            return parsed;
+        } catch (NumberFormatException | java.time.format.DateTimeParseException e) {
+            throw new BenchmarkSetupException(setting + " is '" + value + "': write a duration such as 500ms, 10s or 2m.");
+        }
+    }
 }

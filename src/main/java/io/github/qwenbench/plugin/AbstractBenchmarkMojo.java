@@ -8,6 +8,7 @@ import io.github.qwenbench.plan.BenchmarkSetupException;
 import io.github.qwenbench.plan.EngineConfig;
 import io.github.qwenbench.plan.InputConfig;
 import io.github.qwenbench.plan.ModelSource;
+import io.github.qwenbench.plan.PerformanceConfig;
 import io.github.qwenbench.report.ConsoleSummary;
 import io.github.qwenbench.report.SuiteReport;
 import io.github.qwenbench.suite.BenchmarkRun;
@@ -65,6 +66,10 @@ abstract class AbstractBenchmarkMojo extends AbstractMojo {
     /** Accuracy suite settings and thresholds. */
     @Parameter
     private AccuracyConfig accuracy;
+
+    /** Performance suite settings: sizing, blocks, confidence and {@code minSpeedup}. */
+    @Parameter
+    private PerformanceConfig performance;
 
     /** PyTorch engine settings (threads, graph optimizer), applied before the engine loads. */
     @Parameter
@@ -134,7 +139,7 @@ abstract class AbstractBenchmarkMojo extends AbstractMojo {
                     new MavenArtifactResolver(repositorySystem, repositorySession, remoteRepositories),
                     work.resolve("models")));
             BenchmarkPlan plan = plans.create(new PlanFactory.Settings(baseline, candidate, baselinePath, candidatePath,
-                    inputs, seed, engine, accuracy));
+                    inputs, seed, engine, accuracy, performance));
             getLog().info("Baseline:  " + plan.baseline().path() + " (sha256 " + plan.baseline().sha256() + ")");
             getLog().info("Candidate: " + plan.candidate().path() + " (sha256 " + plan.candidate().sha256() + ")");
             WorkerLauncher launcher = new WorkerLauncher(workerClasspath(), jvmArgs == null ? List.of() : jvmArgs,

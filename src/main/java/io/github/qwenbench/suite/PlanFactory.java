@@ -13,6 +13,8 @@ import io.github.qwenbench.plan.InputConfig;
 import io.github.qwenbench.plan.InputSpec;
 import io.github.qwenbench.plan.ModelFile;
 import io.github.qwenbench.plan.ModelSource;
+import io.github.qwenbench.plan.PerformanceConfig;
+import io.github.qwenbench.plan.PerformanceSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -46,10 +48,11 @@ public final class PlanFactory {
      * @param seed {@code <seed>}
      * @param engine {@code <engine>}, or null
      * @param accuracy {@code <accuracy>}, or null
+     * @param performance {@code <performance>}, or null
      */
     public record Settings(ModelSource baseline, ModelSource candidate, String baselineOverride,
             String candidateOverride, List<InputConfig> inputs, long seed, EngineConfig engine,
-            AccuracyConfig accuracy) {
+            AccuracyConfig accuracy, PerformanceConfig performance) {
     }
 
     public BenchmarkPlan create(Settings settings) throws BenchmarkSetupException {
@@ -65,11 +68,12 @@ public final class PlanFactory {
             inputs.add(input);
         }
         AccuracySettings accuracy = AccuracySettings.from(settings.accuracy(), inputs);
+        PerformanceSettings performance = PerformanceSettings.from(settings.performance());
         ModelFile baseline = models.resolve("baseline", settings.baseline(), settings.baselineOverride());
         ModelFile candidate = models.resolve("candidate", settings.candidate(), settings.candidateOverride());
         List<InputSpec> ordered = inForwardOrder(baseline, inputs);
         inForwardOrder(candidate, inputs);
-        return new BenchmarkPlan(baseline, candidate, ordered, settings.seed(), engine, accuracy);
+        return new BenchmarkPlan(baseline, candidate, ordered, settings.seed(), engine, accuracy, performance);
     }
 
     /**

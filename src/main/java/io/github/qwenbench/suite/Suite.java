@@ -6,6 +6,9 @@ import io.github.qwenbench.accuracy.AccuracyGates;
 import io.github.qwenbench.accuracy.AccuracyMetrics;
 import io.github.qwenbench.accuracy.AccuracyRunner;
 import io.github.qwenbench.gate.Verdict;
+import io.github.qwenbench.performance.PerformanceGates;
+import io.github.qwenbench.performance.PerformanceMetrics;
+import io.github.qwenbench.performance.PerformanceRunner;
 import io.github.qwenbench.plan.BenchmarkPlan;
 import io.github.qwenbench.report.Json;
 import java.util.LinkedHashMap;
@@ -26,6 +29,19 @@ public enum Suite {
         @Override
         Object settings(BenchmarkPlan plan) {
             return plan.accuracy();
+        }
+    },
+
+    PERFORMANCE(PerformanceRunner::new) {
+        @Override
+        List<Verdict> gates(BenchmarkPlan plan, JsonNode metrics) throws JsonProcessingException {
+            return PerformanceGates.evaluate(plan.performance(),
+                    Json.mapper().treeToValue(metrics, PerformanceMetrics.class));
+        }
+
+        @Override
+        Object settings(BenchmarkPlan plan) {
+            return plan.performance();
         }
     };
 

@@ -71,7 +71,7 @@ class WorkerLauncherTest {
         Files.write(corrupt, Arrays.copyOf(Files.readAllBytes(Path.of(plan.candidate().path())), 100_000));
         BenchmarkPlan broken = new BenchmarkPlan(plan.baseline(),
                 new ModelFile("candidate", corrupt.toString(), "test", "x", 100_000), plan.inputs(), 42, plan.engine(),
-                plan.accuracy());
+                plan.accuracy(), plan.performance());
         BenchmarkSetupException e = assertThrows(BenchmarkSetupException.class,
                 () -> launcher(List.of(), Duration.ofMinutes(3)).run(Suite.ACCURACY, broken));
         assertTrue(e.getMessage().startsWith("The PyTorch engine cannot load the candidate model " + corrupt),
@@ -86,6 +86,25 @@ class WorkerLauncherTest {
         assertTrue(e.getMessage().startsWith("The accuracy worker JVM died with exit code 1"), e.getMessage());
         assertTrue(e.getMessage().contains("Last lines the worker wrote:"), e.getMessage());
         assertTrue(e.getMessage().contains("heap"), "the JVM's own reason: " + e.getMessage());
+    }
+
+    @Test
+    void aWorkerKilledMidRunIsReportedAsKilled() throws Exception {
+        io.github.qwenbench.plan.PerformanceConfig performance = new io.github.qwenbench.plan.PerformanceConfig();
+        performance.setDuration("60s");
+        BenchmarkPlan plan = TestModels.plan("baseline.pt", new AccuracyConfig(), performance);
+        Thread killer = new Thread(() -> {
+            while (info.stream().noneMatch(line -> line.startsWith("warm-up"))) {
+                Thread.onSpinWait();
+            }
+            ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+        });
+        killer.start();
+        BenchmarkSetupException e = assertThrows(BenchmarkSetupException.class,
+                () -> launcher(List.of(), Duration.ofMinutes(2)).run(Suite.PERFORMANCE, plan));
+        killer.join();
+        assertTrue(e.getMessage().startsWith("The performance worker JVM died with exit code 137 (killed with SIGKILL"),
+                e.getMessage());
     }
 
     @Test

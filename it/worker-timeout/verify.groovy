@@ -1,0 +1,5 @@
+def log = new File(basedir, 'build.log').text
+assert log.contains('The performance worker did not finish within workerTimeout (5 s) and was killed.')
+assert log.contains('-Dqwen-bench.workerTimeout=SECONDS')
+assert log.contains('MojoExecutionException')
+assert !new File(basedir, 'target/benchmark-results/performance_benchmark_results.json').exists()

@@ -1,0 +1,39 @@
+package io.github.qwenbench.performance;
+
+import io.github.qwenbench.stats.LatencySummary;
+import io.github.qwenbench.stats.RatioInterval;
+import java.util.List;
+
+/**
+ * What the performance suite measured.
+ *
+ * @param models per model: load, cold start, warm latency distribution and throughput
+ * @param speedup baseline latency over candidate latency, with its interval
+ * @param method how the speedup and its interval were computed
+ * @param blockSize inferences per block
+ * @param baselineBlockMillis the baseline's block medians, in measuring order
+ * @param candidateBlockMillis the candidate's block medians, paired with the baseline's
+ */
+public record PerformanceMetrics(List<ModelPerformance> models, RatioInterval speedup, String method, int blockSize,
+        List<Double> baselineBlockMillis, List<Double> candidateBlockMillis) {
+
+    /** How the speedup is computed; recorded in every result. */
+    public static final String METHOD = "Blocks of consecutive inferences, alternating A B B A (A = baseline) in one"
+            + " worker on the same inputs; each block is summarized by its median latency. speedup = median over adjacent"
+            + " block pairs of (baseline block median / candidate block median); the interval is a percentile"
+            + " bootstrap of that median over whole pairs.";
+
+    /**
+     * @param role baseline or candidate
+     * @param loadMillis time the engine took to load the model
+     * @param coldMillis the first inference after loading
+     * @param warmupIterations un-measured inferences before measuring
+     * @param latency the warm latency distribution
+     * @param inferencesPerSecond 1000 / mean latency (one inference at a time)
+     * @param samplesPerSecond inferences per second times the batch size
+     * @param batchSize the first dimension of the first input
+     */
+    public record ModelPerformance(String role, double loadMillis, double coldMillis, int warmupIterations,
+            LatencySummary latency, double inferencesPerSecond, double samplesPerSecond, long batchSize) {
+    }
+}

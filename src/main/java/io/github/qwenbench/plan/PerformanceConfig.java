@@ -1,0 +1,99 @@
+package io.github.qwenbench.plan;
+
+/**
+ * The performance suite's pom settings ({@code <performance>}). Measurement is sized either by
+ * {@code iterations} or by {@code duration}; the two models are measured in alternating blocks.
+ */
+public class PerformanceConfig {
+
+    /** Un-measured inferences per model before measuring (per input sample, the engine re-profiles each shape). */
+    private int warmupIterations = 20;
+
+    /** Measured inferences per model. Ignored when {@code duration} is set. */
+    private int iterations = 500;
+
+    /** Measure for this long in total instead of a fixed count, e.g. {@code 20s}. */
+    private String duration;
+
+    /** Consecutive inferences of one model that form a block; blocks alternate A B B A. */
+    private int blockSize = 5;
+
+    /** Distinct input samples the measurement cycles through. */
+    private int samples = 4;
+
+    /** Confidence level of the speedup interval. */
+    private String confidence = "0.95";
+
+    /** The candidate must be at least this many times as fast (1.20: 20% faster; 0.95: at most 5% slower). */
+    private String minSpeedup = "1.20";
+
+    /** Bootstrap resamples for the interval. */
+    private int bootstrapResamples = 2000;
+
+    public PerformanceConfig() {
+    }
+
+    public int getWarmupIterations() {
+        return warmupIterations;
+    }
+
+    public void setWarmupIterations(int warmupIterations) {
+        this.warmupIterations = warmupIterations;
+    }
+
+    public int getIterations() {
+        return iterations;
+    }
+
+    public void setIterations(int iterations) {
+        this.iterations = iterations;
+    }
+
+    public String getDuration() {
+        return duration;
+    }
+
+    public void setDuration(String duration) {
+        this.duration = duration;
+    }
+
+    public int getBlockSize() {
+        return blockSize;
+    }
+
+    public void setBlockSize(int blockSize) {
+        this.blockSize = blockSize;
+    }
+
+    public int getSamples() {
+        return samples;
+    }
+
+    public void setSamples(int samples) {
+        this.samples = samples;
+    }
+
+    public String getConfidence() {
+        return confidence;
+    }
+
+    public void setConfidence(String confidence) {
+        this.confidence = confidence;
+    }
+
+    public String getMinSpeedup() {
+        return minSpeedup;
+    }
+
+    public void setMinSpeedup(String minSpeedup) {
+        this.minSpeedup = minSpeedup;
+    }
+
+    public int getBootstrapResamples() {
+        return bootstrapResamples;
+    }
+
+    public void setBootstrapResamples(int bootstrapResamples) {
+        this.bootstrapResamples = bootstrapResamples;
+    }
+}

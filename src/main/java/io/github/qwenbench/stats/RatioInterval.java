@@ -1,0 +1,84 @@
+package io.github.qwenbench.stats;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * The typical ratio of two paired series, with a percentile bootstrap confidence interval that
+ * resamples whole pairs. Pairs are adjacent measurement blocks of the two models (A B B A ...), so
+ * machine drift moves both members of a pair alike. The estimate is the outlier-robust {@code exp(median(log(numerator_i / denominator_i)))}: one preempted block shifts
+ * it by at most one rank, where it would drag a mean ratio along.
+ *
+ * @param estimate the median pair ratio
+ * @param lower lower bound of the interval
+ * @param upper upper bound of the interval
+ * @param confidence the interval's confidence level, e.g. 0.95
+ * @param pairs how many pairs the estimate rests on
+ * @param resamples bootstrap resamples drawn
+ */
+public record RatioInterval(double estimate, double lower, double upper, double confidence, int pairs,
+        int resamples) {
+
+    /** The smallest number of pairs from which an interval is computed. */
+    public static final int MIN_PAIRS = 4;
+
+    /**
+     * @param numerator per pair, e.g. the baseline's block latency
+     * @param denominator per pair, e.g. the candidate's block latency
+     * @param confidence e.g. 0.95
+     * @param resamples bootstrap resamples, e.g. 2000
+     * @param seed the bootstrap's seed, so that a result can be reproduced
+     */
+    public static RatioInterval paired(double[] numerator, double[] denominator, double confidence, int resamples,
+            long seed) {
+        if (numerator.length != denominator.length) {
+            throw new IllegalArgumentException("unpaired series: " + numerator.length + " vs " + denominator.length);
+        }
+        int n = numerator.length;
+        double[] logRatios = new double[n];
+        for (int i = 0; i < n; i++) {
+            logRatios[i] = Math.log(numerator[i] / denominator[i]);
+        }
+        double estimate = n == 0 ? Double.NaN : Math.exp(median(logRatios.clone()));
+        if (n < MIN_PAIRS) {
+            return new RatioInterval(estimate, Double.NaN, Double.NaN, confidence, n, 0);
+        }
+        double[] medians = new double[resamples];
+        double[] resample = new double[n];
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int r = 0; r < resamples; r++) {
+            for (int i = 0; i < n; i++) {
+                resample[i] = logRatios[random.nextInt(n)];
+            }
+            medians[r] = median(resample);
+        }
+        Arrays.sort(medians);
+        double alpha = (1 - confidence) / 2;
+        return new RatioInterval(estimate, Math.exp(quantile(medians, alpha)), Math.exp(quantile(medians, 1 - alpha)),
+                confidence, n, resamples);
+    }
+
+    /** The median; sorts {@code values} in place. */
+    static double median(double[] values) {
+        Arrays.sort(values);
+        return quantile(values, 0.5);
+    }
+
+    /** Linear interpolation between order statistics of a sorted array. */
+    static double quantile(double[] sorted, double q) {
+        double position = q * (sorted.length - 1);
+        int below = (int) Math.floor(position);
+        int above = Math.min(below + 1, sorted.length - 1);
+        return sorted[below] + (sorted[above] - sorted[below]) * (position - below);
+    }
+
+    /** Whether an interval exists (enough pairs). */
+    public boolean hasInterval() {
+        return !Double.isNaN(lower);
+    }
+
+    /** Whether the interval lies wholly on one side of {@code threshold}, so a verdict can be given. */
+    public boolean decides(double threshold) {
+        return hasInterval() && (lower >= threshold || upper < threshold);
+    }
+}

@@ -1,0 +1,48 @@
+package io.github.qwenbench.performance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.qwenbench.TestModels;
+import io.github.qwenbench.plan.AccuracyConfig;
+import io.github.qwenbench.plan.PerformanceConfig;
+import io.github.qwenbench.report.Json;
+import io.github.qwenbench.suite.Suite;
+import io.github.qwenbench.suite.SuiteResult;
+import io.github.qwenbench.worker.WorkerMain;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The measurement's structure on the real engine; speed claims live in the ITs and BENCHMARKS.md. */
+class PerformanceRunnerTest {
+
+    @Test
+    void measuresBothModelsInPairedBlocks() throws Exception {
+        PerformanceConfig config = new PerformanceConfig();
+        config.setWarmupIterations(3);
+        config.setIterations(20);
+        config.setBlockSize(5);
+        List<String> progress = new ArrayList<>();
+        SuiteResult result = WorkerMain.execute(Suite.PERFORMANCE,
+                TestModels.plan("optimized.pt", new AccuracyConfig(), config), progress::add);
+        PerformanceMetrics metrics = Json.mapper().treeToValue(result.metrics(), PerformanceMetrics.class);
+        assertEquals(4, metrics.speedup().pairs());
+        assertEquals(4, metrics.baselineBlockMillis().size());
+        assertEquals(List.of("baseline", "candidate"), metrics.models().stream().map(m -> m.role()).toList());
+        for (PerformanceMetrics.ModelPerformance model : metrics.models()) {
+            assertEquals(20, model.latency().count());
+            assertEquals(1, model.batchSize());
+            assertTrue(model.loadMillis() > 0 && model.coldMillis() > 0);
+            assertTrue(model.latency().minMillis() <= model.latency().p50Millis());
+        }
+        assertTrue(metrics.speedup().hasInterval());
+        assertTrue(progress.contains("measured 4 block pairs (100%)"), progress.toString());
+    }
+
+    @Test
+    void medianOfABlock() {
+        assertEquals(2.0, PerformanceRunner.median(new long[] {3_000_000, 1_000_000, 2_000_000}), 1e-12);
+        assertEquals(2.5, PerformanceRunner.median(new long[] {4_000_000, 1_000_000, 2_000_000, 3_000_000}), 1e-12);
+    }
+}
