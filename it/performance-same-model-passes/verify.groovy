@@ -2,16 +2,16 @@ def log = new File(basedir, 'build.log').text
 def result = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/benchmark-results/performance_benchmark_results.json'))
 assert result.suite == 'performance' && result.passed == true
 def speedup = result.metrics.speedup
-assert speedup.pairs == 40 && speedup.confidence == 0.95
+assert speedup.pairs % 40 == 0 && speedup.confidence == 0.95
 assert speedup.lower <= speedup.estimate && speedup.estimate <= speedup.upper
 assert speedup.lower >= 0.9
 assert result.metrics.method.contains('A B B A')
 result.metrics.models.each { m ->
     assert m.loadMillis > 0 && m.coldMillis > 0 && m.warmupIterations == 20
     def l = m.latency
-    assert l.count == 200
+    assert l.count == speedup.pairs * 5
     assert l.minMillis <= l.p50Millis && l.p50Millis <= l.p90Millis && l.p90Millis <= l.p99Millis && l.p99Millis <= l.maxMillis
     assert m.inferencesPerSecond > 0 && m.samplesPerSecond == m.inferencesPerSecond * m.batchSize
 }
 assert result.system.intraOpThreads >= 1
-assert log.contains('measured 40 block pairs (100%)')
+assert log.contains('measured ' + speedup.pairs + ' block pairs')

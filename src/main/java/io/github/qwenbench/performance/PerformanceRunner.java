@@ -2,6 +2,7 @@ package io.github.qwenbench.performance;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import io.github.qwenbench.gate.Verdict;
 import io.github.qwenbench.model.LoadedModel;
 import io.github.qwenbench.plan.BenchmarkSetupException;
 import io.github.qwenbench.plan.InputSpec;
@@ -13,6 +14,8 @@ import io.github.qwenbench.suite.SuiteRunner;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -38,44 +41,39 @@ public final class PerformanceRunner implements SuiteRunner {
             LatencyLoop.run(baseline, samples, specs, 1, settings.warmupIterations(), null);
             LatencyLoop.run(candidate, samples, specs, 1, settings.warmupIterations(), null);
 
-            Histogram baselineLatency = LatencySummary.newHistogram();
-            Histogram candidateLatency = LatencySummary.newHistogram();
-            List<Double> baselineBlocks = new ArrayList<>();
-            List<Double> candidateBlocks = new ArrayList<>();
-            int pairsWanted = settings.byDuration() ? Integer.MAX_VALUE : settings.iterations() / settings.blockSize();
-            long deadline = System.nanoTime() + settings.durationMillis() * 1_000_000L;
-            int reported = 0;
-            for (int pair = 0; pair < pairsWanted; pair++) {
-                if (settings.byDuration() && pair >= PerformanceSettings.MIN_BLOCKS && System.nanoTime() > deadline) {
-                    break;
+            Blocks blocks = new Blocks(baseline, candidate, samples, specs, settings.blockSize(), context.progress());
+            RatioInterval speedup;
+            if (settings.byDuration()) {
+                long deadline = System.nanoTime() + settings.durationMillis() * 1_000_000L;
+                while (blocks.pairs() < PerformanceSettings.MIN_BLOCKS || System.nanoTime() < deadline) {
+                    blocks.measurePair();
                 }
-                int first = pair * settings.blockSize();
-                boolean baselineFirst = pair % 2 == 0;
-                LoadedModel a = baselineFirst ? baseline : candidate;
-                LoadedModel b = baselineFirst ? candidate : baseline;
-                double aMedian = median(LatencyLoop.run(a, samples, specs, first, settings.blockSize(),
-                        baselineFirst ? baselineLatency : candidateLatency));
-                double bMedian = median(LatencyLoop.run(b, samples, specs, first, settings.blockSize(),
-                        baselineFirst ? candidateLatency : baselineLatency));
-                baselineBlocks.add(baselineFirst ? aMedian : bMedian);
-                candidateBlocks.add(baselineFirst ? bMedian : aMedian);
-                int percent = settings.byDuration()
-                        ? (int) Math.min(100, 100 - 100 * (deadline - System.nanoTime()) / Math.max(1,
-                                settings.durationMillis() * 1_000_000L))
-                        : 100 * (pair + 1) / pairsWanted;
-                if (percent >= reported + 25) {
-                    reported = percent / 25 * 25;
-                    context.progress().accept("measured " + (pair + 1) + " block pairs (" + reported + "%)");
+                speedup = blocks.speedup(settings, context.plan().seed());
+            } else {
+                int step = settings.iterations() / settings.blockSize();
+                int most = settings.maxIterations() / settings.blockSize();
+                while (true) {
+                    for (int i = 0; i < step && blocks.pairs() < most; i++) {
+                        blocks.measurePair();
+                    }
+                    speedup = blocks.speedup(settings, context.plan().seed());
+                    if (speedup.decides(settings.minSpeedup()) || blocks.pairs() >= most) {
+                        break;
+                    }
+                    context.progress().accept(String.format(Locale.ROOT,
+                            "speedup interval [%.3f, %.3f] after %d block pairs contains minSpeedup %s: measuring"
+                                    + " %d more inferences per model", speedup.lower(), speedup.upper(),
+                            blocks.pairs(), Verdict.format(settings.minSpeedup()),
+                            Math.min(step, most - blocks.pairs()) * settings.blockSize()));
                 }
             }
-            RatioInterval speedup = RatioInterval.paired(toArray(baselineBlocks), toArray(candidateBlocks),
-                    settings.confidence(), settings.bootstrapResamples(), context.plan().seed());
+            context.progress().accept("measured " + blocks.pairs() + " block pairs");
             long batch = samples.get(0).get(0).getShape().dimension() == 0 ? 1 : samples.get(0).get(0).getShape().get(0);
             List<PerformanceMetrics.ModelPerformance> models = List.of(
-                    model(baseline, baselineCold, settings, baselineLatency, batch),
-                    model(candidate, candidateCold, settings, candidateLatency, batch));
+                    model(baseline, baselineCold, settings, blocks.baselineLatency, batch),
+                    model(candidate, candidateCold, settings, blocks.candidateLatency, batch));
             return new PerformanceMetrics(models, speedup, PerformanceMetrics.METHOD, settings.blockSize(),
-                    baselineBlocks, candidateBlocks);
+                    blocks.baselineBlocks, blocks.candidateBlocks);
         }
     }
 
@@ -85,6 +83,59 @@ public final class PerformanceRunner implements SuiteRunner {
         double perSecond = 1000.0 / summary.meanMillis();
         return new PerformanceMetrics.ModelPerformance(model.file().role(), model.loadMillis(), coldMillis,
                 settings.warmupIterations(), summary, perSecond, perSecond * batch, batch);
+    }
+
+    /** Alternating blocks of the two models: pair k runs A B when k is even, B A when odd. */
+    private static final class Blocks {
+        private static final long PROGRESS_INTERVAL_NANOS = 5_000_000_000L;
+
+        final Histogram baselineLatency = LatencySummary.newHistogram();
+        final Histogram candidateLatency = LatencySummary.newHistogram();
+        final List<Double> baselineBlocks = new ArrayList<>();
+        final List<Double> candidateBlocks = new ArrayList<>();
+        private final LoadedModel baseline;
+        private final LoadedModel candidate;
+        private final List<NDList> samples;
+        private final List<InputSpec> specs;
+        private final int blockSize;
+        private final Consumer<String> progress;
+        private long lastReport = System.nanoTime();
+
+        Blocks(LoadedModel baseline, LoadedModel candidate, List<NDList> samples, List<InputSpec> specs,
+                int blockSize, Consumer<String> progress) {
+            this.baseline = baseline;
+            this.candidate = candidate;
+            this.samples = samples;
+            this.specs = specs;
+            this.blockSize = blockSize;
+            this.progress = progress;
+        }
+
+        int pairs() {
+            return baselineBlocks.size();
+        }
+
+        void measurePair() throws BenchmarkSetupException {
+            int first = pairs() * blockSize;
+            if (pairs() % 2 == 0) {
+                baselineBlocks.add(median(LatencyLoop.run(baseline, samples, specs, first, blockSize, baselineLatency)));
+                candidateBlocks.add(median(LatencyLoop.run(candidate, samples, specs, first, blockSize,
+                        candidateLatency)));
+            } else {
+                candidateBlocks.add(median(LatencyLoop.run(candidate, samples, specs, first, blockSize,
+                        candidateLatency)));
+                baselineBlocks.add(median(LatencyLoop.run(baseline, samples, specs, first, blockSize, baselineLatency)));
+            }
+            if (System.nanoTime() - lastReport > PROGRESS_INTERVAL_NANOS) {
+                lastReport = System.nanoTime();
+                progress.accept("measured " + pairs() + " block pairs so far");
+            }
+        }
+
+        RatioInterval speedup(PerformanceSettings settings, long seed) {
+            return RatioInterval.paired(toArray(baselineBlocks), toArray(candidateBlocks), settings.confidence(),
+                    settings.bootstrapResamples(), seed);
+        }
     }
 
     static double median(long[] nanos) {

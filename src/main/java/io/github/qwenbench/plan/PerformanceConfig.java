@@ -12,6 +12,13 @@ public class PerformanceConfig {
     /** Measured inferences per model. Ignored when {@code duration} is set. */
     private int iterations = 500;
 
+    /**
+     * Measured inferences per model at most: while the speedup interval still contains
+     * {@code minSpeedup}, measuring goes on in steps of {@code iterations} up to this many. Equal to
+     * {@code iterations}: no extension.
+     */
+    private int maxIterations = 2000;
+
     /** Measure for this long in total instead of a fixed count, e.g. {@code 20s}. */
     private String duration;
 
@@ -47,6 +54,14 @@ public class PerformanceConfig {
 
     public void setIterations(int iterations) {
         this.iterations = iterations;
+    }
+
+    public int getMaxIterations() {
+        return maxIterations;
+    }
+
+    public void setMaxIterations(int maxIterations) {
+        this.maxIterations = maxIterations;
     }
 
     public String getDuration() {

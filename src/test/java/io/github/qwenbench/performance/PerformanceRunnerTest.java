@@ -22,6 +22,7 @@ class PerformanceRunnerTest {
         PerformanceConfig config = new PerformanceConfig();
         config.setWarmupIterations(3);
         config.setIterations(20);
+        config.setMaxIterations(20);
         config.setBlockSize(5);
         List<String> progress = new ArrayList<>();
         SuiteResult result = WorkerMain.execute(Suite.PERFORMANCE,
@@ -37,7 +38,28 @@ class PerformanceRunnerTest {
             assertTrue(model.latency().minMillis() <= model.latency().p50Millis());
         }
         assertTrue(metrics.speedup().hasInterval());
-        assertTrue(progress.contains("measured 4 block pairs (100%)"), progress.toString());
+        assertTrue(progress.contains("measured 4 block pairs"), progress.toString());
+    }
+
+    @Test
+    void measuresMoreWhileTheIntervalCannotDecide() throws Exception {
+        PerformanceConfig config = new PerformanceConfig();
+        config.setWarmupIterations(3);
+        config.setIterations(20);
+        config.setMaxIterations(40);
+        config.setMinSpeedup("1.0");
+        List<String> progress = new ArrayList<>();
+        SuiteResult result = WorkerMain.execute(Suite.PERFORMANCE,
+                TestModels.plan("baseline.pt", new AccuracyConfig(), config), progress::add);
+        PerformanceMetrics metrics = Json.mapper().treeToValue(result.metrics(), PerformanceMetrics.class);
+        boolean extended = progress.stream().anyMatch(line -> line.contains("contains minSpeedup 1: measuring 20 more"));
+        if (extended) {
+            assertEquals(8, metrics.speedup().pairs(), "measured up to maxIterations: " + progress);
+        } else {
+            assertEquals(4, metrics.speedup().pairs(), progress.toString());
+            assertTrue(metrics.speedup().decides(1.0), "stopped early only because the interval decided");
+        }
+        assertEquals(metrics.speedup().pairs() * 5, metrics.models().get(0).latency().count());
     }
 
     @Test
