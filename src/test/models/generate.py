@@ -12,6 +12,13 @@ It writes, next to this file:
   degraded.pt    an optimization gone wrong: the second text layer and the vision blocks are
                  skipped; it must fail the accuracy gates
   slow.pt        the baseline doing its forward pass twice (same outputs, about 2x slower)
+  tiny-mlp.pt    a small MLP over x float32 [batch, 64]: the baseline of the fixtures below
+  leaky.pt       tiny-mlp that keeps a 256 KiB tensor from every call: resident memory grows
+  flaky.pt       tiny-mlp that raises an error when sum(x) > 33.5 (about a quarter of uniform inputs)
+  batch1.pt      tiny-mlp traced with a fixed batch of 1: any other batch size is rejected
+  large-fp32.zip / large-int8.zip  a 4-layer 2048-wide MLP (64 MiB of fp32 weights, 16 MiB int8) in
+                 deflated zips: the weights are one 64x64 tile repeated, so the archives stay small
+                 while the unpacked models are large enough for memory measurements to see them
   demo-inputs.npz  input_ids of 16 chat prompts tokenized with the real Qwen3 tokenizer
                  (prompts.json), left-padded to 24 tokens, and image_grid_thw
   MANIFEST.sha256  SHA-256 of every file above (sha256sum format)
@@ -29,6 +36,8 @@ import hashlib
 import json
 import math
 import os
+import zipfile
+from typing import List
 
 import numpy as np
 import torch
@@ -260,6 +269,74 @@ def trace(model, example):
     return traced
 
 
+class TinyMlp(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc1 = nn.Linear(64, 256)
+        self.fc2 = nn.Linear(256, 64)
+
+    def forward(self, x):
+        return self.fc2(torch.relu(self.fc1(x)))
+
+
+class Leaky(nn.Module):
+    cache: List[torch.Tensor]
+
+    def __init__(self, mlp):
+        super().__init__()
+        self.mlp = mlp
+        self.cache = []
+
+    def forward(self, x):
+        self.cache.append(torch.ones(65536) * x.sum())
+        return self.mlp(x)
+
+
+class Flaky(nn.Module):
+    def __init__(self, mlp):
+        super().__init__()
+        self.mlp = mlp
+
+    def forward(self, x):
+        if bool(x.sum() > 33.5):
+            raise RuntimeError("flaky.pt rejects inputs whose sum exceeds 33.5")
+        return self.mlp(x)
+
+
+class Batch1(nn.Module):
+    def __init__(self, mlp):
+        super().__init__()
+        self.mlp = mlp
+
+    def forward(self, x):
+        return self.mlp(x.view(1, 64))
+
+
+def tiled_mlp(width=2048, layers=4, rows=2, cols=64):
+    """Every weight matrix repeats one small random tile, so that each row recurs within deflate's
+    32 KiB window and the saved model compresses a thousandfold."""
+    torch.manual_seed(99)
+    block = torch.randn(rows, cols) / math.sqrt(width)
+    modules = []
+    for _ in range(layers):
+        linear = nn.Linear(width, width)
+        with torch.no_grad():
+            linear.weight.copy_(block.repeat(width // rows, width // cols))
+            linear.bias.zero_()
+        modules += [linear, nn.ReLU()]
+    return nn.Sequential(*modules[:-1]).eval()
+
+
+def save_zipped(module, name):
+    pt = os.path.join(HERE, name + ".pt")
+    module.save(pt)
+    entry = zipfile.ZipInfo(name + ".pt", date_time=(2026, 1, 1, 0, 0, 0))
+    entry.compress_type = zipfile.ZIP_DEFLATED
+    with open(pt, "rb") as f, zipfile.ZipFile(os.path.join(HERE, name + ".zip"), "w") as z:
+        z.writestr(entry, f.read(), compresslevel=9)
+    os.remove(pt)
+
+
 def sha256(path):
     h = hashlib.sha256()
     with open(path, "rb") as f:
@@ -298,8 +375,22 @@ def main():
     slow.load_state_dict(base.state_dict())
     variants["slow.pt"] = trace(slow, example)
 
+    torch.manual_seed(7)
+    mlp = TinyMlp().eval()
+    x = torch.rand(1, 64)
+    variants["tiny-mlp.pt"] = trace(mlp, (x,))
+    variants["leaky.pt"] = torch.jit.script(Leaky(mlp))
+    variants["flaky.pt"] = torch.jit.script(Flaky(mlp))
+    variants["batch1.pt"] = trace(Batch1(mlp), (x,))
+
     for name, module in variants.items():
         module.save(os.path.join(HERE, name))
+
+    large = tiled_mlp()
+    wide = torch.rand(1, 2048)
+    save_zipped(trace(large, (wide,)), "large-fp32")
+    save_zipped(trace(torch.quantization.quantize_dynamic(large, {nn.Linear}, dtype=torch.qint8), (wide,)),
+                "large-int8")
 
     # Report how the variants compare on the demo prompts, as a check of the fixtures.
     with torch.no_grad():
@@ -315,7 +406,7 @@ def main():
         longer = torch.cat((inputs[0], inputs[0][:, -4:]), dim=1)
         print("seq 28 logits:", tuple(variants["baseline.pt"](longer, pix, inputs[2]).shape))
 
-    files = sorted(list(variants) + ["demo-inputs.npz"])
+    files = sorted(list(variants) + ["demo-inputs.npz", "large-fp32.zip", "large-int8.zip"])
     with open(os.path.join(HERE, "MANIFEST.sha256"), "w") as f:
         for name in files:
             f.write(f"{sha256(os.path.join(HERE, name))}  {name}\n")

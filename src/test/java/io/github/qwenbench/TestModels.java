@@ -7,6 +7,8 @@ import io.github.qwenbench.plan.EngineSettings;
 import io.github.qwenbench.plan.InputConfig;
 import io.github.qwenbench.plan.InputSpec;
 import io.github.qwenbench.plan.ModelFile;
+import io.github.qwenbench.plan.MemoryConfig;
+import io.github.qwenbench.plan.MemorySettings;
 import io.github.qwenbench.plan.ModelSource;
 import io.github.qwenbench.plan.PerformanceConfig;
 import io.github.qwenbench.plan.PerformanceSettings;
@@ -80,6 +82,6 @@ public final class TestModels {
         List<InputSpec> inputs = demoInputSpecs();
         return new BenchmarkPlan(model("baseline", "baseline.pt"), model("candidate", candidate), inputs, 42,
                 new EngineSettings(null, null, true), AccuracySettings.from(accuracy, inputs),
-                PerformanceSettings.from(performance));
+                PerformanceSettings.from(performance), MemorySettings.from(new MemoryConfig()));
     }
 }

@@ -13,9 +13,10 @@ import java.util.List;
  * @param engine engine settings
  * @param accuracy accuracy suite settings
  * @param performance performance suite settings
+ * @param memory memory suite settings
  */
 public record BenchmarkPlan(ModelFile baseline, ModelFile candidate, List<InputSpec> inputs, long seed,
-        EngineSettings engine, AccuracySettings accuracy, PerformanceSettings performance) {
+        EngineSettings engine, AccuracySettings accuracy, PerformanceSettings performance, MemorySettings memory) {
 
     public BenchmarkPlan {
         inputs = List.copyOf(inputs);

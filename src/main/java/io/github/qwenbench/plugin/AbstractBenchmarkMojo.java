@@ -7,6 +7,7 @@ import io.github.qwenbench.plan.BenchmarkPlan;
 import io.github.qwenbench.plan.BenchmarkSetupException;
 import io.github.qwenbench.plan.EngineConfig;
 import io.github.qwenbench.plan.InputConfig;
+import io.github.qwenbench.plan.MemoryConfig;
 import io.github.qwenbench.plan.ModelSource;
 import io.github.qwenbench.plan.PerformanceConfig;
 import io.github.qwenbench.report.ConsoleSummary;
@@ -71,6 +72,10 @@ abstract class AbstractBenchmarkMojo extends AbstractMojo {
     @Parameter
     private PerformanceConfig performance;
 
+    /** Memory suite settings: repetitions, phases, {@code minReduction} and the leak limit. */
+    @Parameter
+    private MemoryConfig memory;
+
     /** PyTorch engine settings (threads, graph optimizer), applied before the engine loads. */
     @Parameter
     private EngineConfig engine;
@@ -78,6 +83,10 @@ abstract class AbstractBenchmarkMojo extends AbstractMojo {
     /** Where the result files ({@code <suite>_benchmark_results.json}) are written. */
     @Parameter(property = "qwen-bench.outputDirectory", defaultValue = "${project.build.directory}/benchmark-results")
     private File outputDirectory;
+
+    /** Where the JUnit XML reports ({@code TEST-qwen-bench-<suite>.xml}, one test case per gate) go. */
+    @Parameter(property = "qwen-bench.junitDirectory", defaultValue = "${project.build.directory}/benchmark-results")
+    private File junitDirectory;
 
     /** Fail the build when a gate fails; {@code false} logs the violations as warnings instead. */
     @Parameter(property = "qwen-bench.failOnViolation", defaultValue = "true")
@@ -139,12 +148,12 @@ abstract class AbstractBenchmarkMojo extends AbstractMojo {
                     new MavenArtifactResolver(repositorySystem, repositorySession, remoteRepositories),
                     work.resolve("models")));
             BenchmarkPlan plan = plans.create(new PlanFactory.Settings(baseline, candidate, baselinePath, candidatePath,
-                    inputs, seed, engine, accuracy, performance));
+                    inputs, seed, engine, accuracy, performance, memory));
             getLog().info("Baseline:  " + plan.baseline().path() + " (sha256 " + plan.baseline().sha256() + ")");
             getLog().info("Candidate: " + plan.candidate().path() + " (sha256 " + plan.candidate().sha256() + ")");
             WorkerLauncher launcher = new WorkerLauncher(workerClasspath(), jvmArgs == null ? List.of() : jvmArgs,
                     Duration.ofSeconds(workerTimeout), work, new MavenWorkerLog(getLog()));
-            reports = runSuites(new BenchmarkRun(launcher, outputDirectory.toPath()), plan);
+            reports = runSuites(new BenchmarkRun(launcher, outputDirectory.toPath(), junitDirectory.toPath()), plan);
         } catch (BenchmarkSetupException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
@@ -158,6 +167,7 @@ abstract class AbstractBenchmarkMojo extends AbstractMojo {
         getLog().info("Results: " + outputDirectory);
         List<Verdict> failures = new ArrayList<>();
         for (SuiteReport report : reports) {
+            report.warnings().forEach(warning -> getLog().warn(report.suite() + ": " + warning));
             for (Verdict failure : report.failures()) {
                 failures.add(failure);
                 if (failOnViolation) {

@@ -9,6 +9,7 @@ import java.util.List;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 import org.eclipse.aether.RepositorySystem;
 
 /**
@@ -18,6 +19,10 @@ import org.eclipse.aether.RepositorySystem;
 @Mojo(name = "all", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class AllMojo extends AbstractBenchmarkMojo {
 
+    /** The suites to run, comma-separated (e.g. {@code accuracy,performance}); empty: every suite. */
+    @Parameter(property = "qwen-bench.suites")
+    private String suites;
+
     @Inject
     public AllMojo(RepositorySystem repositorySystem) {
         super(repositorySystem);
@@ -25,6 +30,6 @@ public class AllMojo extends AbstractBenchmarkMojo {
 
     @Override
     List<SuiteReport> runSuites(BenchmarkRun run, BenchmarkPlan plan) throws BenchmarkSetupException {
-        return run.runAll(List.of(Suite.values()), plan);
+        return run.runAll(Suite.parseList("suites", suites), plan);
     }
 }

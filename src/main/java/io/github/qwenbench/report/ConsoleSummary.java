@@ -27,6 +27,11 @@ public final class ConsoleSummary {
             }
         }
         List<String> lines = new ArrayList<>();
+        reports.stream().filter(r -> r.headline() != null && !r.headline().isBlank())
+                .forEach(r -> lines.add(r.suite() + ": " + r.headline()));
+        if (!lines.isEmpty()) {
+            lines.add("");
+        }
         String format = String.format(Locale.ROOT, "%%-%ds  %%-%ds  %%%ds  %%-%ds  %%s", widths[0], widths[1],
                 widths[2], widths[3]);
         for (int r = 0; r < rows.size(); r++) {

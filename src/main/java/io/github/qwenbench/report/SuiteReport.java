@@ -20,9 +20,12 @@ import java.util.Map;
  * @param config inputs, seed, engine and suite settings
  * @param metrics the measured metrics
  * @param gates every gate's verdict
+ * @param warnings findings that pass the gates but deserve a look
+ * @param headline the suite's key figures in one line, for the console and reports
  */
 public record SuiteReport(String suite, boolean passed, Instant startedAt, long durationMillis, HostInfo system,
-        List<ModelFile> models, Map<String, Object> config, JsonNode metrics, List<Verdict> gates) {
+        List<ModelFile> models, Map<String, Object> config, JsonNode metrics, List<Verdict> gates,
+        List<String> warnings, String headline) {
 
     public List<Verdict> failures() {
         return gates.stream().filter(v -> !v.passed()).toList();

@@ -5,6 +5,7 @@ import io.github.qwenbench.gate.Verdict;
 import io.github.qwenbench.plan.BenchmarkPlan;
 import io.github.qwenbench.plan.BenchmarkSetupException;
 import io.github.qwenbench.report.AllResults;
+import io.github.qwenbench.report.JUnitXmlReport;
 import io.github.qwenbench.report.Json;
 import io.github.qwenbench.report.SuiteReport;
 import io.github.qwenbench.worker.WorkerLauncher;
@@ -23,28 +24,44 @@ public final class BenchmarkRun {
 
     private final WorkerLauncher launcher;
     private final Path outputDirectory;
+    private final Path junitDirectory;
 
-    public BenchmarkRun(WorkerLauncher launcher, Path outputDirectory) {
+    /**
+     * @param outputDirectory where the JSON results go
+     * @param junitDirectory where the JUnit XML reports go
+     */
+    public BenchmarkRun(WorkerLauncher launcher, Path outputDirectory, Path junitDirectory) {
         this.launcher = launcher;
         this.outputDirectory = outputDirectory;
+        this.junitDirectory = junitDirectory;
     }
 
     /** Runs one suite and writes {@code <suite>_benchmark_results.json}. */
     public SuiteReport run(Suite suite, BenchmarkPlan plan) throws BenchmarkSetupException {
         Path resultFile = outputDirectory.resolve(suite.resultFileName());
         delete(resultFile);
-        SuiteResult result = launcher.run(suite, plan);
+        delete(junitDirectory.resolve(JUnitXmlReport.fileName(suite.id())));
+        SuiteResult result = suite.measure(launcher, plan);
         List<Verdict> gates;
+        List<String> warnings;
         try {
             gates = suite.gates(plan, result.metrics());
+            warnings = suite.warnings(plan, result.metrics());
         } catch (JsonProcessingException e) {
             throw new BenchmarkSetupException("The " + suite.id() + " worker's metrics are not in the expected form: "
                     + e.getOriginalMessage(), e);
         }
         boolean passed = !gates.isEmpty() && gates.stream().allMatch(Verdict::passed);
         SuiteReport report = new SuiteReport(suite.id(), passed, result.startedAt(), result.durationMillis(),
-                result.system(), result.models(), suite.config(plan), result.metrics(), gates);
+                result.system(), result.models(), suite.config(plan), result.metrics(), gates, warnings,
+                suite.headline(result.metrics()));
         write(resultFile, report);
+        try {
+            JUnitXmlReport.write(junitDirectory, report);
+        } catch (IOException e) {
+            throw new BenchmarkSetupException("Cannot write the JUnit report in " + junitDirectory + ": "
+                    + e.getMessage(), e);
+        }
         return report;
     }
 

@@ -12,6 +12,8 @@ import io.github.qwenbench.plan.EngineSettings;
 import io.github.qwenbench.plan.InputConfig;
 import io.github.qwenbench.plan.InputSpec;
 import io.github.qwenbench.plan.ModelFile;
+import io.github.qwenbench.plan.MemoryConfig;
+import io.github.qwenbench.plan.MemorySettings;
 import io.github.qwenbench.plan.ModelSource;
 import io.github.qwenbench.plan.PerformanceConfig;
 import io.github.qwenbench.plan.PerformanceSettings;
@@ -49,10 +51,11 @@ public final class PlanFactory {
      * @param engine {@code <engine>}, or null
      * @param accuracy {@code <accuracy>}, or null
      * @param performance {@code <performance>}, or null
+     * @param memory {@code <memory>}, or null
      */
     public record Settings(ModelSource baseline, ModelSource candidate, String baselineOverride,
             String candidateOverride, List<InputConfig> inputs, long seed, EngineConfig engine,
-            AccuracyConfig accuracy, PerformanceConfig performance) {
+            AccuracyConfig accuracy, PerformanceConfig performance, MemoryConfig memory) {
     }
 
     public BenchmarkPlan create(Settings settings) throws BenchmarkSetupException {
@@ -69,11 +72,13 @@ public final class PlanFactory {
         }
         AccuracySettings accuracy = AccuracySettings.from(settings.accuracy(), inputs);
         PerformanceSettings performance = PerformanceSettings.from(settings.performance());
+        MemorySettings memory = MemorySettings.from(settings.memory());
         ModelFile baseline = models.resolve("baseline", settings.baseline(), settings.baselineOverride());
         ModelFile candidate = models.resolve("candidate", settings.candidate(), settings.candidateOverride());
         List<InputSpec> ordered = inForwardOrder(baseline, inputs);
         inForwardOrder(candidate, inputs);
-        return new BenchmarkPlan(baseline, candidate, ordered, settings.seed(), engine, accuracy, performance);
+        return new BenchmarkPlan(baseline, candidate, ordered, settings.seed(), engine, accuracy, performance,
+                memory);
     }
 
     /**

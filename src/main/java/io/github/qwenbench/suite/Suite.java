@@ -6,11 +6,18 @@ import io.github.qwenbench.accuracy.AccuracyGates;
 import io.github.qwenbench.accuracy.AccuracyMetrics;
 import io.github.qwenbench.accuracy.AccuracyRunner;
 import io.github.qwenbench.gate.Verdict;
+import io.github.qwenbench.memory.MemoryGates;
+import io.github.qwenbench.memory.MemoryMetrics;
+import io.github.qwenbench.memory.MemoryRunner;
+import io.github.qwenbench.memory.MemorySample;
 import io.github.qwenbench.performance.PerformanceGates;
 import io.github.qwenbench.performance.PerformanceMetrics;
 import io.github.qwenbench.performance.PerformanceRunner;
 import io.github.qwenbench.plan.BenchmarkPlan;
+import io.github.qwenbench.plan.BenchmarkSetupException;
+import io.github.qwenbench.worker.WorkerLauncher;
 import io.github.qwenbench.report.Json;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +37,19 @@ public enum Suite {
         Object settings(BenchmarkPlan plan) {
             return plan.accuracy();
         }
+
+        @Override
+        String headline(JsonNode metrics) {
+            StringBuilder line = new StringBuilder();
+            for (JsonNode output : metrics.path("outputs")) {
+                line.append(line.length() == 0 ? "" : "; ").append(String.format(Locale.ROOT,
+                        "%s: worst relative error %s, worst cosine %s over %d samples", output.path("output").asText(),
+                        Verdict.format(output.path("worstRelativeL2Error").asDouble(Double.NaN)),
+                        Verdict.format(output.path("worstCosineSimilarity").asDouble(Double.NaN)),
+                        output.path("samples").asInt()));
+            }
+            return line.toString();
+        }
     },
 
     PERFORMANCE(PerformanceRunner::new) {
@@ -43,7 +63,85 @@ public enum Suite {
         Object settings(BenchmarkPlan plan) {
             return plan.performance();
         }
+
+        @Override
+        String headline(JsonNode metrics) {
+            JsonNode s = metrics.path("speedup");
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
+                    "speedup %.3f (%.0f%% interval [%.3f, %.3f], %d block pairs)", s.path("estimate").asDouble(),
+                    100 * s.path("confidence").asDouble(), s.path("lower").asDouble(Double.NaN),
+                    s.path("upper").asDouble(Double.NaN), s.path("pairs").asInt()));
+            for (JsonNode model : metrics.path("models")) {
+                line.append(String.format(Locale.ROOT, "; %s p50 %.3f ms, p99 %.3f ms", model.path("role").asText(),
+                        model.path("latency").path("p50Millis").asDouble(Double.NaN),
+                        model.path("latency").path("p99Millis").asDouble(Double.NaN)));
+            }
+            return line.toString();
+        }
+    },
+
+    MEMORY(MemoryRunner::new) {
+        /**
+         * Each model alone, in a fresh worker per repetition; the order alternates between
+         * repetitions. The worker's heap is fixed and touched up front, so that its growth is not
+         * mistaken for the model's (the pom's jvmArgs come later and win).
+         */
+        @Override
+        SuiteResult measure(WorkerLauncher launcher, BenchmarkPlan plan) throws BenchmarkSetupException {
+            WorkerLauncher fixedHeap = launcher.withLeadingJvmArguments(MEMORY_WORKER_JVM_ARGUMENTS);
+            List<SuiteResult> runs = new ArrayList<>();
+            for (int repetition = 1; repetition <= plan.memory().repetitions(); repetition++) {
+                List<String> order = repetition % 2 == 1 ? List.of("baseline", "candidate")
+                        : List.of("candidate", "baseline");
+                for (String role : order) {
+                    runs.add(fixedHeap.run(this, plan, role, repetition));
+                }
+            }
+            List<MemorySample> samples = new ArrayList<>();
+            for (SuiteResult run : runs) {
+                try {
+                    samples.add(Json.mapper().treeToValue(run.metrics(), MemorySample.class));
+                } catch (JsonProcessingException e) {
+                    throw new BenchmarkSetupException("A memory worker's result is not in the expected form: "
+                            + e.getOriginalMessage(), e);
+                }
+            }
+            SuiteResult first = runs.get(0);
+            return new SuiteResult(id(), first.startedAt(), runs.stream().mapToLong(SuiteResult::durationMillis).sum(),
+                    first.system(), List.of(plan.baseline(), plan.candidate()),
+                    Json.mapper().valueToTree(MemoryMetrics.combine(samples)));
+        }
+
+        @Override
+        List<Verdict> gates(BenchmarkPlan plan, JsonNode metrics) throws JsonProcessingException {
+            return MemoryGates.evaluate(plan.memory(), Json.mapper().treeToValue(metrics, MemoryMetrics.class));
+        }
+
+        @Override
+        List<String> warnings(BenchmarkPlan plan, JsonNode metrics) throws JsonProcessingException {
+            return MemoryGates.warnings(plan.memory(), Json.mapper().treeToValue(metrics, MemoryMetrics.class));
+        }
+
+        @Override
+        Object settings(BenchmarkPlan plan) {
+            return plan.memory();
+        }
+
+        @Override
+        String headline(JsonNode metrics) {
+            StringBuilder line = new StringBuilder();
+            for (JsonNode model : metrics.path("models")) {
+                line.append(String.format(Locale.ROOT, "%s footprint %.1f MiB, peak %.1f MiB; ",
+                        model.path("role").asText(), model.path("footprint").path("median").asDouble() / 1048576,
+                        model.path("peak").path("median").asDouble() / 1048576));
+            }
+            return line.append(String.format(Locale.ROOT, "reduction of peak minus idle %.1f%%",
+                    100 * metrics.path("peakMinusIdle").path("estimate").asDouble())).toString();
+        }
     };
+
+    private static final List<String> MEMORY_WORKER_JVM_ARGUMENTS = List.of("-Xms128m", "-Xmx128m",
+            "-XX:+AlwaysPreTouch");
 
     private final Supplier<SuiteRunner> runner;
 
@@ -65,8 +163,21 @@ public enum Suite {
         return runner.get();
     }
 
+    /** Runs the suite's workers (by default one, over both models) and returns what they measured. */
+    SuiteResult measure(WorkerLauncher launcher, BenchmarkPlan plan) throws BenchmarkSetupException {
+        return launcher.run(this, plan);
+    }
+
+    /** Findings that pass the gates but deserve a look. */
+    List<String> warnings(BenchmarkPlan plan, JsonNode metrics) throws JsonProcessingException {
+        return List.of();
+    }
+
     /** Judges the suite's metrics against the plan's thresholds. */
     abstract List<Verdict> gates(BenchmarkPlan plan, JsonNode metrics) throws JsonProcessingException;
+
+    /** The suite's key figures in one line. */
+    abstract String headline(JsonNode metrics);
 
     /** The suite's own settings, for the result's {@code config}. */
     abstract Object settings(BenchmarkPlan plan);
@@ -83,5 +194,24 @@ public enum Suite {
 
     public static Suite parse(String id) {
         return valueOf(id.toUpperCase(Locale.ROOT));
+    }
+
+    /** Parses a comma-separated list of suite names; blank means every suite. */
+    public static List<Suite> parseList(String setting, String text) throws BenchmarkSetupException {
+        if (text == null || text.isBlank()) {
+            return List.of(values());
+        }
+        List<Suite> suites = new ArrayList<>();
+        for (String name : text.split(",")) {
+            String id = name.trim().toLowerCase(Locale.ROOT);
+            Suite suite = java.util.Arrays.stream(values()).filter(s -> s.id().equals(id)).findFirst()
+                    .orElseThrow(() -> new BenchmarkSetupException(setting + " names '" + name.trim()
+                            + "', which is not a suite: use " + java.util.Arrays.stream(values()).map(Suite::id)
+                                    .collect(java.util.stream.Collectors.joining(", ")) + "."));
+            if (!suites.contains(suite)) {
+                suites.add(suite);
+            }
+        }
+        return suites;
     }
 }

@@ -10,6 +10,9 @@ import java.util.function.Consumer;
  * @param plan the validated plan
  * @param inputs the inputs both models get
  * @param progress receives progress lines, relayed to Maven's log
+ * @param role the one model this worker measures ({@code baseline} or {@code candidate}), or null for both
+ * @param repetition which repetition this worker is (1-based), or 0 when the suite does not repeat
  */
-public record SuiteContext(BenchmarkPlan plan, InputFactory inputs, Consumer<String> progress) {
+public record SuiteContext(BenchmarkPlan plan, InputFactory inputs, Consumer<String> progress, String role,
+        int repetition) {
 }

@@ -53,10 +53,29 @@ public final class WorkerLauncher {
         this.log = log;
     }
 
-    /** Runs {@code suite} of {@code plan} in a fresh worker JVM and returns what it measured. */
+    /** A launcher whose workers start with {@code arguments} before the configured ones (which win). */
+    public WorkerLauncher withLeadingJvmArguments(List<String> arguments) {
+        List<String> all = new ArrayList<>(arguments);
+        all.addAll(jvmArguments);
+        return new WorkerLauncher(classpath, all, timeout, workDirectory, log);
+    }
+
+    /** Runs {@code suite} of {@code plan} over both models in a fresh worker JVM. */
     public SuiteResult run(Suite suite, BenchmarkPlan plan) throws BenchmarkSetupException {
+        return run(suite, plan, null, 0);
+    }
+
+    /**
+     * Runs {@code suite} of {@code plan} in a fresh worker JVM and returns what it measured.
+     *
+     * @param role the one model the worker measures, or null for both
+     * @param repetition the repetition's number, or 0
+     */
+    public SuiteResult run(Suite suite, BenchmarkPlan plan, String role, int repetition)
+            throws BenchmarkSetupException {
+        String name = suite.id() + (role == null ? "" : "-" + role + "-" + repetition);
         Path planFile = workDirectory.resolve(suite.id() + "-plan.json");
-        Path resultFile = workDirectory.resolve(suite.id() + "-raw.json");
+        Path resultFile = workDirectory.resolve(name + "-raw.json");
         Path errorFile = WorkerMain.errorFile(resultFile);
         try {
             Files.createDirectories(workDirectory);
@@ -68,6 +87,10 @@ public final class WorkerLauncher {
                     + e.getMessage(), e);
         }
         List<String> command = command(suite, planFile, resultFile);
+        if (role != null) {
+            command.add(role);
+            command.add(String.valueOf(repetition));
+        }
         log.debug("Worker command: " + String.join(" ", command));
         Process process;
         try {

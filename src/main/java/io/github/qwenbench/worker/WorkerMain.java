@@ -7,6 +7,7 @@ import io.github.qwenbench.model.InputFactory;
 import io.github.qwenbench.plan.BenchmarkPlan;
 import io.github.qwenbench.plan.BenchmarkSetupException;
 import io.github.qwenbench.plan.EngineSettings;
+import io.github.qwenbench.plan.ModelFile;
 import io.github.qwenbench.report.Json;
 import io.github.qwenbench.suite.Suite;
 import io.github.qwenbench.suite.SuiteContext;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The forked worker: {@code WorkerMain <suite> <plan.json> <result.json>}. It configures and loads
@@ -36,18 +38,20 @@ public final class WorkerMain {
     }
 
     public static void main(String[] args) {
-        if (args.length != 3) {
-            System.err.println("usage: WorkerMain <suite> <plan.json> <result.json>");
+        if (args.length != 3 && args.length != 5) {
+            System.err.println("usage: WorkerMain <suite> <plan.json> <result.json> [<role> <repetition>]");
             System.exit(2);
         }
-        System.exit(run(Suite.parse(args[0]), Path.of(args[1]), Path.of(args[2])));
+        String role = args.length == 5 ? args[3] : null;
+        int repetition = args.length == 5 ? Integer.parseInt(args[4]) : 0;
+        System.exit(run(Suite.parse(args[0]), Path.of(args[1]), Path.of(args[2]), role, repetition));
     }
 
     /** Runs one suite in this JVM; returns the process exit code. */
-    public static int run(Suite suite, Path planFile, Path resultFile) {
+    public static int run(Suite suite, Path planFile, Path resultFile, String role, int repetition) {
         try {
             BenchmarkPlan plan = Json.mapper().readValue(planFile.toFile(), BenchmarkPlan.class);
-            SuiteResult result = execute(suite, plan, WorkerMain::progress);
+            SuiteResult result = execute(suite, plan, WorkerMain::progress, role, repetition);
             Json.writeAtomically(resultFile, result);
             return 0;
         } catch (BenchmarkSetupException e) {
@@ -58,9 +62,20 @@ public final class WorkerMain {
         }
     }
 
-    /** Configures the engine, then runs the suite and times it. */
-    public static SuiteResult execute(Suite suite, BenchmarkPlan plan, java.util.function.Consumer<String> progress)
+    /** Configures the engine, then runs a suite over both models and times it. */
+    public static SuiteResult execute(Suite suite, BenchmarkPlan plan, Consumer<String> progress)
             throws BenchmarkSetupException {
+        return execute(suite, plan, progress, null, 0);
+    }
+
+    /**
+     * Configures the engine, then runs the suite and times it.
+     *
+     * @param role the one model to measure, or null for both
+     * @param repetition the repetition's number, or 0
+     */
+    public static SuiteResult execute(Suite suite, BenchmarkPlan plan, Consumer<String> progress, String role,
+            int repetition) throws BenchmarkSetupException {
         configureEngine(plan.engine());
         Engine engine;
         try {
@@ -76,10 +91,11 @@ public final class WorkerMain {
         InputFactory inputs = new InputFactory(plan.inputs(), plan.seed());
         Instant startedAt = Instant.now();
         long start = System.nanoTime();
-        Object metrics = suite.newRunner().run(new SuiteContext(plan, inputs, progress));
+        Object metrics = suite.newRunner().run(new SuiteContext(plan, inputs, progress, role, repetition));
         long millis = (System.nanoTime() - start) / 1_000_000;
-        return new SuiteResult(suite.id(), startedAt, millis, host, List.of(plan.baseline(), plan.candidate()),
-                Json.mapper().valueToTree(metrics));
+        List<ModelFile> models = role == null ? List.of(plan.baseline(), plan.candidate())
+                : List.of("candidate".equals(role) ? plan.candidate() : plan.baseline());
+        return new SuiteResult(suite.id(), startedAt, millis, host, models, Json.mapper().valueToTree(metrics));
     }
 
     /** Engine settings are read once, when the engine loads: set them before anything touches it. */

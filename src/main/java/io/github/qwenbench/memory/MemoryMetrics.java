@@ -1,0 +1,122 @@
+package io.github.qwenbench.memory;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * What the memory suite measured, over every repetition of both models.
+ *
+ * @param models per model: medians and spreads over repetitions
+ * @param footprint reduction of the model footprint (after load minus idle)
+ * @param peak reduction of the peak resident memory
+ * @param peakMinusIdle reduction of the peak minus idle
+ * @param bandwidth the machine's achievable bandwidth and each model's effective share of it
+ * @param gpu GPU memory, or why it does not apply
+ * @param source how resident memory was read
+ * @param samples every worker's raw measurement
+ */
+public record MemoryMetrics(List<ModelMemory> models, Reduction footprint, Reduction peak, Reduction peakMinusIdle,
+        Bandwidth bandwidth, String gpu, String source, List<MemorySample> samples) {
+
+    /** The median and range of one figure over repetitions. */
+    public record Spread(double median, double min, double max) {
+
+        static Spread of(List<MemorySample> samples, ToDoubleFunction<MemorySample> figure) {
+            double[] values = samples.stream().mapToDouble(figure).sorted().toArray();
+            if (values.length == 0) {
+                return new Spread(Double.NaN, Double.NaN, Double.NaN);
+            }
+            int mid = values.length / 2;
+            double median = values.length % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+            return new Spread(median, values[0], values[values.length - 1]);
+        }
+    }
+
+    /**
+     * One model over its repetitions; bytes unless named otherwise.
+     */
+    public record ModelMemory(String role, int repetitions, Spread idle, Spread afterLoad, Spread peak,
+            Spread footprint, Spread workingSet, Spread peakMinusIdle, Spread leakBytesPerInference, Spread heapUsed,
+            Spread heapCommitted, Spread nonHeapUsed, Spread nonHeapCommitted, long fileBytes, long parameterBytes,
+            Spread meanLatencyMillis) {
+    }
+
+    /**
+     * {@code 1 - candidate / baseline} of one figure.
+     *
+     * @param estimate from the medians
+     * @param lowest the least it could be given the ranges (largest candidate over smallest baseline)
+     * @param highest the most it could be
+     */
+    public record Reduction(double estimate, double lowest, double highest) {
+
+        static Reduction of(Spread baseline, Spread candidate) {
+            return new Reduction(1 - candidate.median() / baseline.median(), 1 - candidate.max() / baseline.min(),
+                    1 - candidate.min() / baseline.max());
+        }
+    }
+
+    /**
+     * @param machineBytesPerSecond achievable bandwidth: bytes read plus written per second by a large
+     *     tensor copy (median over workers), NaN when skipped
+     * @param models per model: the weights (file size as the proxy) read per inference over its mean
+     *     latency, and that as a fraction of the machine's bandwidth
+     */
+    public record Bandwidth(double machineBytesPerSecond, List<ModelBandwidth> models) {
+    }
+
+    /**
+     * @param role baseline or candidate
+     * @param weightBytesPerInference bytes of weights each inference reads (the model file's size)
+     * @param effectiveBytesPerSecond those bytes over the mean latency
+     * @param fractionOfMachine effective over achievable: near 1 means memory-bound
+     */
+    public record ModelBandwidth(String role, long weightBytesPerInference, double effectiveBytesPerSecond,
+            double fractionOfMachine) {
+    }
+
+    /** Combines every worker's sample into medians, spreads and reductions. */
+    public static MemoryMetrics combine(List<MemorySample> samples) {
+        List<ModelMemory> models = new ArrayList<>();
+        for (String role : List.of("baseline", "candidate")) {
+            List<MemorySample> mine = samples.stream().filter(s -> s.role().equals(role)).toList();
+            models.add(new ModelMemory(role, mine.size(), Spread.of(mine, MemorySample::idleBytes),
+                    Spread.of(mine, MemorySample::afterLoadBytes), Spread.of(mine, MemorySample::peakBytes),
+                    Spread.of(mine, MemorySample::footprintBytes), Spread.of(mine, MemorySample::workingSetBytes),
+                    Spread.of(mine, MemorySample::peakMinusIdleBytes),
+                    Spread.of(mine, MemorySample::leakBytesPerInference), Spread.of(mine, MemorySample::heapUsedBytes),
+                    Spread.of(mine, MemorySample::heapCommittedBytes), Spread.of(mine, MemorySample::nonHeapUsedBytes),
+                    Spread.of(mine, MemorySample::nonHeapCommittedBytes),
+                    mine.isEmpty() ? 0 : mine.get(0).fileBytes(), mine.isEmpty() ? 0 : mine.get(0).parameterBytes(),
+                    Spread.of(mine, MemorySample::meanLatencyMillis)));
+        }
+        ModelMemory b = models.get(0);
+        ModelMemory c = models.get(1);
+        double machine = Spread.of(samples, MemorySample::machineBandwidthBytesPerSecond).median();
+        List<ModelBandwidth> bandwidths = new ArrayList<>();
+        for (ModelMemory m : models) {
+            double effective = m.fileBytes() / (m.meanLatencyMillis().median() / 1000);
+            bandwidths.add(new ModelBandwidth(m.role(), m.fileBytes(), effective, effective / machine));
+        }
+        String source = samples.isEmpty() ? "no sample" : samples.get(0).source();
+        return new MemoryMetrics(models, Reduction.of(b.footprint(), c.footprint()), Reduction.of(b.peak(), c.peak()),
+                Reduction.of(b.peakMinusIdle(), c.peakMinusIdle()), new Bandwidth(machine, bandwidths),
+                "not applicable: inference ran on the CPU", source, samples);
+    }
+
+    /** The reduction the gate judges. */
+    public Reduction reduction(String metric) {
+        return switch (metric) {
+            case "footprint" -> footprint;
+            case "peak" -> peak;
+            default -> peakMinusIdle;
+        };
+    }
+
+    @Override
+    public String toString() {
+        return "MemoryMetrics" + Arrays.asList(models, peakMinusIdle);
+    }
+}

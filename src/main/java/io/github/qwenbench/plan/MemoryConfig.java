@@ -1,0 +1,99 @@
+package io.github.qwenbench.plan;
+
+/**
+ * The memory suite's pom settings ({@code <memory>}). Each model is measured alone, in a fresh
+ * worker JVM per repetition.
+ */
+public class MemoryConfig {
+
+    /** Fresh workers per model; medians and spreads are taken over them. */
+    private int repetitions = 3;
+
+    /** Inferences in the measured inference phase, whose peak resident memory is recorded. */
+    private int inferences = 50;
+
+    /** Inferences in the steady phase over which resident-memory growth per inference is fitted. */
+    private int leakInferences = 400;
+
+    /** Which figure the reduction gate judges: peakMinusIdle, footprint (after load minus idle) or peak. */
+    private String reductionMetric = "peakMinusIdle";
+
+    /** The candidate must use at least this much less memory than the baseline (seed: 15%). */
+    private String minReduction = "0.15";
+
+    /** A larger reduction is reported as a warning: it can mean part of the model was not loaded (seed: 30%). */
+    private String maxReduction = "0.30";
+
+    /** Largest allowed resident-memory growth of the candidate per inference, in bytes. */
+    private long maxLeakBytesPerInference = 16384;
+
+    /** Size in MiB of the tensor copied to measure the machine's memory bandwidth; 0 skips it. */
+    private int bandwidthMebibytes = 64;
+
+    public MemoryConfig() {
+    }
+
+    public int getRepetitions() {
+        return repetitions;
+    }
+
+    public void setRepetitions(int repetitions) {
+        this.repetitions = repetitions;
+    }
+
+    public int getInferences() {
+        return inferences;
+    }
+
+    public void setInferences(int inferences) {
+        this.inferences = inferences;
+    }
+
+    public int getLeakInferences() {
+        return leakInferences;
+    }
+
+    public void setLeakInferences(int leakInferences) {
+        this.leakInferences = leakInferences;
+    }
+
+    public String getReductionMetric() {
+        return reductionMetric;
+    }
+
+    public void setReductionMetric(String reductionMetric) {
+        this.reductionMetric = reductionMetric;
+    }
+
+    public String getMinReduction() {
+        return minReduction;
+    }
+
+    public void setMinReduction(String minReduction) {
+        this.minReduction = minReduction;
+    }
+
+    public String getMaxReduction() {
+        return maxReduction;
+    }
+
+    public void setMaxReduction(String maxReduction) {
+        this.maxReduction = maxReduction;
+    }
+
+    public long getMaxLeakBytesPerInference() {
+        return maxLeakBytesPerInference;
+    }
+
+    public void setMaxLeakBytesPerInference(long maxLeakBytesPerInference) {
+        this.maxLeakBytesPerInference = maxLeakBytesPerInference;
+    }
+
+    public int getBandwidthMebibytes() {
+        return bandwidthMebibytes;
+    }
+
+    public void setBandwidthMebibytes(int bandwidthMebibytes) {
+        this.bandwidthMebibytes = bandwidthMebibytes;
+    }
+}

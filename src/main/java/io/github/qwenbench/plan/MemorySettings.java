@@ -1,0 +1,52 @@
+package io.github.qwenbench.plan;
+
+import java.util.List;
+
+/**
+ * Validated memory settings.
+ *
+ * @param repetitions fresh workers per model
+ * @param inferences inferences in the measured inference phase
+ * @param leakInferences inferences in the steady phase for the leak fit
+ * @param reductionMetric peakMinusIdle, footprint or peak
+ * @param minReduction gate: least reduction of the chosen metric
+ * @param maxReduction a larger reduction is reported as a warning
+ * @param maxLeakBytesPerInference gate: the candidate's resident-memory growth per inference
+ * @param bandwidthMebibytes size of the bandwidth probe's tensor, 0 to skip it
+ */
+public record MemorySettings(int repetitions, int inferences, int leakInferences, String reductionMetric,
+        double minReduction, double maxReduction, long maxLeakBytesPerInference, int bandwidthMebibytes) {
+
+    public static final List<String> METRICS = List.of("peakMinusIdle", "footprint", "peak");
+
+    public static MemorySettings from(MemoryConfig config) throws BenchmarkSetupException {
+        MemoryConfig c = config != null ? config : new MemoryConfig();
+        int repetitions = Thresholds.atLeast("memory/repetitions", c.getRepetitions(), 1);
+        int inferences = Thresholds.atLeast("memory/inferences", c.getInferences(), 1);
+        int leakInferences = Thresholds.atLeast("memory/leakInferences", c.getLeakInferences(), 20);
+        String metric = c.getReductionMetric() == null ? "peakMinusIdle" : c.getReductionMetric().trim();
+        if (!METRICS.contains(metric)) {
+            throw new BenchmarkSetupException("memory/reductionMetric is '" + c.getReductionMetric() + "': use one of "
+                    + String.join(", ", METRICS) + ".");
+        }
+        Double min = Thresholds.fraction("memory/minReduction", c.getMinReduction(), -1, 1);
+        Double max = Thresholds.fraction("memory/maxReduction", c.getMaxReduction(), -1, 1);
+        if (min == null || max == null) {
+            throw new BenchmarkSetupException("memory/minReduction and memory/maxReduction need values, e.g. 15% and 30%.");
+        }
+        if (max < min) {
+            throw new BenchmarkSetupException("memory/maxReduction (" + c.getMaxReduction()
+                    + ") is below memory/minReduction (" + c.getMinReduction() + ").");
+        }
+        if (c.getMaxLeakBytesPerInference() < 0) {
+            throw new BenchmarkSetupException("memory/maxLeakBytesPerInference is " + c.getMaxLeakBytesPerInference()
+                    + ", but it must be at least 0.");
+        }
+        if (c.getBandwidthMebibytes() < 0) {
+            throw new BenchmarkSetupException("memory/bandwidthMebibytes is " + c.getBandwidthMebibytes()
+                    + ", but it must be at least 0 (0 skips the bandwidth probe).");
+        }
+        return new MemorySettings(repetitions, inferences, leakInferences, metric, min, max,
+                c.getMaxLeakBytesPerInference(), c.getBandwidthMebibytes());
+    }
+}

@@ -1,0 +1,109 @@
+package io.github.qwenbench.report;
+
+import io.github.qwenbench.gate.Verdict;
+import io.github.qwenbench.plan.ModelFile;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Locale;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * {@code TEST-qwen-bench-<suite>.xml} in surefire's report format, one test case per gate, so that
+ * Jenkins, GitLab and GitHub test reporters show every gate; a violation is the failure message.
+ */
+public final class JUnitXmlReport {
+
+    private JUnitXmlReport() {
+    }
+
+    public static String fileName(String suite) {
+        return "TEST-qwen-bench-" + suite + ".xml";
+    }
+
+    public static void write(Path directory, SuiteReport report) throws IOException {
+        Json.writeAtomically(directory.resolve(fileName(report.suite())),
+                render(report).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String render(SuiteReport report) {
+        String classname = "qwen-bench." + report.suite();
+        StringWriter out = new StringWriter();
+        try {
+            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+            xml.writeStartDocument("UTF-8", "1.0");
+            xml.writeCharacters("\n");
+            xml.writeStartElement("testsuite");
+            xml.writeAttribute("name", classname);
+            xml.writeAttribute("tests", String.valueOf(report.gates().size()));
+            xml.writeAttribute("failures", String.valueOf(report.failures().size()));
+            xml.writeAttribute("errors", "0");
+            xml.writeAttribute("skipped", "0");
+            xml.writeAttribute("time", seconds(report.durationMillis()));
+            if (report.startedAt() != null) {
+                xml.writeAttribute("timestamp", report.startedAt().toString());
+            }
+            xml.writeCharacters("\n  ");
+            xml.writeStartElement("properties");
+            if (report.system() != null) {
+                property(xml, "engine", report.system().engine() + " " + report.system().engineVersion());
+                property(xml, "djl", report.system().djlVersion());
+                property(xml, "cpu", report.system().cpu());
+            }
+            for (ModelFile model : report.models()) {
+                property(xml, model.role(), model.path() + " sha256=" + model.sha256());
+            }
+            if (report.headline() != null) {
+                property(xml, "headline", report.headline());
+            }
+            xml.writeCharacters("\n  ");
+            xml.writeEndElement();
+            for (Verdict gate : report.gates()) {
+                xml.writeCharacters("\n  ");
+                xml.writeStartElement("testcase");
+                xml.writeAttribute("name", gate.name());
+                xml.writeAttribute("classname", classname);
+                xml.writeAttribute("time", "0");
+                if (!gate.passed()) {
+                    xml.writeCharacters("\n    ");
+                    xml.writeStartElement("failure");
+                    xml.writeAttribute("message", gate.message());
+                    xml.writeAttribute("type", "qwen-bench.GateViolation");
+                    xml.writeCharacters(gate.message());
+                    xml.writeEndElement();
+                    xml.writeCharacters("\n  ");
+                } else {
+                    xml.writeCharacters("\n    ");
+                    xml.writeStartElement("system-out");
+                    xml.writeCharacters(gate.name() + " is " + Verdict.format(gate.actual()) + " " + gate.comparison()
+                            + " " + Verdict.format(gate.threshold()) + (gate.detail() == null ? ""
+                                    : " (" + gate.detail() + ")"));
+                    xml.writeEndElement();
+                    xml.writeCharacters("\n  ");
+                }
+                xml.writeEndElement();
+            }
+            xml.writeCharacters("\n");
+            xml.writeEndElement();
+            xml.writeEndDocument();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("cannot render JUnit XML", e);
+        }
+        return out.toString() + "\n";
+    }
+
+    private static void property(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
+        xml.writeCharacters("\n    ");
+        xml.writeEmptyElement("property");
+        xml.writeAttribute("name", name);
+        xml.writeAttribute("value", value == null ? "" : value);
+    }
+
+    private static String seconds(long millis) {
+        return String.format(Locale.ROOT, "%.3f", millis / 1000.0);
+    }
+}

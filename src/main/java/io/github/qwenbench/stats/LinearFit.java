@@ -1,0 +1,41 @@
+package io.github.qwenbench.stats;
+
+/**
+ * An ordinary least-squares line {@code y = intercept + slope * x}.
+ *
+ * @param slope change of y per unit of x
+ * @param intercept y at x = 0
+ * @param rSquared share of the variance of y the line explains (NaN when y is constant)
+ * @param points how many points were fitted
+ */
+public record LinearFit(double slope, double intercept, double rSquared, int points) {
+
+    public static LinearFit of(double[] x, double[] y) {
+        int n = x.length;
+        if (n != y.length) {
+            throw new IllegalArgumentException("x and y differ in length");
+        }
+        if (n < 2) {
+            return new LinearFit(Double.NaN, Double.NaN, Double.NaN, n);
+        }
+        double meanX = 0;
+        double meanY = 0;
+        for (int i = 0; i < n; i++) {
+            meanX += x[i] / n;
+            meanY += y[i] / n;
+        }
+        double sxx = 0;
+        double sxy = 0;
+        double syy = 0;
+        for (int i = 0; i < n; i++) {
+            sxx += (x[i] - meanX) * (x[i] - meanX);
+            sxy += (x[i] - meanX) * (y[i] - meanY);
+            syy += (y[i] - meanY) * (y[i] - meanY);
+        }
+        if (sxx == 0) {
+            return new LinearFit(Double.NaN, Double.NaN, Double.NaN, n);
+        }
+        double slope = sxy / sxx;
+        return new LinearFit(slope, meanY - slope * meanX, syy == 0 ? Double.NaN : sxy * sxy / (sxx * syy), n);
+    }
+}
