@@ -12,6 +12,8 @@ import io.github.qwenbench.plan.MemorySettings;
 import io.github.qwenbench.plan.ModelSource;
 import io.github.qwenbench.plan.PerformanceConfig;
 import io.github.qwenbench.plan.PerformanceSettings;
+import io.github.qwenbench.plan.ScalabilityConfig;
+import io.github.qwenbench.plan.ScalabilitySettings;
 import io.github.qwenbench.model.InputFiles;
 import io.github.qwenbench.model.ModelResolver;
 import java.nio.file.Path;
@@ -82,6 +84,7 @@ public final class TestModels {
         List<InputSpec> inputs = demoInputSpecs();
         return new BenchmarkPlan(model("baseline", "baseline.pt"), model("candidate", candidate), inputs, 42,
                 new EngineSettings(null, null, true), AccuracySettings.from(accuracy, inputs),
-                PerformanceSettings.from(performance), MemorySettings.from(new MemoryConfig()));
+                PerformanceSettings.from(performance), MemorySettings.from(new MemoryConfig()),
+                ScalabilitySettings.from(new ScalabilityConfig(), inputs));
     }
 }

@@ -16,13 +16,14 @@ public final class MemoryGates {
     public static List<Verdict> evaluate(MemorySettings settings, MemoryMetrics metrics) {
         List<Verdict> verdicts = new ArrayList<>();
         MemoryMetrics.Reduction r = metrics.reduction(settings.reductionMetric());
-        String spread = String.format(Locale.ROOT, "1 - candidate/baseline of the median %s over %d repetitions;"
-                + " from the ranges it lies between %.3f and %.3f", settings.reductionMetric(), settings.repetitions(),
-                r.lowest(), r.highest());
+        String spread = String.format(Locale.ROOT, "least reduction 1 - max(candidate)/min(baseline) of %s over %d"
+                + " repetitions; median estimate %.3f, most %.3f", settings.reductionMetric(), settings.repetitions(),
+                r.estimate(), r.highest());
         if (r.lowest() < settings.minReduction() && settings.minReduction() <= r.highest()) {
-            spread += ": uncertain, the spread over repetitions straddles the threshold; raise <memory><repetitions>";
+            spread += ": uncertain, the spread over repetitions straddles the threshold, so it cannot pass; raise"
+                    + " <memory><repetitions> or find the noise (other processes, allocator)";
         }
-        verdicts.add(Verdict.judge("minReduction[" + settings.reductionMetric() + "]", r.estimate(),
+        verdicts.add(Verdict.judge("minReduction[" + settings.reductionMetric() + "]", r.lowest(),
                 Comparison.AT_LEAST, settings.minReduction(), spread));
         MemoryMetrics.ModelMemory candidate = metrics.models().get(1);
         verdicts.add(Verdict.judge("maxLeakBytesPerInference[candidate]", candidate.leakBytesPerInference().median(),

@@ -73,6 +73,17 @@ public final class LoadedModel implements AutoCloseable {
 
     /** Runs one inference; the outputs stay in the engine (close them). */
     public NDList predict(NDList inputs, List<InputSpec> specs) throws BenchmarkSetupException {
+        return predict(predictor, inputs, specs);
+    }
+
+    /** A new predictor of this model, for one thread of its own; close it when done. */
+    public Predictor<NDList, NDList> newPredictor() {
+        return model.newPredictor();
+    }
+
+    /** Runs one inference through {@code predictor}, turning the engine's refusal into a clear error. */
+    public NDList predict(Predictor<NDList, NDList> predictor, NDList inputs, List<InputSpec> specs)
+            throws BenchmarkSetupException {
         try {
             return predictor.predict(inputs);
         } catch (TranslateException | RuntimeException e) {

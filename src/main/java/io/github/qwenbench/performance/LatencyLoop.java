@@ -25,11 +25,17 @@ public final class LatencyLoop {
      */
     public static long[] run(LoadedModel model, List<NDList> samples, List<InputSpec> specs, int first, int count,
             Histogram histogram) throws BenchmarkSetupException {
+        return run(input -> model.predict(input, specs), samples, first, count, histogram);
+    }
+
+    /** The same loop over any predictor, e.g. one per thread. */
+    public static long[] run(Inference inference, List<NDList> samples, int first, int count, Histogram histogram)
+            throws BenchmarkSetupException {
         long[] latencies = new long[count];
         for (int i = 0; i < count; i++) {
             NDList input = samples.get((first + i) % samples.size());
             long start = System.nanoTime();
-            NDList output = model.predict(input, specs);
+            NDList output = inference.run(input);
             long nanos = System.nanoTime() - start;
             output.close();
             latencies[i] = nanos;

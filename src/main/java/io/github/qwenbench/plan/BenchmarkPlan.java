@@ -14,9 +14,11 @@ import java.util.List;
  * @param accuracy accuracy suite settings
  * @param performance performance suite settings
  * @param memory memory suite settings
+ * @param scalability scalability suite settings
  */
 public record BenchmarkPlan(ModelFile baseline, ModelFile candidate, List<InputSpec> inputs, long seed,
-        EngineSettings engine, AccuracySettings accuracy, PerformanceSettings performance, MemorySettings memory) {
+        EngineSettings engine, AccuracySettings accuracy, PerformanceSettings performance, MemorySettings memory,
+        ScalabilitySettings scalability) {
 
     public BenchmarkPlan {
         inputs = List.copyOf(inputs);

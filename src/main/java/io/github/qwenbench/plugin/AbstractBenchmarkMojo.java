@@ -10,6 +10,7 @@ import io.github.qwenbench.plan.InputConfig;
 import io.github.qwenbench.plan.MemoryConfig;
 import io.github.qwenbench.plan.ModelSource;
 import io.github.qwenbench.plan.PerformanceConfig;
+import io.github.qwenbench.plan.ScalabilityConfig;
 import io.github.qwenbench.report.ConsoleSummary;
 import io.github.qwenbench.report.SuiteReport;
 import io.github.qwenbench.suite.BenchmarkRun;
@@ -75,6 +76,10 @@ abstract class AbstractBenchmarkMojo extends AbstractMojo {
     /** Memory suite settings: repetitions, phases, {@code minReduction} and the leak limit. */
     @Parameter
     private MemoryConfig memory;
+
+    /** Scalability suite settings: batch sizes, concurrency levels, input-size sweeps and their gates. */
+    @Parameter
+    private ScalabilityConfig scalability;
 
     /** PyTorch engine settings (threads, graph optimizer), applied before the engine loads. */
     @Parameter
@@ -148,7 +153,7 @@ abstract class AbstractBenchmarkMojo extends AbstractMojo {
                     new MavenArtifactResolver(repositorySystem, repositorySession, remoteRepositories),
                     work.resolve("models")));
             BenchmarkPlan plan = plans.create(new PlanFactory.Settings(baseline, candidate, baselinePath, candidatePath,
-                    inputs, seed, engine, accuracy, performance, memory));
+                    inputs, seed, engine, accuracy, performance, memory, scalability));
             getLog().info("Baseline:  " + plan.baseline().path() + " (sha256 " + plan.baseline().sha256() + ")");
             getLog().info("Candidate: " + plan.candidate().path() + " (sha256 " + plan.candidate().sha256() + ")");
             WorkerLauncher launcher = new WorkerLauncher(workerClasspath(), jvmArgs == null ? List.of() : jvmArgs,

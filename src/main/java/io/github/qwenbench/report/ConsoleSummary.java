@@ -27,8 +27,14 @@ public final class ConsoleSummary {
             }
         }
         List<String> lines = new ArrayList<>();
-        reports.stream().filter(r -> r.headline() != null && !r.headline().isBlank())
-                .forEach(r -> lines.add(r.suite() + ": " + r.headline()));
+        for (SuiteReport report : reports) {
+            if (report.headline() != null && !report.headline().isBlank()) {
+                lines.add(report.suite() + ": " + report.headline());
+            }
+            if (report.table() != null) {
+                lines.addAll(report.table());
+            }
+        }
         if (!lines.isEmpty()) {
             lines.add("");
         }

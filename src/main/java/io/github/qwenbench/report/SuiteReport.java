@@ -22,10 +22,11 @@ import java.util.Map;
  * @param gates every gate's verdict
  * @param warnings findings that pass the gates but deserve a look
  * @param headline the suite's key figures in one line, for the console and reports
+ * @param table further lines for the console, e.g. the scalability curves as a table
  */
 public record SuiteReport(String suite, boolean passed, Instant startedAt, long durationMillis, HostInfo system,
         List<ModelFile> models, Map<String, Object> config, JsonNode metrics, List<Verdict> gates,
-        List<String> warnings, String headline) {
+        List<String> warnings, String headline, List<String> table) {
 
     public List<Verdict> failures() {
         return gates.stream().filter(v -> !v.passed()).toList();

@@ -54,7 +54,7 @@ public final class BenchmarkRun {
         boolean passed = !gates.isEmpty() && gates.stream().allMatch(Verdict::passed);
         SuiteReport report = new SuiteReport(suite.id(), passed, result.startedAt(), result.durationMillis(),
                 result.system(), result.models(), suite.config(plan), result.metrics(), gates, warnings,
-                suite.headline(result.metrics()));
+                suite.headline(result.metrics()), suite.tableLines(result.metrics()));
         write(resultFile, report);
         try {
             JUnitXmlReport.write(junitDirectory, report);

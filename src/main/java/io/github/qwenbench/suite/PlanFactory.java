@@ -17,6 +17,8 @@ import io.github.qwenbench.plan.MemorySettings;
 import io.github.qwenbench.plan.ModelSource;
 import io.github.qwenbench.plan.PerformanceConfig;
 import io.github.qwenbench.plan.PerformanceSettings;
+import io.github.qwenbench.plan.ScalabilityConfig;
+import io.github.qwenbench.plan.ScalabilitySettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -52,10 +54,12 @@ public final class PlanFactory {
      * @param accuracy {@code <accuracy>}, or null
      * @param performance {@code <performance>}, or null
      * @param memory {@code <memory>}, or null
+     * @param scalability {@code <scalability>}, or null
      */
     public record Settings(ModelSource baseline, ModelSource candidate, String baselineOverride,
             String candidateOverride, List<InputConfig> inputs, long seed, EngineConfig engine,
-            AccuracyConfig accuracy, PerformanceConfig performance, MemoryConfig memory) {
+            AccuracyConfig accuracy, PerformanceConfig performance, MemoryConfig memory,
+            ScalabilityConfig scalability) {
     }
 
     public BenchmarkPlan create(Settings settings) throws BenchmarkSetupException {
@@ -73,12 +77,13 @@ public final class PlanFactory {
         AccuracySettings accuracy = AccuracySettings.from(settings.accuracy(), inputs);
         PerformanceSettings performance = PerformanceSettings.from(settings.performance());
         MemorySettings memory = MemorySettings.from(settings.memory());
+        ScalabilitySettings scalability = ScalabilitySettings.from(settings.scalability(), inputs);
         ModelFile baseline = models.resolve("baseline", settings.baseline(), settings.baselineOverride());
         ModelFile candidate = models.resolve("candidate", settings.candidate(), settings.candidateOverride());
         List<InputSpec> ordered = inForwardOrder(baseline, inputs);
         inForwardOrder(candidate, inputs);
         return new BenchmarkPlan(baseline, candidate, ordered, settings.seed(), engine, accuracy, performance,
-                memory);
+                memory, scalability);
     }
 
     /**

@@ -15,6 +15,10 @@ import io.github.qwenbench.performance.PerformanceMetrics;
 import io.github.qwenbench.performance.PerformanceRunner;
 import io.github.qwenbench.plan.BenchmarkPlan;
 import io.github.qwenbench.plan.BenchmarkSetupException;
+import io.github.qwenbench.scalability.ScalabilityGates;
+import io.github.qwenbench.scalability.ScalabilityMetrics;
+import io.github.qwenbench.scalability.ScalabilityRunner;
+import io.github.qwenbench.scalability.ScalabilityTable;
 import io.github.qwenbench.worker.WorkerLauncher;
 import io.github.qwenbench.report.Json;
 import java.util.ArrayList;
@@ -80,11 +84,44 @@ public enum Suite {
         }
     },
 
+    SCALABILITY(ScalabilityRunner::new) {
+        @Override
+        List<Verdict> gates(BenchmarkPlan plan, JsonNode metrics) throws JsonProcessingException {
+            return ScalabilityGates.evaluate(plan.scalability(),
+                    Json.mapper().treeToValue(metrics, ScalabilityMetrics.class));
+        }
+
+        @Override
+        Object settings(BenchmarkPlan plan) {
+            return plan.scalability();
+        }
+
+        @Override
+        String headline(JsonNode metrics) {
+            StringBuilder line = new StringBuilder();
+            for (JsonNode curve : metrics.path("curves")) {
+                JsonNode sizes = curve.path("sizes");
+                JsonNode ratios = curve.path("throughputRatio");
+                line.append(line.length() == 0 ? "" : "; ").append(curve.path("axis").asText()).append(' ');
+                for (int i = 0; i < sizes.size(); i++) {
+                    line.append(i == 0 ? "" : " ").append(String.format(Locale.ROOT, "%d:%.2f", sizes.get(i).asInt(),
+                            ratios.get(i).path("estimate").asDouble()));
+                }
+            }
+            return "candidate/baseline throughput by point: " + line;
+        }
+
+        @Override
+        List<String> tableLines(JsonNode metrics) {
+            return ScalabilityTable.lines(metrics);
+        }
+    },
+
     MEMORY(MemoryRunner::new) {
         /**
          * Each model alone, in a fresh worker per repetition; the order alternates between
-         * repetitions. The worker's heap is fixed and touched up front, so that its growth is not
-         * mistaken for the model's (the pom's jvmArgs come later and win).
+         * repetitions. The workers get {@link #MEMORY_WORKER_JVM_ARGUMENTS} (the pom's jvmArgs come
+         * later and win).
          */
         @Override
         SuiteResult measure(WorkerLauncher launcher, BenchmarkPlan plan) throws BenchmarkSetupException {
@@ -140,8 +177,13 @@ public enum Suite {
         }
     };
 
+    /**
+     * Memory workers: a fixed, pre-touched heap, so heap growth is not read as the model's; and the
+     * C1 compiler only, because C2's compilation arenas landed in whichever phase it happened to run
+     * (seen here: after-load readings of one model 12 MiB apart; with C1 only, within 0.6 MiB).
+     */
     private static final List<String> MEMORY_WORKER_JVM_ARGUMENTS = List.of("-Xms128m", "-Xmx128m",
-            "-XX:+AlwaysPreTouch");
+            "-XX:+AlwaysPreTouch", "-XX:TieredStopAtLevel=1");
 
     private final Supplier<SuiteRunner> runner;
 
@@ -166,6 +208,11 @@ public enum Suite {
     /** Runs the suite's workers (by default one, over both models) and returns what they measured. */
     SuiteResult measure(WorkerLauncher launcher, BenchmarkPlan plan) throws BenchmarkSetupException {
         return launcher.run(this, plan);
+    }
+
+    /** Extra lines for the console summary, e.g. a table of the curves. */
+    List<String> tableLines(JsonNode metrics) {
+        return List.of();
     }
 
     /** Findings that pass the gates but deserve a look. */

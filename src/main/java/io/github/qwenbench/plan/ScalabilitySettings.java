@@ -1,0 +1,97 @@
+package io.github.qwenbench.plan;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Validated scalability settings.
+ *
+ * @param batchSizes batch sizes to measure
+ * @param batchDimension the batch dimension of every input
+ * @param concurrency thread counts to measure
+ * @param sweeps input-size sweeps
+ * @param iterations measured inferences per model and point
+ * @param warmupIterations un-measured inferences per model and point
+ * @param blockSize inferences per block
+ * @param confidence interval confidence level
+ * @param minThroughputRatio gate at every point
+ * @param maxCoefficientOfVariation gate at every point
+ * @param minScalingEfficiency gate, or null when off
+ */
+public record ScalabilitySettings(List<Integer> batchSizes, int batchDimension, List<Integer> concurrency,
+        List<Sweep> sweeps, int iterations, int warmupIterations, int blockSize, double confidence,
+        double minThroughputRatio, double maxCoefficientOfVariation, Double minScalingEfficiency) {
+
+    /**
+     * @param input the input whose size changes
+     * @param dimension the dimension that changes
+     * @param values the sizes
+     */
+    public record Sweep(String input, int dimension, List<Integer> values) {
+    }
+
+    public static ScalabilitySettings from(ScalabilityConfig config, List<InputSpec> inputs)
+            throws BenchmarkSetupException {
+        ScalabilityConfig c = config != null ? config : new ScalabilityConfig();
+        List<Integer> batches = sizes("scalability/batchSizes", c.getBatchSizes());
+        List<Integer> threads = sizes("scalability/concurrency", c.getConcurrency());
+        Thresholds.atLeast("scalability/batchDimension", c.getBatchDimension(), 0);
+        for (InputSpec input : inputs) {
+            if (input.shape() != null && c.getBatchDimension() >= input.shape().length && !batches.isEmpty()) {
+                throw new BenchmarkSetupException("scalability/batchDimension is " + c.getBatchDimension()
+                        + ", but input '" + input.name() + "' has only " + input.shape().length + " dimensions.");
+            }
+        }
+        List<Sweep> sweeps = new ArrayList<>();
+        if (c.getSweeps() != null) {
+            for (SweepConfig sweep : c.getSweeps()) {
+                String where = "scalability/sweeps/sweep '" + sweep.getInput() + "'";
+                InputSpec input = inputs.stream().filter(i -> i.name().equals(sweep.getInput())).findFirst()
+                        .orElseThrow(() -> new BenchmarkSetupException(where + ": no <input> has that name."));
+                if (sweep.getDimension() < 0 || sweep.getDimension() >= input.shape().length) {
+                    throw new BenchmarkSetupException(where + "/dimension is " + sweep.getDimension() + ", but the"
+                            + " input has shape " + input.describeShape() + ".");
+                }
+                List<Integer> values = sizes(where + "/values", sweep.getValues());
+                if (values.size() < 2) {
+                    throw new BenchmarkSetupException(where + "/values needs at least two sizes to fit a growth.");
+                }
+                sweeps.add(new Sweep(input.name(), sweep.getDimension(), values));
+            }
+        }
+        int iterations = Thresholds.atLeast("scalability/iterations", c.getIterations(), 1);
+        int blockSize = Thresholds.atLeast("scalability/blockSize", c.getBlockSize(), 1);
+        if (iterations < PerformanceSettings.MIN_BLOCKS * blockSize) {
+            throw new BenchmarkSetupException("scalability/iterations is " + iterations + ", but with blockSize "
+                    + blockSize + " each point needs at least " + PerformanceSettings.MIN_BLOCKS * blockSize
+                    + " for a throughput-ratio interval.");
+        }
+        Double ratio = Thresholds.number("scalability/minThroughputRatio", c.getMinThroughputRatio(), 0.01, 100);
+        Double cv = Thresholds.number("scalability/maxCoefficientOfVariation", c.getMaxCoefficientOfVariation(), 0,
+                100);
+        if (ratio == null || cv == null) {
+            throw new BenchmarkSetupException("scalability/minThroughputRatio and maxCoefficientOfVariation need values.");
+        }
+        return new ScalabilitySettings(batches, c.getBatchDimension(), threads, sweeps, iterations,
+                Thresholds.atLeast("scalability/warmupIterations", c.getWarmupIterations(), 0), blockSize,
+                Thresholds.fraction("scalability/confidence", c.getConfidence(), 0.5, 0.999), ratio, cv,
+                Thresholds.number("scalability/minScalingEfficiency", c.getMinScalingEfficiency(), 0, 10));
+    }
+
+    private static List<Integer> sizes(String setting, String text) throws BenchmarkSetupException {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        try {
+            List<Integer> values = Arrays.stream(text.split(",")).map(String::trim).map(Integer::valueOf).toList();
+            if (values.stream().anyMatch(v -> v < 1)) {
+                throw new NumberFormatException();
+            }
+            return values;
+        } catch (NumberFormatException e) {
+            throw new BenchmarkSetupException(setting + " is '" + text + "': give positive whole numbers separated by"
+                    + " commas, e.g. 1,2,4,8.");
+        }
+    }
+}

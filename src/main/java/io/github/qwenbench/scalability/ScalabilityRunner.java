@@ -1,0 +1,278 @@
+package io.github.qwenbench.scalability;
+
+import ai.djl.inference.Predictor;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.jni.JniUtils;
+import io.github.qwenbench.model.InputFactory;
+import io.github.qwenbench.model.LoadedModel;
+import io.github.qwenbench.performance.Inference;
+import io.github.qwenbench.performance.LatencyLoop;
+import io.github.qwenbench.plan.BenchmarkSetupException;
+import io.github.qwenbench.plan.InputSpec;
+import io.github.qwenbench.plan.ScalabilitySettings;
+import io.github.qwenbench.stats.LatencySummary;
+import io.github.qwenbench.stats.LinearFit;
+import io.github.qwenbench.stats.RatioInterval;
+import io.github.qwenbench.suite.SuiteContext;
+import io.github.qwenbench.suite.SuiteRunner;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.HdrHistogram.Histogram;
+
+/** Measures both models along every configured curve: batch sizes, concurrency levels, input sizes. */
+public final class ScalabilityRunner implements SuiteRunner {
+
+    @Override
+    public ScalabilityMetrics run(SuiteContext context) throws BenchmarkSetupException {
+        ScalabilitySettings settings = context.plan().scalability();
+        InputFactory inputs = context.inputs();
+        List<ScalabilityMetrics.Curve> curves = new ArrayList<>();
+        try (NDManager manager = NDManager.newBaseManager();
+                LoadedModel baseline = LoadedModel.load(context.plan().baseline(), false);
+                LoadedModel candidate = LoadedModel.load(context.plan().candidate(), false)) {
+            Models models = new Models(baseline, candidate, inputs.inputs(), settings);
+            if (!settings.batchSizes().isEmpty()) {
+                List<Point> points = new ArrayList<>();
+                for (int b : settings.batchSizes()) {
+                    points.add(new Point("batch=" + b, 1, List.of(
+                            PointInputs.batch(manager, inputs, b, settings.batchDimension(), 0),
+                            PointInputs.batch(manager, inputs, b, settings.batchDimension(), b))));
+                }
+                curves.add(models.curve("batch", "batch", settings.batchSizes(), points, context));
+            }
+            if (!settings.concurrency().isEmpty()) {
+                List<NDList> samples = List.of(inputs.sample(manager, 0), inputs.sample(manager, 1));
+                List<Point> points = new ArrayList<>();
+                for (int threads : settings.concurrency()) {
+                    points.add(new Point("threads=" + threads, threads, samples));
+                }
+                curves.add(models.curve("concurrency", "threads", settings.concurrency(), points, context));
+            }
+            for (ScalabilitySettings.Sweep sweep : settings.sweeps()) {
+                String axis = sweep.input() + "[" + sweep.dimension() + "]";
+                List<Point> points = new ArrayList<>();
+                for (int size : sweep.values()) {
+                    points.add(new Point(axis + "=" + size, 1, List.of(
+                            PointInputs.resized(manager, inputs, sweep.input(), sweep.dimension(), size, 0),
+                            PointInputs.resized(manager, inputs, sweep.input(), sweep.dimension(), size, 1))));
+                }
+                curves.add(models.curve("input-size", axis, sweep.values(), points, context));
+            }
+        }
+        return new ScalabilityMetrics(curves, JniUtils.getNumThreads(), ScalabilityMetrics.METHOD);
+    }
+
+    /** One point of a curve: its name, its thread count, and the inputs it cycles through. */
+    private record Point(String name, int threads, List<NDList> inputs) {
+    }
+
+    /** What one model measured at one point. */
+    private record Measured(Histogram latency, List<Double> blockThroughput) {
+    }
+
+    private static final class Models {
+        private final LoadedModel baseline;
+        private final LoadedModel candidate;
+        private final List<InputSpec> specs;
+        private final ScalabilitySettings settings;
+
+        Models(LoadedModel baseline, LoadedModel candidate, List<InputSpec> specs, ScalabilitySettings settings) {
+            this.baseline = baseline;
+            this.candidate = candidate;
+            this.specs = specs;
+            this.settings = settings;
+        }
+
+        ScalabilityMetrics.Curve curve(String kind, String axis, List<Integer> sizes, List<Point> points,
+                SuiteContext context) throws BenchmarkSetupException {
+            List<Measured> base = new ArrayList<>();
+            List<Measured> cand = new ArrayList<>();
+            List<RatioInterval> ratios = new ArrayList<>();
+            for (Point point : points) {
+                Measured[] pair = measure(point);
+                base.add(pair[0]);
+                cand.add(pair[1]);
+                RatioInterval ratio = RatioInterval.paired(toArray(pair[1].blockThroughput()),
+                        toArray(pair[0].blockThroughput()), settings.confidence(), 2000, context.plan().seed());
+                ratios.add(ratio);
+                context.progress().accept(String.format(java.util.Locale.ROOT,
+                        "%s: baseline %.1f, candidate %.1f samples/s, ratio %.3f [%.3f, %.3f]", point.name(),
+                        median(pair[0].blockThroughput()), median(pair[1].blockThroughput()), ratio.estimate(),
+                        ratio.lower(), ratio.upper()));
+            }
+            boolean efficiency = !"input-size".equals(kind);
+            return new ScalabilityMetrics.Curve(kind, axis, sizes, List.of(
+                    modelCurve("baseline", kind, sizes, base, efficiency),
+                    modelCurve("candidate", kind, sizes, cand, efficiency)), ratios);
+        }
+
+        /** Both models at one point, in alternating blocks: [baseline, candidate]. */
+        private Measured[] measure(Point point) throws BenchmarkSetupException {
+            try (Runner a = new Runner(baseline, point); Runner b = new Runner(candidate, point)) {
+                a.block(settings.warmupIterations(), false);
+                b.block(settings.warmupIterations(), false);
+                int pairs = settings.iterations() / settings.blockSize();
+                for (int pair = 0; pair < pairs; pair++) {
+                    if (pair % 2 == 0) {
+                        a.block(settings.blockSize(), true);
+                        b.block(settings.blockSize(), true);
+                    } else {
+                        b.block(settings.blockSize(), true);
+                        a.block(settings.blockSize(), true);
+                    }
+                }
+                return new Measured[] {a.measured(), b.measured()};
+            }
+        }
+
+        /** Runs blocks of one model at one point: on this thread, or on one predictor per thread. */
+        private final class Runner implements AutoCloseable {
+            private final LoadedModel model;
+            private final Point point;
+            private final List<Predictor<NDList, NDList>> predictors = new ArrayList<>();
+            private final ExecutorService pool;
+            private final Histogram latency = LatencySummary.newHistogram();
+            private final List<Double> blockThroughput = new ArrayList<>();
+            private final long samplesPerInference;
+
+            Runner(LoadedModel model, Point point) {
+                this.model = model;
+                this.point = point;
+                for (int t = 0; t < point.threads(); t++) {
+                    predictors.add(model.newPredictor());
+                }
+                this.pool = point.threads() > 1 ? Executors.newFixedThreadPool(point.threads()) : null;
+                NDList first = point.inputs().get(0);
+                this.samplesPerInference = first.get(0).getShape().dimension() > settings.batchDimension()
+                        ? first.get(0).getShape().get(settings.batchDimension()) : 1;
+            }
+
+            void block(int count, boolean record) throws BenchmarkSetupException {
+                if (count == 0) {
+                    return;
+                }
+                List<Callable<Histogram>> tasks = new ArrayList<>();
+                for (Predictor<NDList, NDList> predictor : predictors) {
+                    Inference inference = input -> model.predict(predictor, input, specs);
+                    tasks.add(() -> {
+                        Histogram h = LatencySummary.newHistogram();
+                        LatencyLoop.run(inference, point.inputs(), 0, count, h);
+                        return h;
+                    });
+                }
+                long start = System.nanoTime();
+                List<Histogram> histograms = run(tasks);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                if (record) {
+                    histograms.forEach(latency::add);
+                    blockThroughput.add(count * predictors.size() * samplesPerInference / seconds);
+                }
+            }
+
+            private List<Histogram> run(List<Callable<Histogram>> tasks) throws BenchmarkSetupException {
+                try {
+                    if (pool == null) {
+                        return List.of(tasks.get(0).call());
+                    }
+                    List<Histogram> out = new ArrayList<>();
+                    for (Future<Histogram> f : pool.invokeAll(tasks)) {
+                        out.add(f.get());
+                    }
+                    return out;
+                } catch (BenchmarkSetupException e) {
+                    throw atPoint(e);
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof BenchmarkSetupException setup) {
+                        throw atPoint(setup);
+                    }
+                    throw new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new BenchmarkSetupException("Interrupted at point " + point.name(), e);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+
+            private BenchmarkSetupException atPoint(BenchmarkSetupException e) {
+                return new BenchmarkSetupException("At scalability point " + point.name() + ": " + e.getMessage()
+                        + " If the model supports only some sizes, leave the others out of <scalability>.", e);
+            }
+
+            Measured measured() {
+                return new Measured(latency, blockThroughput);
+            }
+
+            @Override
+            public void close() {
+                predictors.forEach(Predictor::close);
+                if (pool != null) {
+                    pool.shutdownNow();
+                }
+            }
+        }
+    }
+
+    private static ScalabilityMetrics.ModelCurve modelCurve(String role, String kind, List<Integer> sizes,
+            List<Measured> measured, boolean withEfficiency) {
+        List<Double> throughput = new ArrayList<>();
+        List<Double> p50 = new ArrayList<>();
+        List<Double> p99 = new ArrayList<>();
+        List<Double> latencyCv = new ArrayList<>();
+        List<Double> blockCv = new ArrayList<>();
+        List<Double> efficiency = new ArrayList<>();
+        for (int i = 0; i < measured.size(); i++) {
+            LatencySummary summary = LatencySummary.of(measured.get(i).latency());
+            throughput.add(median(measured.get(i).blockThroughput()));
+            p50.add(summary.p50Millis());
+            p99.add(summary.p99Millis());
+            latencyCv.add(summary.coefficientOfVariation());
+            blockCv.add(coefficientOfVariation(measured.get(i).blockThroughput()));
+            efficiency.add(withEfficiency
+                    ? (throughput.get(i) / throughput.get(0)) / ((double) sizes.get(i) / sizes.get(0)) : Double.NaN);
+        }
+        double growth = Double.NaN;
+        if ("input-size".equals(kind)) {
+            double[] x = sizes.stream().mapToDouble(s -> Math.log(s)).toArray();
+            double[] y = p50.stream().mapToDouble(Math::log).toArray();
+            growth = LinearFit.of(x, y).slope();
+        }
+        return new ScalabilityMetrics.ModelCurve(role, throughput, p50, p99, latencyCv, blockCv, efficiency, growth,
+                "concurrency".equals(kind) ? knee(sizes, throughput, p99) : null);
+    }
+
+    /** The first level past which throughput gains less than 10% while p99 rises; null if none. */
+    static Integer knee(List<Integer> levels, List<Double> throughput, List<Double> p99) {
+        for (int i = 1; i < levels.size(); i++) {
+            if (throughput.get(i) < 1.10 * throughput.get(i - 1) && p99.get(i) > p99.get(i - 1)) {
+                return levels.get(i - 1);
+            }
+        }
+        return null;
+    }
+
+    static double median(List<Double> values) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+
+    static double coefficientOfVariation(List<Double> values) {
+        double mean = values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        double variance = values.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum() / Math.max(1, values.size() - 1);
+        return Math.sqrt(variance) / mean;
+    }
+
+    private static double[] toArray(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+}
