@@ -8,23 +8,23 @@ import java.util.List;
  */
 public class ScalabilityConfig {
 
-    /** Batch sizes, comma-separated; each input's batch dimension is set to each. */
+    /** Batch sizes, comma-separated; each input's batch dimension is set to each; {@code none} skips the curve. */
     private String batchSizes = "1,2,4,8";
 
     /** The batch dimension of every input. */
     private int batchDimension;
 
-    /** Thread counts, comma-separated: one shared model, one predictor per thread. */
+    /** Thread counts, comma-separated: one shared model, one predictor per thread; {@code none} skips the curve. */
     private String concurrency = "1,2,4";
 
     /** Input-size sweeps. */
     private List<SweepConfig> sweeps;
 
     /** Measured inferences per model and point (per thread at a concurrency level). */
-    private int iterations = 40;
+    private int iterations = 60;
 
     /** Un-measured inferences per model and point (per thread) first. */
-    private int warmupIterations = 5;
+    private int warmupIterations = 10;
 
     /** Inferences per block; blocks of the two models alternate at every point. */
     private int blockSize = 5;

@@ -80,7 +80,7 @@ public record ScalabilitySettings(List<Integer> batchSizes, int batchDimension, 
     }
 
     private static List<Integer> sizes(String setting, String text) throws BenchmarkSetupException {
-        if (text == null || text.isBlank()) {
+        if (text == null || text.isBlank() || "none".equalsIgnoreCase(text.trim())) {
             return List.of();
         }
         try {
@@ -91,7 +91,7 @@ public record ScalabilitySettings(List<Integer> batchSizes, int batchDimension, 
             return values;
         } catch (NumberFormatException e) {
             throw new BenchmarkSetupException(setting + " is '" + text + "': give positive whole numbers separated by"
-                    + " commas, e.g. 1,2,4,8.");
+                    + " commas, e.g. 1,2,4,8, or none to skip the curve.");
         }
     }
 }

@@ -1,0 +1,20 @@
+def log = new File(basedir, 'build.log').text
+def result = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/benchmark-results/scalability_benchmark_results.json'))
+assert result.suite == 'scalability' && result.passed == true
+def curves = result.metrics.curves
+assert curves*.axis == ['batch', 'threads', 'input_ids[1]']
+assert curves*.sizes == [[1, 2, 4], [1, 2], [24, 48]]
+curves.each { curve ->
+    assert curve.throughputRatio.size() == curve.sizes.size()
+    curve.models.each { m ->
+        assert m.samplesPerSecond.size() == curve.sizes.size() && m.samplesPerSecond.every { it > 0 }
+        assert m.p50Millis.every { it > 0 } && m.p99Millis.size() == curve.sizes.size()
+    }
+}
+def batch = curves[0].models[0]
+assert batch.scalingEfficiency[0] == 1.0
+assert curves[2].models.every { it.growthExponent != null }
+assert result.gates.size() == 14
+assert result.metrics.intraOpThreads >= 1
+['batch=4', 'threads=2', 'input_ids[1]=48'].each { assert log.contains(it + ': baseline ') }
+assert log.contains('point                  base samples/s')
