@@ -14,6 +14,7 @@ import io.github.qwenbench.plan.PerformanceConfig;
 import io.github.qwenbench.plan.PerformanceSettings;
 import io.github.qwenbench.plan.ScalabilityConfig;
 import io.github.qwenbench.plan.ScalabilitySettings;
+import io.github.qwenbench.plan.SystemSettings;
 import io.github.qwenbench.model.InputFiles;
 import io.github.qwenbench.model.ModelResolver;
 import java.nio.file.Path;
@@ -85,6 +86,6 @@ public final class TestModels {
         return new BenchmarkPlan(model("baseline", "baseline.pt"), model("candidate", candidate), inputs, 42,
                 new EngineSettings(null, null, true), AccuracySettings.from(accuracy, inputs),
                 PerformanceSettings.from(performance), MemorySettings.from(new MemoryConfig()),
-                ScalabilitySettings.from(new ScalabilityConfig(), inputs));
+                ScalabilitySettings.from(new ScalabilityConfig(), inputs), SystemSettings.from(null));
     }
 }

@@ -15,10 +15,11 @@ import java.util.List;
  * @param performance performance suite settings
  * @param memory memory suite settings
  * @param scalability scalability suite settings
+ * @param system system suite settings
  */
 public record BenchmarkPlan(ModelFile baseline, ModelFile candidate, List<InputSpec> inputs, long seed,
         EngineSettings engine, AccuracySettings accuracy, PerformanceSettings performance, MemorySettings memory,
-        ScalabilitySettings scalability) {
+        ScalabilitySettings scalability, SystemSettings system) {
 
     public BenchmarkPlan {
         inputs = List.copyOf(inputs);

@@ -11,6 +11,7 @@ import io.github.qwenbench.plan.MemoryConfig;
 import io.github.qwenbench.plan.ModelSource;
 import io.github.qwenbench.plan.PerformanceConfig;
 import io.github.qwenbench.plan.ScalabilityConfig;
+import io.github.qwenbench.plan.SystemConfig;
 import io.github.qwenbench.report.ConsoleSummary;
 import io.github.qwenbench.report.SuiteReport;
 import io.github.qwenbench.suite.BenchmarkRun;
@@ -80,6 +81,10 @@ abstract class AbstractBenchmarkMojo extends AbstractMojo {
     /** Scalability suite settings: batch sizes, concurrency levels, input-size sweeps and their gates. */
     @Parameter
     private ScalabilityConfig scalability;
+
+    /** System suite settings: the load (users or arrival rate), its duration and windows, and the gates. */
+    @Parameter
+    private SystemConfig system;
 
     /** PyTorch engine settings (threads, graph optimizer), applied before the engine loads. */
     @Parameter
@@ -153,7 +158,7 @@ abstract class AbstractBenchmarkMojo extends AbstractMojo {
                     new MavenArtifactResolver(repositorySystem, repositorySession, remoteRepositories),
                     work.resolve("models")));
             BenchmarkPlan plan = plans.create(new PlanFactory.Settings(baseline, candidate, baselinePath, candidatePath,
-                    inputs, seed, engine, accuracy, performance, memory, scalability));
+                    inputs, seed, engine, accuracy, performance, memory, scalability, system));
             getLog().info("Baseline:  " + plan.baseline().path() + " (sha256 " + plan.baseline().sha256() + ")");
             getLog().info("Candidate: " + plan.candidate().path() + " (sha256 " + plan.candidate().sha256() + ")");
             WorkerLauncher launcher = new WorkerLauncher(workerClasspath(), jvmArgs == null ? List.of() : jvmArgs,

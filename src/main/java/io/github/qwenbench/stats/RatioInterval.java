@@ -58,6 +58,37 @@ public record RatioInterval(double estimate, double lower, double upper, double 
                 confidence, n, resamples);
     }
 
+    /**
+     * The ratio of the medians of two independent series (for example window throughputs of two
+     * models measured one after the other), with a percentile bootstrap interval that resamples each
+     * series on its own. Weaker than {@link #paired}: drift between the two runs is not cancelled.
+     */
+    public static RatioInterval unpaired(double[] numerator, double[] denominator, double confidence, int resamples,
+            long seed) {
+        int n = Math.min(numerator.length, denominator.length);
+        double estimate = n == 0 ? Double.NaN : median(numerator.clone()) / median(denominator.clone());
+        if (n < MIN_PAIRS) {
+            return new RatioInterval(estimate, Double.NaN, Double.NaN, confidence, n, 0);
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] ratios = new double[resamples];
+        double[] top = new double[numerator.length];
+        double[] bottom = new double[denominator.length];
+        for (int r = 0; r < resamples; r++) {
+            for (int i = 0; i < top.length; i++) {
+                top[i] = numerator[random.nextInt(top.length)];
+            }
+            for (int i = 0; i < bottom.length; i++) {
+                bottom[i] = denominator[random.nextInt(bottom.length)];
+            }
+            ratios[r] = median(top) / median(bottom);
+        }
+        Arrays.sort(ratios);
+        double alpha = (1 - confidence) / 2;
+        return new RatioInterval(estimate, quantile(ratios, alpha), quantile(ratios, 1 - alpha), confidence, n,
+                resamples);
+    }
+
     /** The median; sorts {@code values} in place. */
     static double median(double[] values) {
         Arrays.sort(values);

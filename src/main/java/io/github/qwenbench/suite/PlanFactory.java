@@ -19,6 +19,8 @@ import io.github.qwenbench.plan.PerformanceConfig;
 import io.github.qwenbench.plan.PerformanceSettings;
 import io.github.qwenbench.plan.ScalabilityConfig;
 import io.github.qwenbench.plan.ScalabilitySettings;
+import io.github.qwenbench.plan.SystemConfig;
+import io.github.qwenbench.plan.SystemSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -55,11 +57,12 @@ public final class PlanFactory {
      * @param performance {@code <performance>}, or null
      * @param memory {@code <memory>}, or null
      * @param scalability {@code <scalability>}, or null
+     * @param system {@code <system>}, or null
      */
     public record Settings(ModelSource baseline, ModelSource candidate, String baselineOverride,
             String candidateOverride, List<InputConfig> inputs, long seed, EngineConfig engine,
             AccuracyConfig accuracy, PerformanceConfig performance, MemoryConfig memory,
-            ScalabilityConfig scalability) {
+            ScalabilityConfig scalability, SystemConfig system) {
     }
 
     public BenchmarkPlan create(Settings settings) throws BenchmarkSetupException {
@@ -78,12 +81,13 @@ public final class PlanFactory {
         PerformanceSettings performance = PerformanceSettings.from(settings.performance());
         MemorySettings memory = MemorySettings.from(settings.memory());
         ScalabilitySettings scalability = ScalabilitySettings.from(settings.scalability(), inputs);
+        SystemSettings system = SystemSettings.from(settings.system());
         ModelFile baseline = models.resolve("baseline", settings.baseline(), settings.baselineOverride());
         ModelFile candidate = models.resolve("candidate", settings.candidate(), settings.candidateOverride());
         List<InputSpec> ordered = inForwardOrder(baseline, inputs);
         inForwardOrder(candidate, inputs);
         return new BenchmarkPlan(baseline, candidate, ordered, settings.seed(), engine, accuracy, performance,
-                memory, scalability);
+                memory, scalability, system);
     }
 
     /**

@@ -15,6 +15,10 @@ import io.github.qwenbench.performance.PerformanceMetrics;
 import io.github.qwenbench.performance.PerformanceRunner;
 import io.github.qwenbench.plan.BenchmarkPlan;
 import io.github.qwenbench.plan.BenchmarkSetupException;
+import io.github.qwenbench.system.SystemGates;
+import io.github.qwenbench.system.SystemMetrics;
+import io.github.qwenbench.system.SystemRunner;
+import io.github.qwenbench.system.SystemSample;
 import io.github.qwenbench.scalability.ScalabilityGates;
 import io.github.qwenbench.scalability.ScalabilityMetrics;
 import io.github.qwenbench.scalability.ScalabilityRunner;
@@ -117,15 +121,65 @@ public enum Suite {
         }
     },
 
+    SYSTEM(SystemRunner::new) {
+        /**
+         * Each model serves the same load alone in its own worker, the baseline first; the workers get
+         * {@link #FIXED_MEMORY_JVM_ARGUMENTS}, so that memory growth over the run is the model's.
+         */
+        @Override
+        SuiteResult measure(WorkerLauncher launcher, BenchmarkPlan plan) throws BenchmarkSetupException {
+            WorkerLauncher steadyMemory = launcher.withLeadingJvmArguments(FIXED_MEMORY_JVM_ARGUMENTS);
+            SuiteResult baseline = steadyMemory.run(this, plan, "baseline", 1);
+            SuiteResult candidate = steadyMemory.run(this, plan, "candidate", 1);
+            try {
+                SystemMetrics metrics = SystemMetrics.combine(
+                        Json.mapper().treeToValue(baseline.metrics(), SystemSample.class),
+                        Json.mapper().treeToValue(candidate.metrics(), SystemSample.class), 0.95, plan.seed());
+                return new SuiteResult(id(), baseline.startedAt(),
+                        baseline.durationMillis() + candidate.durationMillis(), baseline.system(),
+                        List.of(plan.baseline(), plan.candidate()), Json.mapper().valueToTree(metrics));
+            } catch (JsonProcessingException e) {
+                throw new BenchmarkSetupException("A system worker's result is not in the expected form: "
+                        + e.getOriginalMessage(), e);
+            }
+        }
+
+        @Override
+        List<Verdict> gates(BenchmarkPlan plan, JsonNode metrics) throws JsonProcessingException {
+            return SystemGates.evaluate(plan.system(), Json.mapper().treeToValue(metrics, SystemMetrics.class));
+        }
+
+        @Override
+        Object settings(BenchmarkPlan plan) {
+            return plan.system();
+        }
+
+        @Override
+        String headline(JsonNode metrics) {
+            StringBuilder line = new StringBuilder();
+            for (JsonNode model : metrics.path("models")) {
+                line.append(String.format(Locale.ROOT, "%s %.1f req/s, p99 %.2f ms, drift %+.3f, CPU %.2f ms/inference,"
+                        + " memory %+.1f MiB, %d errors; ", model.path("role").asText(),
+                        model.path("throughput").asDouble(), model.path("latency").path("p99Millis").asDouble(),
+                        model.path("drift").asDouble(), 1000 * model.path("cpuSecondsPerInference").asDouble(),
+                        model.path("memoryGrowthBytes").asDouble() / 1048576, model.path("errors").asLong()));
+            }
+            JsonNode energy = metrics.path("models").path(1).path("energy");
+            return line.append("energy ").append(energy.path("available").asBoolean()
+                    ? String.format(Locale.ROOT, "%.4f J/inference", energy.path("joulesPerInference").asDouble())
+                    : energy.path("source").asText()).toString();
+        }
+    },
+
     MEMORY(MemoryRunner::new) {
         /**
          * Each model alone, in a fresh worker per repetition; the order alternates between
-         * repetitions. The workers get {@link #MEMORY_WORKER_JVM_ARGUMENTS} (the pom's jvmArgs come
+         * repetitions. The workers get {@link #FIXED_MEMORY_JVM_ARGUMENTS} (the pom's jvmArgs come
          * later and win).
          */
         @Override
         SuiteResult measure(WorkerLauncher launcher, BenchmarkPlan plan) throws BenchmarkSetupException {
-            WorkerLauncher fixedHeap = launcher.withLeadingJvmArguments(MEMORY_WORKER_JVM_ARGUMENTS);
+            WorkerLauncher fixedHeap = launcher.withLeadingJvmArguments(FIXED_MEMORY_JVM_ARGUMENTS);
             List<SuiteResult> runs = new ArrayList<>();
             for (int repetition = 1; repetition <= plan.memory().repetitions(); repetition++) {
                 List<String> order = repetition % 2 == 1 ? List.of("baseline", "candidate")
@@ -178,11 +232,11 @@ public enum Suite {
     };
 
     /**
-     * Memory workers: a fixed, pre-touched heap, so heap growth is not read as the model's; and the
+     * Memory and system workers: a fixed, pre-touched heap, so heap growth is not read as the model's; and the
      * C1 compiler only, because C2's compilation arenas landed in whichever phase it happened to run
      * (seen here: after-load readings of one model 12 MiB apart; with C1 only, within 0.6 MiB).
      */
-    private static final List<String> MEMORY_WORKER_JVM_ARGUMENTS = List.of("-Xms128m", "-Xmx128m",
+    private static final List<String> FIXED_MEMORY_JVM_ARGUMENTS = List.of("-Xms128m", "-Xmx128m",
             "-XX:+AlwaysPreTouch", "-XX:TieredStopAtLevel=1");
 
     private final Supplier<SuiteRunner> runner;

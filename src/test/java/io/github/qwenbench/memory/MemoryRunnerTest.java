@@ -37,7 +37,8 @@ class MemoryRunnerTest {
         BenchmarkPlan plan = new BenchmarkPlan(TestModels.model("baseline", "tiny-mlp.pt"),
                 TestModels.model("candidate", "leaky.pt"), inputs, 42, new EngineSettings(null, null, true),
                 AccuracySettings.from(new AccuracyConfig(), inputs), PerformanceSettings.from(new PerformanceConfig()),
-                MemorySettings.from(config), io.github.qwenbench.plan.ScalabilitySettings.from(null, inputs));
+                MemorySettings.from(config), io.github.qwenbench.plan.ScalabilitySettings.from(null, inputs),
+                io.github.qwenbench.plan.SystemSettings.from(null));
         MemorySample sample = Json.mapper().treeToValue(
                 WorkerMain.execute(Suite.MEMORY, plan, line -> { }, "candidate", 2).metrics(), MemorySample.class);
         assertEquals("candidate", sample.role());

@@ -71,7 +71,8 @@ class WorkerLauncherTest {
         Files.write(corrupt, Arrays.copyOf(Files.readAllBytes(Path.of(plan.candidate().path())), 100_000));
         BenchmarkPlan broken = new BenchmarkPlan(plan.baseline(),
                 new ModelFile("candidate", corrupt.toString(), "test", "x", 100_000), plan.inputs(), 42, plan.engine(),
-                plan.accuracy(), plan.performance(), plan.memory(), plan.scalability());
+                plan.accuracy(), plan.performance(), plan.memory(), plan.scalability(),
+                plan.system());
         BenchmarkSetupException e = assertThrows(BenchmarkSetupException.class,
                 () -> launcher(List.of(), Duration.ofMinutes(3)).run(Suite.ACCURACY, broken));
         assertTrue(e.getMessage().startsWith("The PyTorch engine cannot load the candidate model " + corrupt),

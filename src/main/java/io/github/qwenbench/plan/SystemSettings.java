@@ -1,0 +1,86 @@
+package io.github.qwenbench.plan;
+
+import java.util.Locale;
+
+/**
+ * Validated system settings.
+ *
+ * @param users virtual users (closed loop) or serving threads (open loop)
+ * @param thinkTimeMillis pause between a user's requests
+ * @param durationMillis how long each model serves the load
+ * @param arrivalRate requests per second of the open loop, or 0 for a closed loop
+ * @param windowMillis stability window
+ * @param maxErrorRate gate
+ * @param maxThroughputDrift gate
+ * @param maxMemoryGrowthFraction gate as a share of the starting resident memory, or NaN when given in bytes
+ * @param maxMemoryGrowthBytes gate in bytes, or -1 when given as a share
+ * @param maxP99LatencyMillis gate, or null when off
+ * @param minThroughputRatio gate
+ */
+public record SystemSettings(int users, long thinkTimeMillis, long durationMillis, double arrivalRate,
+        long windowMillis, double maxErrorRate, double maxThroughputDrift, double maxMemoryGrowthFraction,
+        long maxMemoryGrowthBytes, Double maxP99LatencyMillis, double minThroughputRatio) {
+
+    public boolean openLoop() {
+        return arrivalRate > 0;
+    }
+
+    public static SystemSettings from(SystemConfig config) throws BenchmarkSetupException {
+        SystemConfig c = config != null ? config : new SystemConfig();
+        int users = Thresholds.atLeast("system/users", c.getUsers(), 1);
+        java.time.Duration think = "0".equals(c.getThinkTime()) || "0ms".equals(c.getThinkTime()) || c.getThinkTime() == null
+                ? java.time.Duration.ZERO : Thresholds.duration("system/thinkTime", c.getThinkTime());
+        java.time.Duration duration = Thresholds.duration("system/duration", c.getDuration());
+        java.time.Duration window = Thresholds.duration("system/window", c.getWindow());
+        if (duration == null || window == null) {
+            throw new BenchmarkSetupException("system/duration and system/window need values, e.g. 10s and 1s.");
+        }
+        if (duration.toMillis() < 2 * window.toMillis()) {
+            throw new BenchmarkSetupException("system/duration (" + c.getDuration() + ") must span at least two"
+                    + " windows of system/window (" + c.getWindow() + ") to show any drift.");
+        }
+        Double rate = Thresholds.number("system/arrivalRate", c.getArrivalRate(), 0.001, 1e6);
+        Double errors = Thresholds.fraction("system/maxErrorRate", c.getMaxErrorRate(), 0, 1);
+        Double drift = Thresholds.fraction("system/maxThroughputDrift", c.getMaxThroughputDrift(), 0, 10);
+        Double ratio = Thresholds.number("system/minThroughputRatio", c.getMinThroughputRatio(), 0.01, 100);
+        if (errors == null || drift == null || ratio == null) {
+            throw new BenchmarkSetupException("system/maxErrorRate, maxThroughputDrift and minThroughputRatio need values.");
+        }
+        double growthFraction = Double.NaN;
+        long growthBytes = -1;
+        String growth = c.getMaxMemoryGrowth() == null ? "10%" : c.getMaxMemoryGrowth().trim();
+        if (growth.endsWith("%")) {
+            growthFraction = Thresholds.fraction("system/maxMemoryGrowth", growth, 0, 100);
+        } else {
+            growthBytes = bytes("system/maxMemoryGrowth", growth);
+        }
+        return new SystemSettings(users, think.toMillis(), duration.toMillis(), rate == null ? 0 : rate,
+                window.toMillis(), errors, drift, growthFraction, growthBytes,
+                Thresholds.number("system/maxP99LatencyMillis", c.getMaxP99LatencyMillis(), 0, 1e9), ratio);
+    }
+
+    /** Parses {@code 65536}, {@code 64KiB}, {@code 64MiB}, {@code 1GiB} (also KB, MB, GB as powers of 1000). */
+    static long bytes(String setting, String text) throws BenchmarkSetupException {
+        String t = text.trim().toUpperCase(Locale.ROOT);
+        String[][] units = {{"KIB", "1024"}, {"MIB", "1048576"}, {"GIB", "1073741824"}, {"KB", "1000"},
+                {"MB", "1000000"}, {"GB", "1000000000"}, {"B", "1"}};
+        long factor = 1;
+        for (String[] unit : units) {
+            if (t.endsWith(unit[0])) {
+                factor = Long.parseLong(unit[1]);
+                t = t.substring(0, t.length() - unit[0].length()).trim();
+                break;
+            }
+        }
+        try {
+            double value = Double.parseDouble(t);
+            if (value < 0) {
+                throw new NumberFormatException();
+            }
+            return Math.round(value * factor);
+        } catch (NumberFormatException e) {
+            throw new BenchmarkSetupException(setting + " is '" + text + "': give a percentage of the starting"
+                    + " memory (10%) or a size (64MiB, 500MB, 1048576).");
+        }
+    }
+}

@@ -1,0 +1,331 @@
+package io.github.qwenbench.system;
+
+import ai.djl.inference.Predictor;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import io.github.qwenbench.memory.ResidentMemory;
+import io.github.qwenbench.model.LoadedModel;
+import io.github.qwenbench.plan.BenchmarkSetupException;
+import io.github.qwenbench.plan.InputSpec;
+import io.github.qwenbench.plan.ModelFile;
+import io.github.qwenbench.plan.SystemSettings;
+import io.github.qwenbench.stats.LatencySummary;
+import io.github.qwenbench.stats.LinearFit;
+import io.github.qwenbench.suite.SuiteContext;
+import io.github.qwenbench.suite.SuiteRunner;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+import oshi.SystemInfo;
+import oshi.hardware.CentralProcessor;
+import oshi.software.os.OSProcess;
+
+/**
+ * One model serving a load in this worker: virtual users in a closed loop, or Poisson arrivals in
+ * an open loop whose latencies count from each request's scheduled arrival (no coordinated
+ * omission). A request that throws is counted and the load goes on.
+ */
+public final class SystemRunner implements SuiteRunner {
+
+    private static final int SAMPLES = 8;
+
+    @Override
+    public SystemSample run(SuiteContext context) throws BenchmarkSetupException {
+        SystemSettings settings = context.plan().system();
+        ModelFile file = "candidate".equals(context.role()) ? context.plan().candidate() : context.plan().baseline();
+        List<InputSpec> specs = context.inputs().inputs();
+        try (NDManager manager = NDManager.newBaseManager(); LoadedModel model = LoadedModel.load(file, false)) {
+            List<NDList> samples = new ArrayList<>();
+            for (int i = 0; i < SAMPLES; i++) {
+                samples.add(context.inputs().sample(manager, i));
+            }
+            List<Predictor<NDList, NDList>> predictors = new ArrayList<>();
+            for (int u = 0; u < settings.users(); u++) {
+                predictors.add(model.newPredictor());
+            }
+            try {
+                Load load = new Load(model, specs, samples, predictors, settings);
+                context.progress().accept(file.role() + ": warming up under the load for one window");
+                load.warmUp();
+                String description = settings.openLoop()
+                        ? String.format(java.util.Locale.ROOT, "open loop, %.1f requests/s (Poisson), %d threads",
+                                settings.arrivalRate(), settings.users())
+                        : "closed loop, " + settings.users() + " users, think time " + settings.thinkTimeMillis() + " ms";
+                context.progress().accept(file.role() + ": " + description + " for "
+                        + settings.durationMillis() / 1000.0 + " s");
+                return load.run(file.role(), description, context);
+            } finally {
+                predictors.forEach(Predictor::close);
+            }
+        }
+    }
+
+    /** The load itself: its threads, counters and windows. */
+    private static final class Load {
+        private final LoadedModel model;
+        private final List<InputSpec> specs;
+        private final List<NDList> samples;
+        private final List<Predictor<NDList, NDList>> predictors;
+        private final SystemSettings settings;
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final AtomicLong completed = new AtomicLong();
+        private final AtomicLong errors = new AtomicLong();
+        private final Map<String, AtomicLong> messages = new ConcurrentHashMap<>();
+        private final Recorder recorder = new Recorder(3_600_000_000_000L, 3);
+        private final BlockingQueue<Long> arrivals = new LinkedBlockingQueue<>();
+        private final AtomicInteger queueHighWater = new AtomicInteger();
+
+        Load(LoadedModel model, List<InputSpec> specs, List<NDList> samples,
+                List<Predictor<NDList, NDList>> predictors, SystemSettings settings) {
+            this.model = model;
+            this.specs = specs;
+            this.samples = samples;
+            this.predictors = predictors;
+            this.settings = settings;
+        }
+
+        /**
+         * Every user runs the closed loop for one window, un-measured: per-thread and per-shape
+         * warm-up of the engine, so that the first measured window is not slower for it.
+         */
+        void warmUp() {
+            List<Thread> threads = new ArrayList<>();
+            for (int u = 0; u < predictors.size(); u++) {
+                int user = u;
+                threads.add(start(() -> closedLoop(user), "warm-up-" + u));
+            }
+            LockSupport.parkNanos(settings.windowMillis() * 1_000_000L);
+            running.set(false);
+            for (Thread thread : threads) {
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            running.set(true);
+            completed.set(0);
+            errors.set(0);
+            messages.clear();
+            recorder.reset();
+        }
+
+        SystemSample run(String role, String description, SuiteContext context) {
+            ResidentMemory memory = new ResidentMemory();
+            Resources resources = new Resources();
+            String raplMissing = Rapl.unavailableReason();
+            long energyStart = raplMissing == null ? Rapl.microjoules() : -1;
+            long cpuStart = processCpuNanos();
+            long start = System.nanoTime();
+            long end = start + settings.durationMillis() * 1_000_000L;
+            List<Thread> threads = new ArrayList<>();
+            for (int u = 0; u < predictors.size(); u++) {
+                int user = u;
+                threads.add(start(settings.openLoop() ? () -> serve(user, end) : () -> closedLoop(user), "user-" + u));
+            }
+            if (settings.openLoop()) {
+                threads.add(start(() -> dispatch(start, end, context.plan().seed()), "arrivals"));
+            }
+            resources.read();
+            List<SystemSample.Window> windows = new ArrayList<>();
+            Histogram all = new Histogram(3_600_000_000_000L, 3);
+            long windowNanos = settings.windowMillis() * 1_000_000L;
+            long lastCompleted = 0;
+            long lastErrors = 0;
+            for (long next = start + windowNanos; next <= end; next += windowNanos) {
+                LockSupport.parkNanos(next - System.nanoTime());
+                Histogram interval = recorder.getIntervalHistogram();
+                all.add(interval);
+                long done = completed.get();
+                long failed = errors.get();
+                Resources.Reading reading = resources.read();
+                windows.add(new SystemSample.Window((next - windowNanos - start) / 1e9, done - lastCompleted,
+                        failed - lastErrors, (done - lastCompleted) / (windowNanos / 1e9),
+                        interval.getTotalCount() == 0 ? Double.NaN : interval.getValueAtPercentile(50) / 1e6,
+                        interval.getTotalCount() == 0 ? Double.NaN : interval.getValueAtPercentile(99) / 1e6,
+                        reading.processCpuPercent(), reading.machineCpuPercent(), memory.current(), reading.threads(),
+                        reading.loadAverage(), queueHighWater.getAndSet(arrivals.size())));
+                lastCompleted = done;
+                lastErrors = failed;
+                if (windows.size() % Math.max(1, (int) (5000 / settings.windowMillis())) == 0) {
+                    context.progress().accept(String.format(java.util.Locale.ROOT, "%s: %.0f s, %d requests, %d errors",
+                            role, (next - start) / 1e9, done, failed));
+                }
+            }
+            running.set(false);
+            long drainUntil = System.nanoTime() + 2 * windowNanos;
+            for (Thread thread : threads) {
+                try {
+                    thread.join(Math.max(1, (drainUntil - System.nanoTime()) / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            long dropped = arrivals.size();
+            arrivals.clear();
+            all.add(recorder.getIntervalHistogram());
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long done = completed.get();
+            long failed = errors.get() + dropped;
+            double cpuPerInference = done == 0 ? Double.NaN : (processCpuNanos() - cpuStart) / 1e9 / done;
+            SystemSample.Energy energy = raplMissing != null
+                    ? new SystemSample.Energy(false, raplMissing, Double.NaN, Double.NaN)
+                    : energy(energyStart, done);
+            return summarize(role, description, seconds, done, failed, dropped, all, windows, cpuPerInference, energy);
+        }
+
+        private SystemSample summarize(String role, String description, double seconds, long done, long failed,
+                long dropped, Histogram all, List<SystemSample.Window> windows, double cpuPerInference,
+                SystemSample.Energy energy) {
+            double[] t = windows.stream().mapToDouble(SystemSample.Window::startSeconds).toArray();
+            double[] throughput = windows.stream().mapToDouble(SystemSample.Window::throughput).toArray();
+            double mean = java.util.Arrays.stream(throughput).average().orElse(Double.NaN);
+            double span = settings.durationMillis() / 1000.0;
+            double drift = LinearFit.of(t, throughput).slope() * span / mean;
+            double deviation = java.util.Arrays.stream(throughput).map(v -> Math.abs(v - mean) / mean).max()
+                    .orElse(Double.NaN);
+            long startRss = windows.isEmpty() ? 0 : windows.get(0).residentBytes();
+            long endRss = windows.isEmpty() ? 0 : windows.get(windows.size() - 1).residentBytes();
+            Map<String, Long> top = new LinkedHashMap<>();
+            messages.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue().get(), a.getValue().get())).limit(10)
+                    .forEach(e -> top.put(e.getKey(), e.getValue().get()));
+            if (dropped > 0) {
+                top.put("still queued when the run ended (open loop above capacity)", dropped);
+            }
+            return new SystemSample(role, description, seconds, done, failed,
+                    done + failed == 0 ? Double.NaN : (double) failed / (done + failed), top, dropped, done / seconds,
+                    LatencySummary.of(all), windows, drift, deviation, startRss, endRss, endRss - startRss,
+                    startRss == 0 ? Double.NaN : (double) (endRss - startRss) / startRss, cpuPerInference, energy,
+                    "not applicable: inference ran on the CPU");
+        }
+
+        private static SystemSample.Energy energy(long startMicrojoules, long done) {
+            long used = Rapl.microjoules() - startMicrojoules;
+            if (startMicrojoules < 0 || used <= 0 || done == 0) {
+                return new SystemSample.Energy(false, "unavailable: " + Rapl.source() + " gave no usable reading",
+                        Double.NaN, Double.NaN);
+            }
+            double joules = used / 1e6 / done;
+            return new SystemSample.Energy(true, Rapl.source() + " (whole CPU package, other processes included)",
+                    joules, 1 / joules);
+        }
+
+        private void closedLoop(int user) {
+            Predictor<NDList, NDList> predictor = predictors.get(user);
+            for (int i = 0; running.get(); i++) {
+                long begin = System.nanoTime();
+                infer(predictor, samples.get((user + i) % samples.size()), begin);
+                if (settings.thinkTimeMillis() > 0) {
+                    LockSupport.parkNanos(settings.thinkTimeMillis() * 1_000_000L);
+                }
+            }
+        }
+
+        /** Open loop: arrival times, exponentially spaced, from the seed. */
+        private void dispatch(long start, long end, long seed) {
+            SplittableRandom random = new SplittableRandom(seed);
+            double meanGapNanos = 1e9 / settings.arrivalRate();
+            long next = start;
+            while (true) {
+                next += (long) (-Math.log(1 - random.nextDouble()) * meanGapNanos);
+                if (next >= end) {
+                    return;
+                }
+                LockSupport.parkNanos(next - System.nanoTime());
+                arrivals.add(next);
+                queueHighWater.accumulateAndGet(arrivals.size(), Math::max);
+            }
+        }
+
+        /** Open loop: take the next arrival, serve it, count the latency from its scheduled time. */
+        private void serve(int user, long end) {
+            Predictor<NDList, NDList> predictor = predictors.get(user);
+            for (int i = 0; running.get() || !arrivals.isEmpty(); i++) {
+                Long arrival;
+                try {
+                    arrival = arrivals.poll(10, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (arrival != null) {
+                    infer(predictor, samples.get((user + i) % samples.size()), arrival);
+                } else if (!running.get()) {
+                    return;
+                }
+            }
+        }
+
+        private void infer(Predictor<NDList, NDList> predictor, NDList input, long since) {
+            try {
+                model.predict(predictor, input, specs).close();
+                recorder.recordValue(Math.min(System.nanoTime() - since, 3_600_000_000_000L));
+                completed.incrementAndGet();
+            } catch (BenchmarkSetupException | RuntimeException e) {
+                errors.incrementAndGet();
+                messages.computeIfAbsent(reason(e), k -> new AtomicLong()).incrementAndGet();
+            }
+        }
+
+        private static String reason(Exception e) {
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            int engineReason = message.indexOf("]: ");
+            String reason = engineReason >= 0 ? message.substring(engineReason + 3) : message;
+            int end = reason.indexOf(". Check <inputs>");
+            return end >= 0 ? reason.substring(0, end) : reason;
+        }
+
+        private static Thread start(Runnable body, String name) {
+            Thread thread = new Thread(body, "qwen-bench-" + name);
+            thread.setDaemon(true);
+            thread.start();
+            return thread;
+        }
+    }
+
+    private static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+            return sun.getProcessCpuTime();
+        }
+        return -1;
+    }
+
+    /** Process and machine resources, read once per window through OSHI. */
+    private static final class Resources {
+        private final SystemInfo system = new SystemInfo();
+        private final CentralProcessor processor = system.getHardware().getProcessor();
+        private final OSProcess process = system.getOperatingSystem().getCurrentProcess();
+        private long[] ticks = processor.getSystemCpuLoadTicks();
+        private long cpuNanos = processCpuNanos();
+        private long at = System.nanoTime();
+
+        record Reading(double processCpuPercent, double machineCpuPercent, int threads, double loadAverage) {
+        }
+
+        Reading read() {
+            long now = System.nanoTime();
+            long cpu = processCpuNanos();
+            double processPercent = 100.0 * (cpu - cpuNanos) / (now - at);
+            double machinePercent = 100.0 * processor.getSystemCpuLoadBetweenTicks(ticks);
+            ticks = processor.getSystemCpuLoadTicks();
+            cpuNanos = cpu;
+            at = now;
+            process.updateAttributes();
+            return new Reading(processPercent, machinePercent, process.getThreadCount(),
+                    processor.getSystemLoadAverage(1)[0]);
+        }
+    }
+}

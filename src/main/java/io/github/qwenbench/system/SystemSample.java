@@ -1,0 +1,66 @@
+package io.github.qwenbench.system;
+
+import io.github.qwenbench.stats.LatencySummary;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One model serving the load alone in its worker.
+ *
+ * @param role baseline or candidate
+ * @param load {@code closed loop, N users} or {@code open loop, R requests/s, N threads}
+ * @param durationSeconds how long the load ran
+ * @param completed requests that returned
+ * @param errors requests that threw
+ * @param errorRate errors over all finished requests
+ * @param errorMessages the distinct error messages, with counts (at most ten)
+ * @param dropped open loop: requests still queued when the run ended (counted as errors)
+ * @param throughput completed requests per second
+ * @param latency over the whole run; open loop: from each request's scheduled arrival
+ * @param windows the run window by window, ready to plot
+ * @param drift slope of window throughput over the run times its length, over the mean throughput
+ * @param largestWindowDeviation the largest |window - mean| / mean of window throughput
+ * @param startResidentBytes resident memory in the first window
+ * @param endResidentBytes resident memory in the last window
+ * @param memoryGrowthBytes end minus start
+ * @param memoryGrowthFraction growth over the start
+ * @param cpuSecondsPerInference process CPU time per completed request: the energy proxy, always
+ * @param energy joules per inference from RAPL, or why not
+ * @param gpu GPU power, or why it does not apply
+ */
+public record SystemSample(String role, String load, double durationSeconds, long completed, long errors,
+        double errorRate, Map<String, Long> errorMessages, long dropped, double throughput, LatencySummary latency,
+        List<Window> windows, double drift, double largestWindowDeviation, long startResidentBytes,
+        long endResidentBytes, long memoryGrowthBytes, double memoryGrowthFraction, double cpuSecondsPerInference,
+        Energy energy, String gpu) {
+
+    /**
+     * One stability window.
+     *
+     * @param startSeconds since the load started
+     * @param completed requests completed in it
+     * @param errors requests that failed in it
+     * @param throughput completed per second
+     * @param p50Millis median latency
+     * @param p99Millis 99th percentile latency
+     * @param processCpuPercent this process's CPU use, 100 per fully used core
+     * @param machineCpuPercent the whole machine's CPU use, 0 to 100
+     * @param residentBytes this process's resident memory
+     * @param threads this process's threads
+     * @param loadAverage the machine's one-minute load average
+     * @param queueDepth open loop: the most requests waiting at the window's end; 0 for a closed loop
+     */
+    public record Window(double startSeconds, long completed, long errors, double throughput, double p50Millis,
+            double p99Millis, double processCpuPercent, double machineCpuPercent, long residentBytes, int threads,
+            double loadAverage, int queueDepth) {
+    }
+
+    /**
+     * @param available whether RAPL counters could be read
+     * @param source the counter read, or why none could be
+     * @param joulesPerInference energy per completed request, NaN when unavailable
+     * @param inferencesPerJoule its inverse
+     */
+    public record Energy(boolean available, String source, double joulesPerInference, double inferencesPerJoule) {
+    }
+}

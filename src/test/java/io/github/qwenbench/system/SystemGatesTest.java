@@ -1,0 +1,94 @@
+package io.github.qwenbench.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.qwenbench.gate.Verdict;
+import io.github.qwenbench.plan.BenchmarkSetupException;
+import io.github.qwenbench.plan.SystemConfig;
+import io.github.qwenbench.plan.SystemSettings;
+import io.github.qwenbench.stats.LatencySummary;
+import io.github.qwenbench.stats.RatioInterval;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SystemGatesTest {
+
+    private static SystemSample sample(String role, double throughput, long errors, long growth, double drift) {
+        List<SystemSample.Window> windows = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            windows.add(new SystemSample.Window(i * 0.5, 100, 0, throughput * (1 + 0.01 * (i % 2)), 2, 4, 150, 90,
+                    300_000_000L, 30, 1.5, 0));
+        }
+        return new SystemSample(role, "closed loop, 2 users", 3, 600, errors, errors / (600.0 + errors),
+                errors == 0 ? Map.of() : Map.of("RuntimeError: boom", errors), 0, throughput,
+                new LatencySummary(600, 1, 2, 0.5, 0.25, 2, 3, 3.5, 4, 5, 6), windows, drift, 0.05, 300_000_000L,
+                300_000_000L + growth, growth, growth / 3e8, 0.002,
+                new SystemSample.Energy(false, "unavailable: test", Double.NaN, Double.NaN), "not applicable");
+    }
+
+    private static SystemSettings settings(SystemConfig config) throws BenchmarkSetupException {
+        return SystemSettings.from(config);
+    }
+
+    @Test
+    void aHealthyCandidatePasses() throws Exception {
+        SystemMetrics metrics = SystemMetrics.combine(sample("baseline", 200, 0, 0, 0.01),
+                sample("candidate", 260, 0, 1_000_000, -0.02), 0.95, 1);
+        List<Verdict> verdicts = SystemGates.evaluate(settings(new SystemConfig()), metrics);
+        assertEquals(List.of("maxErrorRate", "maxThroughputDrift", "maxMemoryGrowth", "minThroughputRatio"),
+                verdicts.stream().map(Verdict::name).toList());
+        assertTrue(verdicts.stream().allMatch(Verdict::passed), verdicts.toString());
+        assertEquals(1.3, metrics.throughputRatio().estimate(), 0.02);
+    }
+
+    @Test
+    void errorsDriftAndGrowthFailWithTheirReasons() throws Exception {
+        SystemMetrics metrics = SystemMetrics.combine(sample("baseline", 200, 0, 0, 0.01),
+                sample("candidate", 100, 7, 90_000_000, -0.3), 0.95, 1);
+        List<Verdict> verdicts = SystemGates.evaluate(settings(new SystemConfig()), metrics);
+        assertTrue(verdicts.get(0).message().contains("7 of 607 requests failed: {RuntimeError: boom=7}"),
+                verdicts.get(0).message());
+        assertFalse(verdicts.get(1).passed(), "a throughput falling 30% over the run");
+        assertFalse(verdicts.get(2).passed(), "30% more resident memory");
+        assertFalse(verdicts.get(3).passed(), "half the baseline's throughput");
+    }
+
+    @Test
+    void memoryGrowthInBytesAndAnSla() throws Exception {
+        SystemConfig config = new SystemConfig();
+        config.setMaxMemoryGrowth("64MiB");
+        config.setMaxP99LatencyMillis("3.5");
+        SystemSettings settings = settings(config);
+        assertEquals(64L * 1024 * 1024, settings.maxMemoryGrowthBytes());
+        List<Verdict> verdicts = SystemGates.evaluate(settings, SystemMetrics.combine(sample("baseline", 200, 0, 0, 0),
+                sample("candidate", 200, 0, 70_000_000, 0), 0.95, 1));
+        assertFalse(verdicts.get(2).passed(), "70 MB > 64 MiB");
+        assertEquals("maxP99LatencyMillis", verdicts.get(3).name());
+        assertFalse(verdicts.get(3).passed(), "p99 4 ms > 3.5 ms");
+    }
+
+    @Test
+    void settingsAreValidated() {
+        SystemConfig config = new SystemConfig();
+        config.setMaxMemoryGrowth("lots");
+        BenchmarkSetupException e = assertThrows(BenchmarkSetupException.class, () -> SystemSettings.from(config));
+        assertTrue(e.getMessage().contains("64MiB"), e.getMessage());
+        SystemConfig shortRun = new SystemConfig();
+        shortRun.setDuration("1s");
+        assertThrows(BenchmarkSetupException.class, () -> SystemSettings.from(shortRun));
+    }
+
+    @Test
+    void theUnpairedIntervalNeedsFourWindowsEach() {
+        assertFalse(RatioInterval.unpaired(new double[] {1, 2, 3}, new double[] {1, 2, 3}, 0.95, 500, 1).hasInterval());
+        RatioInterval r = RatioInterval.unpaired(new double[] {2, 2.1, 1.9, 2, 2}, new double[] {1, 1.05, 0.95, 1, 1},
+                0.95, 1000, 1);
+        assertEquals(2, r.estimate(), 1e-9);
+        assertTrue(r.lower() > 1.7 && r.upper() < 2.3, r.toString());
+    }
+}
