@@ -13,6 +13,7 @@ import io.github.qwenbench.plan.PerformanceConfig;
 import io.github.qwenbench.plan.ScalabilityConfig;
 import io.github.qwenbench.plan.SystemConfig;
 import io.github.qwenbench.report.ConsoleSummary;
+import io.github.qwenbench.report.HtmlReport;
 import io.github.qwenbench.report.SuiteReport;
 import io.github.qwenbench.suite.BenchmarkRun;
 import io.github.qwenbench.suite.PlanFactory;
@@ -174,7 +175,8 @@ abstract class AbstractBenchmarkMojo extends AbstractMojo {
         getLog().info("");
         ConsoleSummary.lines(reports).forEach(getLog()::info);
         getLog().info("");
-        getLog().info("Results: " + outputDirectory);
+        getLog().info("Results: " + outputDirectory + " (report: " + HtmlReport.FILE_NAME + ", JUnit XML: "
+                + junitDirectory + ")");
         List<Verdict> failures = new ArrayList<>();
         for (SuiteReport report : reports) {
             report.warnings().forEach(warning -> getLog().warn(report.suite() + ": " + warning));

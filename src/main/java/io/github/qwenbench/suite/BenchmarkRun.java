@@ -6,6 +6,7 @@ import io.github.qwenbench.plan.BenchmarkPlan;
 import io.github.qwenbench.plan.BenchmarkSetupException;
 import io.github.qwenbench.report.AllResults;
 import io.github.qwenbench.report.JUnitXmlReport;
+import io.github.qwenbench.report.ReportFiles;
 import io.github.qwenbench.report.Json;
 import io.github.qwenbench.report.SuiteReport;
 import io.github.qwenbench.worker.WorkerLauncher;
@@ -57,10 +58,10 @@ public final class BenchmarkRun {
                 suite.headline(result.metrics()), suite.tableLines(result.metrics()));
         write(resultFile, report);
         try {
-            JUnitXmlReport.write(junitDirectory, report);
+            ReportFiles.rebuild(outputDirectory, junitDirectory);
         } catch (IOException e) {
-            throw new BenchmarkSetupException("Cannot write the JUnit report in " + junitDirectory + ": "
-                    + e.getMessage(), e);
+            throw new BenchmarkSetupException("Cannot write the reports in " + outputDirectory + ": " + e.getMessage(),
+                    e);
         }
         return report;
     }

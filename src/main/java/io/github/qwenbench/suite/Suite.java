@@ -25,6 +25,7 @@ import io.github.qwenbench.scalability.ScalabilityRunner;
 import io.github.qwenbench.scalability.ScalabilityTable;
 import io.github.qwenbench.worker.WorkerLauncher;
 import io.github.qwenbench.report.Json;
+import io.github.qwenbench.report.ReportFiles;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -252,7 +253,7 @@ public enum Suite {
 
     /** The seed's file name: {@code <suite>_benchmark_results.json}. */
     public String resultFileName() {
-        return id() + "_benchmark_results.json";
+        return ReportFiles.resultFile(java.nio.file.Path.of(""), id()).toString();
     }
 
     public SuiteRunner newRunner() {

@@ -1,0 +1,45 @@
+package io.github.qwenbench.plugin;
+
+import io.github.qwenbench.report.ConsoleSummary;
+import io.github.qwenbench.report.HtmlReport;
+import io.github.qwenbench.report.ReportFiles;
+import io.github.qwenbench.report.SuiteReport;
+import java.io.File;
+import java.io.IOException;
+import java.util.List;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Rebuilds {@code index.html} and the JUnit XML reports from the result files already in the
+ * output directory, without running anything, and prints the summary table.
+ */
+@Mojo(name = "report", threadSafe = true, requiresProject = false)
+public class ReportMojo extends AbstractMojo {
+
+    /** Where the result files ({@code <suite>_benchmark_results.json}) are. */
+    @Parameter(property = "qwen-bench.outputDirectory", defaultValue = "${project.build.directory}/benchmark-results")
+    private File outputDirectory;
+
+    /** Where the JUnit XML reports go. */
+    @Parameter(property = "qwen-bench.junitDirectory", defaultValue = "${project.build.directory}/benchmark-results")
+    private File junitDirectory;
+
+    @Override
+    public void execute() throws MojoExecutionException {
+        List<SuiteReport> reports;
+        try {
+            reports = ReportFiles.rebuild(outputDirectory.toPath(), junitDirectory.toPath());
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot rebuild the reports: " + e.getMessage(), e);
+        }
+        if (reports.isEmpty()) {
+            throw new MojoExecutionException("No result files (*_benchmark_results.json) in " + outputDirectory
+                    + ": run a benchmark goal first, or point -Dqwen-bench.outputDirectory at its results.");
+        }
+        ConsoleSummary.lines(reports).forEach(getLog()::info);
+        getLog().info("Report: " + new File(outputDirectory, HtmlReport.FILE_NAME));
+    }
+}
