@@ -28,7 +28,7 @@ public class MemoryConfig {
     private long maxLeakBytesPerInference = 16384;
 
     /** Size in MiB of the tensor copied to measure the machine's memory bandwidth; 0 skips it. */
-    private int bandwidthMebibytes = 64;
+    private int bandwidthMebibytes = 256;
 
     public MemoryConfig() {
     }

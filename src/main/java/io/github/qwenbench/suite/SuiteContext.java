@@ -2,6 +2,7 @@ package io.github.qwenbench.suite;
 
 import io.github.qwenbench.model.InputFactory;
 import io.github.qwenbench.plan.BenchmarkPlan;
+import io.github.qwenbench.plan.ModelFile;
 import java.util.function.Consumer;
 
 /**
@@ -15,4 +16,9 @@ import java.util.function.Consumer;
  */
 public record SuiteContext(BenchmarkPlan plan, InputFactory inputs, Consumer<String> progress, String role,
         int repetition) {
+
+    /** The one model this worker measures: the candidate when its role says so, else the baseline. */
+    public ModelFile model() {
+        return "candidate".equals(role) ? plan.candidate() : plan.baseline();
+    }
 }

@@ -45,7 +45,7 @@ public final class SystemRunner implements SuiteRunner {
     @Override
     public SystemSample run(SuiteContext context) throws BenchmarkSetupException {
         SystemSettings settings = context.plan().system();
-        ModelFile file = "candidate".equals(context.role()) ? context.plan().candidate() : context.plan().baseline();
+        ModelFile file = context.model();
         List<InputSpec> specs = context.inputs().inputs();
         try (NDManager manager = NDManager.newBaseManager(); LoadedModel model = LoadedModel.load(file, false)) {
             List<NDList> samples = new ArrayList<>();

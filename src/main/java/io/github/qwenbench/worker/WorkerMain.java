@@ -91,10 +91,10 @@ public final class WorkerMain {
         InputFactory inputs = new InputFactory(plan.inputs(), plan.seed());
         Instant startedAt = Instant.now();
         long start = System.nanoTime();
-        Object metrics = suite.newRunner().run(new SuiteContext(plan, inputs, progress, role, repetition));
+        SuiteContext context = new SuiteContext(plan, inputs, progress, role, repetition);
+        Object metrics = suite.newRunner().run(context);
         long millis = (System.nanoTime() - start) / 1_000_000;
-        List<ModelFile> models = role == null ? List.of(plan.baseline(), plan.candidate())
-                : List.of("candidate".equals(role) ? plan.candidate() : plan.baseline());
+        List<ModelFile> models = role == null ? List.of(plan.baseline(), plan.candidate()) : List.of(context.model());
         return new SuiteResult(suite.id(), startedAt, millis, host, models, Json.mapper().valueToTree(metrics));
     }
 
