@@ -9,6 +9,8 @@ import io.github.qwenbench.plan.EngineConfig;
 import io.github.qwenbench.plan.InputConfig;
 import io.github.qwenbench.plan.MemoryConfig;
 import io.github.qwenbench.plan.ModelSource;
+import io.github.qwenbench.plan.Thresholds;
+import io.github.qwenbench.host.GitCommit;
 import io.github.qwenbench.plan.PerformanceConfig;
 import io.github.qwenbench.plan.ScalabilityConfig;
 import io.github.qwenbench.plan.SystemConfig;
@@ -99,6 +101,24 @@ abstract class AbstractBenchmarkMojo extends AbstractMojo {
     @Parameter(property = "qwen-bench.junitDirectory", defaultValue = "${project.build.directory}/benchmark-results")
     private File junitDirectory;
 
+    /**
+     * A previous run's {@code all_benchmark_results.json} (for example the main branch's): every
+     * headline figure that got worse beyond {@code compareTolerance} fails a {@code noRegression} gate.
+     */
+    @Parameter(property = "qwen-bench.compareTo")
+    private File compareTo;
+
+    /** How much worse than {@code compareTo} a figure may get, e.g. {@code 5%}. */
+    @Parameter(property = "qwen-bench.compareTolerance", defaultValue = "5%")
+    private String compareTolerance;
+
+    /** A JSON-lines file this run's headline figures are appended to (with the commit id); the report draws the trend. */
+    @Parameter(property = "qwen-bench.historyFile")
+    private File historyFile;
+
+    @Parameter(defaultValue = "${project.basedir}", readonly = true)
+    private File basedir;
+
     /** Fail the build when a gate fails; {@code false} logs the violations as warnings instead. */
     @Parameter(property = "qwen-bench.failOnViolation", defaultValue = "true")
     private boolean failOnViolation;
@@ -164,7 +184,17 @@ abstract class AbstractBenchmarkMojo extends AbstractMojo {
             getLog().info("Candidate: " + plan.candidate().path() + " (sha256 " + plan.candidate().sha256() + ")");
             WorkerLauncher launcher = new WorkerLauncher(workerClasspath(), jvmArgs == null ? List.of() : jvmArgs,
                     Duration.ofSeconds(workerTimeout), work, new MavenWorkerLog(getLog()));
-            reports = runSuites(new BenchmarkRun(launcher, outputDirectory.toPath(), junitDirectory.toPath()), plan);
+            BenchmarkRun run = new BenchmarkRun(launcher, outputDirectory.toPath(), junitDirectory.toPath(),
+                    historyFile == null ? null : historyFile.toPath());
+            Double parsedTolerance = Thresholds.fraction("compareTolerance", compareTolerance, 0, 10);
+            double tolerance = parsedTolerance == null ? 0.05 : parsedTolerance;
+            reports = new ArrayList<>(runSuites(run, plan));
+            if (historyFile != null) {
+                run.record(reports, GitCommit.of(basedir.toPath()));
+            }
+            if (compareTo != null) {
+                reports.add(run.compare(reports, compareTo.toPath(), tolerance));
+            }
         } catch (BenchmarkSetupException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }

@@ -27,11 +27,16 @@ public class ReportMojo extends AbstractMojo {
     @Parameter(property = "qwen-bench.junitDirectory", defaultValue = "${project.build.directory}/benchmark-results")
     private File junitDirectory;
 
+    /** The JSON-lines history to draw trends from, if any. */
+    @Parameter(property = "qwen-bench.historyFile")
+    private File historyFile;
+
     @Override
     public void execute() throws MojoExecutionException {
         List<SuiteReport> reports;
         try {
-            reports = ReportFiles.rebuild(outputDirectory.toPath(), junitDirectory.toPath());
+            reports = ReportFiles.rebuild(outputDirectory.toPath(), junitDirectory.toPath(),
+                    historyFile == null ? null : historyFile.toPath());
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot rebuild the reports: " + e.getMessage(), e);
         }

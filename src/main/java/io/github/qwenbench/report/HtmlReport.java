@@ -24,10 +24,20 @@ public final class HtmlReport {
     }
 
     public static void write(Path directory, List<SuiteReport> reports) throws IOException {
-        Json.writeAtomically(directory.resolve(FILE_NAME), render(reports, Instant.now()).getBytes(StandardCharsets.UTF_8));
+        write(directory, reports, List.of());
+    }
+
+    /** Writes the page, with trend charts when {@code history} holds earlier runs. */
+    public static void write(Path directory, List<SuiteReport> reports, List<JsonNode> history) throws IOException {
+        Json.writeAtomically(directory.resolve(FILE_NAME),
+                render(reports, Instant.now(), history).getBytes(StandardCharsets.UTF_8));
     }
 
     static String render(List<SuiteReport> reports, Instant generated) {
+        return render(reports, generated, List.of());
+    }
+
+    static String render(List<SuiteReport> reports, Instant generated, List<JsonNode> history) {
         boolean passed = !reports.isEmpty() && reports.stream().allMatch(SuiteReport::passed);
         StringBuilder html = new StringBuilder();
         html.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
@@ -78,6 +88,9 @@ public final class HtmlReport {
             html.append("<h2 id=\"").append(Html.escape(report.suite())).append("\">").append(Html.escape(report.suite()))
                     .append("</h2><p>").append(Html.escape(report.headline())).append("</p>");
             html.append(section(report));
+        }
+        if (history.size() > 1) {
+            html.append("<h2>History</h2><div class=\"charts\">").append(trends(history)).append("</div>");
         }
         if (!reports.isEmpty() && reports.get(0).system() != null) {
             JsonNode system = Json.mapper().valueToTree(reports.get(0).system());
@@ -209,6 +222,23 @@ public final class HtmlReport {
                 ? Verdict.format(energy.path("joulesPerInference").asDouble()) + " J per inference ("
                         + energy.path("source").asText() + ")"
                 : energy.path("source").asText())).append("</p>").toString();
+    }
+
+    /** One line chart per figure over the runs of the history file, commits as hover text. */
+    private static String trends(List<JsonNode> history) {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        history.forEach(line -> line.path("figures").fieldNames().forEachRemaining(names::add));
+        StringBuilder html = new StringBuilder();
+        for (String name : names) {
+            double[] x = new double[history.size()];
+            double[] y = new double[history.size()];
+            for (int i = 0; i < history.size(); i++) {
+                x[i] = i + 1;
+                y[i] = history.get(i).path("figures").path(name).asDouble(Double.NaN);
+            }
+            html.append(Svg.lineChart(name + " by run", "run (oldest first)", "", List.of(new Svg.Series(name, x, y))));
+        }
+        return html.toString();
     }
 
     private static String cells(JsonNode node, String... fields) {

@@ -10,7 +10,8 @@ import java.util.List;
 public final class ReportFiles {
 
     /** Suites in report order, as their result files are named. */
-    public static final List<String> SUITES = List.of("accuracy", "performance", "memory", "scalability", "system");
+    public static final List<String> SUITES = List.of("accuracy", "performance", "memory", "scalability", "system",
+            Regressions.SUITE);
 
     private ReportFiles() {
     }
@@ -35,13 +36,16 @@ public final class ReportFiles {
         return reports;
     }
 
-    /** Rebuilds index.html from the results present, and each suite's JUnit XML into {@code junitDirectory}. */
-    public static List<SuiteReport> rebuild(Path directory, Path junitDirectory) throws IOException {
+    /**
+     * Rebuilds index.html from the results present (with trends from {@code historyFile}, which may be
+     * null), and each suite's JUnit XML into {@code junitDirectory}.
+     */
+    public static List<SuiteReport> rebuild(Path directory, Path junitDirectory, Path historyFile) throws IOException {
         List<SuiteReport> reports = read(directory);
         for (SuiteReport report : reports) {
             JUnitXmlReport.write(junitDirectory, report);
         }
-        HtmlReport.write(directory, reports);
+        HtmlReport.write(directory, reports, History.read(historyFile));
         return reports;
     }
 }

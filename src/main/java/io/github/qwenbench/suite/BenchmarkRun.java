@@ -6,6 +6,8 @@ import io.github.qwenbench.plan.BenchmarkPlan;
 import io.github.qwenbench.plan.BenchmarkSetupException;
 import io.github.qwenbench.report.AllResults;
 import io.github.qwenbench.report.JUnitXmlReport;
+import io.github.qwenbench.report.History;
+import io.github.qwenbench.report.Regressions;
 import io.github.qwenbench.report.ReportFiles;
 import io.github.qwenbench.report.Json;
 import io.github.qwenbench.report.SuiteReport;
@@ -26,15 +28,18 @@ public final class BenchmarkRun {
     private final WorkerLauncher launcher;
     private final Path outputDirectory;
     private final Path junitDirectory;
+    private final Path historyFile;
 
     /**
      * @param outputDirectory where the JSON results go
      * @param junitDirectory where the JUnit XML reports go
+     * @param historyFile the JSON-lines history the HTML report draws trends from, or null
      */
-    public BenchmarkRun(WorkerLauncher launcher, Path outputDirectory, Path junitDirectory) {
+    public BenchmarkRun(WorkerLauncher launcher, Path outputDirectory, Path junitDirectory, Path historyFile) {
         this.launcher = launcher;
         this.outputDirectory = outputDirectory;
         this.junitDirectory = junitDirectory;
+        this.historyFile = historyFile;
     }
 
     /** Runs one suite and writes {@code <suite>_benchmark_results.json}. */
@@ -57,12 +62,7 @@ public final class BenchmarkRun {
                 result.system(), result.models(), suite.config(plan), result.metrics(), gates, warnings,
                 suite.headline(result.metrics()), suite.tableLines(result.metrics()));
         write(resultFile, report);
-        try {
-            ReportFiles.rebuild(outputDirectory, junitDirectory);
-        } catch (IOException e) {
-            throw new BenchmarkSetupException("Cannot write the reports in " + outputDirectory + ": " + e.getMessage(),
-                    e);
-        }
+        rebuildReports();
         return report;
     }
 
@@ -79,6 +79,52 @@ public final class BenchmarkRun {
         boolean passed = !reports.isEmpty() && reports.stream().allMatch(SuiteReport::passed);
         write(allFile, new AllResults(passed, startedAt, (System.nanoTime() - start) / 1_000_000, reports));
         return reports;
+    }
+
+    /**
+     * Compares this run with a previous one and writes the result as the {@code comparison}
+     * pseudo-suite: one gate per headline figure, failed where it got worse beyond the tolerance.
+     */
+    public SuiteReport compare(List<SuiteReport> reports, Path previous, double tolerance)
+            throws BenchmarkSetupException {
+        List<Verdict> gates;
+        try {
+            gates = Regressions.compare(reports, Regressions.readPrevious(previous), tolerance);
+        } catch (IOException e) {
+            throw new BenchmarkSetupException(e.getMessage(), e);
+        }
+        if (gates.isEmpty()) {
+            gates = List.of(Verdict.judge("noRegression", Double.NaN, io.github.qwenbench.gate.Comparison.AT_MOST, 0,
+                    previous + " holds none of this run's suites"));
+        }
+        boolean passed = gates.stream().allMatch(Verdict::passed);
+        SuiteReport report = new SuiteReport(Regressions.SUITE, passed, Instant.now(), 0, null,
+                reports.isEmpty() ? List.of() : reports.get(0).models(),
+                java.util.Map.of("compareTo", previous.toString(), "tolerance", tolerance),
+                io.github.qwenbench.report.Json.mapper().createObjectNode(), gates, List.of(),
+                gates.size() + " headline figures compared with " + previous, List.of());
+        write(ReportFiles.resultFile(outputDirectory, Regressions.SUITE), report);
+        rebuildReports();
+        return report;
+    }
+
+    /** Appends this run's headline figures to the history file and redraws the report with the trend. */
+    public void record(List<SuiteReport> reports, String commit) throws BenchmarkSetupException {
+        try {
+            History.append(historyFile, reports, commit, Instant.now());
+        } catch (IOException e) {
+            throw new BenchmarkSetupException("Cannot append to historyFile " + historyFile + ": " + e.getMessage(), e);
+        }
+        rebuildReports();
+    }
+
+    private void rebuildReports() throws BenchmarkSetupException {
+        try {
+            ReportFiles.rebuild(outputDirectory, junitDirectory, historyFile);
+        } catch (IOException e) {
+            throw new BenchmarkSetupException("Cannot write the reports in " + outputDirectory + ": " + e.getMessage(),
+                    e);
+        }
     }
 
     private static void delete(Path file) throws BenchmarkSetupException {

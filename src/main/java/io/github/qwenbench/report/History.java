@@ -1,0 +1,80 @@
+package io.github.qwenbench.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code <historyFile>}: one JSON line per run with its headline figures, for the report's trend charts. */
+public final class History {
+
+    private History() {
+    }
+
+    /** The figures a trend is drawn for, by name, from this run's reports. */
+    static Map<String, Double> figures(List<SuiteReport> reports) {
+        Map<String, Double> figures = new LinkedHashMap<>();
+        for (SuiteReport report : reports) {
+            JsonNode m = report.metrics();
+            switch (report.suite()) {
+                case "accuracy" -> figures.put("accuracy worst relative error",
+                        m.path("outputs").path(0).path("worstRelativeL2Error").asDouble(Double.NaN));
+                case "performance" -> figures.put("performance speedup",
+                        m.path("speedup").path("estimate").asDouble(Double.NaN));
+                case "memory" -> figures.put("memory reduction (peak - idle)",
+                        m.path("peakMinusIdle").path("estimate").asDouble(Double.NaN));
+                case "system" -> figures.put("system throughput ratio",
+                        m.path("throughputRatio").path("estimate").asDouble(Double.NaN));
+                default -> {
+                }
+            }
+        }
+        return figures;
+    }
+
+    public static void append(Path file, List<SuiteReport> reports, String commit, Instant time) throws IOException {
+        ObjectNode line = Json.mapper().createObjectNode();
+        line.put("time", time.toString());
+        line.put("commit", commit);
+        line.put("passed", reports.stream().allMatch(SuiteReport::passed));
+        ObjectNode values = line.putObject("figures");
+        figures(reports).forEach((name, value) -> {
+            if (Double.isFinite(value)) {
+                values.put(name, value);
+            }
+        });
+        Path parent = file.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Files.writeString(file, Json.mapper().writer().without(
+                com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(line) + "\n",
+                StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    /** Every line of the file, oldest first; an unreadable line is an error naming the file. */
+    public static List<JsonNode> read(Path file) throws IOException {
+        List<JsonNode> lines = new ArrayList<>();
+        if (file == null || !Files.isRegularFile(file)) {
+            return lines;
+        }
+        int number = 0;
+        for (String text : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            number++;
+            if (!text.isBlank()) {
+                try {
+                    lines.add(Json.mapper().readTree(text));
+                } catch (IOException e) {
+                    throw new IOException(file + " line " + number + " is not JSON: " + e.getMessage(), e);
+                }
+            }
+        }
+        return lines;
+    }
+}

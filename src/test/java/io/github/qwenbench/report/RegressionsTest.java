@@ -1,0 +1,76 @@
+package io.github.qwenbench.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.qwenbench.gate.Verdict;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RegressionsTest {
+
+    private static JsonNode previousWithSpeedup(double estimate) {
+        ObjectNode suite = Json.mapper().valueToTree(ReportFixtures.failingPerformance());
+        ((ObjectNode) suite.path("metrics").path("speedup")).put("estimate", estimate);
+        return suite;
+    }
+
+    @Test
+    void anUnchangedRunPasses() {
+        List<Verdict> verdicts = Regressions.compare(List.of(ReportFixtures.failingPerformance()),
+                List.of(previousWithSpeedup(0.5)), 0.05);
+        assertEquals(1, verdicts.size());
+        assertTrue(verdicts.get(0).passed(), verdicts.get(0).message());
+    }
+
+    @Test
+    void aPlantedRegressionIsFlaggedOnTheInterval() {
+        // this run: 0.50 [0.47, 0.53]; the previous run had 0.60: even the upper bound is below 0.57
+        Verdict v = Regressions.compare(List.of(ReportFixtures.failingPerformance()), List.of(previousWithSpeedup(0.6)),
+                0.05).get(0);
+        assertFalse(v.passed());
+        assertEquals("noRegression[performance.speedup]", v.name());
+        assertTrue(v.message().contains("upper bound of this run's interval; previous run 0.6, now 0.5"), v.message());
+        // 0.55 previously: 0.53 is within the 5% tolerance (0.5225), so noise is not a regression
+        assertTrue(Regressions.compare(List.of(ReportFixtures.failingPerformance()), List.of(previousWithSpeedup(0.55)),
+                0.05).get(0).passed());
+    }
+
+    @Test
+    void readsAllResultsAndRejectsOtherFiles(@TempDir Path dir) throws Exception {
+        Path all = dir.resolve("all.json");
+        Json.writeAtomically(all, new AllResults(false, Instant.EPOCH, 1, List.of(ReportFixtures.failingPerformance())));
+        assertEquals("performance", Regressions.readPrevious(all).get(0).path("suite").asText());
+        Path other = dir.resolve("other.json");
+        Files.writeString(other, "{\"hello\": 1}");
+        assertThrows(java.io.IOException.class, () -> Regressions.readPrevious(other));
+        assertThrows(java.io.IOException.class, () -> Regressions.readPrevious(dir.resolve("missing.json")));
+    }
+
+    @Test
+    void historyAppendsOneLinePerRunAndTheReportDrawsTheTrend(@TempDir Path dir) throws Exception {
+        Path history = dir.resolve("history.jsonl");
+        History.append(history, List.of(ReportFixtures.failingPerformance()), "abc123", Instant.EPOCH);
+        History.append(history, List.of(ReportFixtures.failingPerformance()), null, Instant.EPOCH);
+        List<JsonNode> lines = History.read(history);
+        assertEquals(2, lines.size());
+        assertEquals("abc123", lines.get(0).path("commit").asText());
+        assertEquals(0.5, lines.get(0).path("figures").path("performance speedup").asDouble());
+        String html = HtmlReport.render(List.of(ReportFixtures.failingPerformance()), Instant.EPOCH, lines);
+        assertTrue(html.contains("<h2>History</h2>") && html.contains("performance speedup by run"));
+    }
+
+    @Test
+    void theCommitComesFromTheCheckout() {
+        String commit = io.github.qwenbench.host.GitCommit.of(Path.of("."));
+        assertTrue(commit != null && commit.matches("[0-9a-f]{40}"), "the tests run in a git checkout: " + commit);
+    }
+}
