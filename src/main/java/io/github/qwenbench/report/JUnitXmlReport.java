@@ -43,11 +43,11 @@ public final class JUnitXmlReport {
             xml.writeAttribute("errors", "0");
             xml.writeAttribute("skipped", "0");
             xml.writeAttribute("time", seconds(report.durationMillis()));
-            if (report.startedAt() != null) {
-                xml.writeAttribute("timestamp", report.startedAt().toString());
-            }
             xml.writeCharacters("\n  ");
             xml.writeStartElement("properties");
+            if (report.startedAt() != null) {
+                property(xml, "startedAt", report.startedAt().toString());
+            }
             if (report.system() != null) {
                 property(xml, "engine", report.system().engine() + " " + report.system().engineVersion());
                 property(xml, "djl", report.system().djlVersion());
