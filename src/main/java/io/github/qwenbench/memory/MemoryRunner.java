@@ -17,7 +17,6 @@ import io.github.qwenbench.suite.SuiteContext;
 import io.github.qwenbench.suite.SuiteRunner;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -37,10 +36,7 @@ public final class MemoryRunner implements SuiteRunner {
         List<InputSpec> specs = context.inputs().inputs();
         ResidentMemory memory = new ResidentMemory();
         try (NDManager manager = NDManager.newBaseManager(); PeakSampler sampler = new PeakSampler(memory, 2)) {
-            List<NDList> samples = new ArrayList<>();
-            for (int i = 0; i < 4; i++) {
-                samples.add(context.inputs().sample(manager, i));
-            }
+            List<NDList> samples = context.inputs().samples(manager, 4);
             warmUpEngine(manager);
             long idle = settle(memory);
             context.progress().accept(file.role() + " #" + context.repetition() + ": idle " + mib(idle));

@@ -54,6 +54,15 @@ public final class InputFactory {
         return list;
     }
 
+    /** Samples 0 to {@code count - 1}, for loops that cycle through them. */
+    public List<NDList> samples(NDManager manager, int count) {
+        List<NDList> samples = new java.util.ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            samples.add(sample(manager, i));
+        }
+        return samples;
+    }
+
     /**
      * A copy of {@code sample} with Gaussian noise added to every floating input: noise of standard
      * deviation {@code relative} times the input's root-mean-square value. Integer inputs (token ids,

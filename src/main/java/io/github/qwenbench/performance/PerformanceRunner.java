@@ -31,10 +31,7 @@ public final class PerformanceRunner implements SuiteRunner {
         try (NDManager manager = NDManager.newBaseManager();
                 LoadedModel baseline = LoadedModel.load(context.plan().baseline(), false);
                 LoadedModel candidate = LoadedModel.load(context.plan().candidate(), false)) {
-            List<NDList> samples = new ArrayList<>();
-            for (int i = 0; i < settings.samples(); i++) {
-                samples.add(context.inputs().sample(manager, i));
-            }
+            List<NDList> samples = context.inputs().samples(manager, settings.samples());
             double baselineCold = millis(LatencyLoop.run(baseline, samples, specs, 0, 1, null)[0]);
             double candidateCold = millis(LatencyLoop.run(candidate, samples, specs, 0, 1, null)[0]);
             context.progress().accept("warm-up: " + settings.warmupIterations() + " inferences per model");

@@ -48,10 +48,7 @@ public final class SystemRunner implements SuiteRunner {
         ModelFile file = context.model();
         List<InputSpec> specs = context.inputs().inputs();
         try (NDManager manager = NDManager.newBaseManager(); LoadedModel model = LoadedModel.load(file, false)) {
-            List<NDList> samples = new ArrayList<>();
-            for (int i = 0; i < SAMPLES; i++) {
-                samples.add(context.inputs().sample(manager, i));
-            }
+            List<NDList> samples = context.inputs().samples(manager, SAMPLES);
             List<Predictor<NDList, NDList>> predictors = new ArrayList<>();
             for (int u = 0; u < settings.users(); u++) {
                 predictors.add(model.newPredictor());
