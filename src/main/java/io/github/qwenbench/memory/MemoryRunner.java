@@ -41,8 +41,9 @@ public final class MemoryRunner implements SuiteRunner {
             long idle = settle(memory);
             context.progress().accept(file.role() + " #" + context.repetition() + ": idle " + mib(idle));
             try (LoadedModel model = LoadedModel.load(file, false)) {
-                long afterLoad = settle(memory);
+                settle(memory);
                 memory.resetPeak();
+                long afterLoad = memory.current();
                 long[] latencies = LatencyLoop.run(model, samples, specs, 0, settings.inferences(), null);
                 long peak = memory.peak();
                 double[] x = new double[settings.leakInferences() / SAMPLES_PER_FIT_POINT];
