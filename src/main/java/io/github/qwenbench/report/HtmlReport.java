@@ -86,7 +86,9 @@ public final class HtmlReport {
         }
         for (SuiteReport report : reports) {
             html.append("<h2 id=\"").append(Html.escape(report.suite())).append("\">").append(Html.escape(report.suite()))
-                    .append("</h2><p>").append(Html.escape(report.headline())).append("</p>");
+                    .append("</h2><p><small>Run started ").append(Html.escape(String.valueOf(report.startedAt())))
+                    .append(", measured for ").append(report.durationMillis()).append(" ms.</small></p><p>")
+                    .append(Html.escape(report.headline())).append("</p>");
             html.append(section(report));
         }
         if (history.size() > 1) {

@@ -16,6 +16,8 @@ class HtmlReportTest {
         assertTrue(html.contains("<div class=\"banner fail\">FAILED"), html);
         assertTrue(html.contains("<tr class=\"fail\"><td>performance</td><td>minSpeedup</td><td>0.47</td>"));
         assertTrue(html.contains("minSpeedup is 0.47, but expected minimum is 1"));
+        assertTrue(html.contains("Run started 2026-11-27T17:00:00Z, measured for 1234 ms."),
+                "results of several runs can share a directory: each says when it ran");
     }
 
     @Test
