@@ -1,7 +1,7 @@
 package io.github.qwenbench.memory;
 
+import io.github.qwenbench.stats.Statistics;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 
@@ -28,9 +28,7 @@ public record MemoryMetrics(List<ModelMemory> models, Reduction footprint, Reduc
             if (values.length == 0) {
                 return new Spread(Double.NaN, Double.NaN, Double.NaN);
             }
-            int mid = values.length / 2;
-            double median = values.length % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
-            return new Spread(median, values[0], values[values.length - 1]);
+            return new Spread(Statistics.median(values), values[0], values[values.length - 1]);
         }
     }
 
@@ -113,10 +111,5 @@ public record MemoryMetrics(List<ModelMemory> models, Reduction footprint, Reduc
             case "peak" -> peak;
             default -> peakMinusIdle;
         };
-    }
-
-    @Override
-    public String toString() {
-        return "MemoryMetrics" + Arrays.asList(models, peakMinusIdle);
     }
 }

@@ -9,6 +9,7 @@ import io.github.qwenbench.plan.InputSpec;
 import io.github.qwenbench.plan.PerformanceSettings;
 import io.github.qwenbench.stats.LatencySummary;
 import io.github.qwenbench.stats.RatioInterval;
+import io.github.qwenbench.stats.Statistics;
 import io.github.qwenbench.suite.SuiteContext;
 import io.github.qwenbench.suite.SuiteRunner;
 import java.util.ArrayList;
@@ -135,12 +136,9 @@ public final class PerformanceRunner implements SuiteRunner {
         }
     }
 
+    /** The median of a block's latencies, in milliseconds. */
     static double median(long[] nanos) {
-        long[] sorted = nanos.clone();
-        Arrays.sort(sorted);
-        int mid = sorted.length / 2;
-        double middle = sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2.0;
-        return middle / 1e6;
+        return Statistics.median(Arrays.stream(nanos).mapToDouble(n -> n / 1e6).toArray());
     }
 
     private static double millis(long nanos) {

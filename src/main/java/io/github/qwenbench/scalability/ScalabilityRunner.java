@@ -14,6 +14,7 @@ import io.github.qwenbench.plan.ScalabilitySettings;
 import io.github.qwenbench.stats.LatencySummary;
 import io.github.qwenbench.stats.LinearFit;
 import io.github.qwenbench.stats.RatioInterval;
+import io.github.qwenbench.stats.Statistics;
 import io.github.qwenbench.suite.SuiteContext;
 import io.github.qwenbench.suite.SuiteRunner;
 import java.util.ArrayList;
@@ -103,7 +104,7 @@ public final class ScalabilityRunner implements SuiteRunner {
                 ratios.add(ratio);
                 context.progress().accept(String.format(java.util.Locale.ROOT,
                         "%s: baseline %.1f, candidate %.1f samples/s, ratio %.3f [%.3f, %.3f]", point.name(),
-                        median(pair[0].blockThroughput()), median(pair[1].blockThroughput()), ratio.estimate(),
+                        Statistics.median(pair[0].blockThroughput()), Statistics.median(pair[1].blockThroughput()), ratio.estimate(),
                         ratio.lower(), ratio.upper()));
             }
             boolean efficiency = !"input-size".equals(kind);
@@ -229,7 +230,7 @@ public final class ScalabilityRunner implements SuiteRunner {
         List<Double> efficiency = new ArrayList<>();
         for (int i = 0; i < measured.size(); i++) {
             LatencySummary summary = LatencySummary.of(measured.get(i).latency());
-            throughput.add(median(measured.get(i).blockThroughput()));
+            throughput.add(Statistics.median(measured.get(i).blockThroughput()));
             p50.add(summary.p50Millis());
             p99.add(summary.p99Millis());
             latencyCv.add(summary.coefficientOfVariation());
@@ -255,15 +256,6 @@ public final class ScalabilityRunner implements SuiteRunner {
             }
         }
         return null;
-    }
-
-    static double median(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        int mid = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
     static double coefficientOfVariation(List<Double> values) {

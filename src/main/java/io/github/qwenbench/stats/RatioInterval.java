@@ -39,7 +39,7 @@ public record RatioInterval(double estimate, double lower, double upper, double 
         for (int i = 0; i < n; i++) {
             logRatios[i] = Math.log(numerator[i] / denominator[i]);
         }
-        double estimate = n == 0 ? Double.NaN : Math.exp(median(logRatios.clone()));
+        double estimate = n == 0 ? Double.NaN : Math.exp(Statistics.median(logRatios));
         if (n < MIN_PAIRS) {
             return new RatioInterval(estimate, Double.NaN, Double.NaN, confidence, n, 0);
         }
@@ -50,11 +50,12 @@ public record RatioInterval(double estimate, double lower, double upper, double 
             for (int i = 0; i < n; i++) {
                 resample[i] = logRatios[random.nextInt(n)];
             }
-            medians[r] = median(resample);
+            medians[r] = Statistics.median(resample);
         }
         Arrays.sort(medians);
         double alpha = (1 - confidence) / 2;
-        return new RatioInterval(estimate, Math.exp(quantile(medians, alpha)), Math.exp(quantile(medians, 1 - alpha)),
+        return new RatioInterval(estimate, Math.exp(Statistics.quantile(medians, alpha)),
+                Math.exp(Statistics.quantile(medians, 1 - alpha)),
                 confidence, n, resamples);
     }
 
@@ -66,7 +67,7 @@ public record RatioInterval(double estimate, double lower, double upper, double 
     public static RatioInterval unpaired(double[] numerator, double[] denominator, double confidence, int resamples,
             long seed) {
         int n = Math.min(numerator.length, denominator.length);
-        double estimate = n == 0 ? Double.NaN : median(numerator.clone()) / median(denominator.clone());
+        double estimate = n == 0 ? Double.NaN : Statistics.median(numerator) / Statistics.median(denominator);
         if (n < MIN_PAIRS) {
             return new RatioInterval(estimate, Double.NaN, Double.NaN, confidence, n, 0);
         }
@@ -81,26 +82,12 @@ public record RatioInterval(double estimate, double lower, double upper, double 
             for (int i = 0; i < bottom.length; i++) {
                 bottom[i] = denominator[random.nextInt(bottom.length)];
             }
-            ratios[r] = median(top) / median(bottom);
+            ratios[r] = Statistics.median(top) / Statistics.median(bottom);
         }
         Arrays.sort(ratios);
         double alpha = (1 - confidence) / 2;
-        return new RatioInterval(estimate, quantile(ratios, alpha), quantile(ratios, 1 - alpha), confidence, n,
+        return new RatioInterval(estimate, Statistics.quantile(ratios, alpha), Statistics.quantile(ratios, 1 - alpha), confidence, n,
                 resamples);
-    }
-
-    /** The median; sorts {@code values} in place. */
-    static double median(double[] values) {
-        Arrays.sort(values);
-        return quantile(values, 0.5);
-    }
-
-    /** Linear interpolation between order statistics of a sorted array. */
-    static double quantile(double[] sorted, double q) {
-        double position = q * (sorted.length - 1);
-        int below = (int) Math.floor(position);
-        int above = Math.min(below + 1, sorted.length - 1);
-        return sorted[below] + (sorted[above] - sorted[below]) * (position - below);
     }
 
     /** Whether an interval exists (enough pairs). */

@@ -132,17 +132,10 @@ public enum Suite {
             WorkerLauncher steadyMemory = launcher.withLeadingJvmArguments(FIXED_MEMORY_JVM_ARGUMENTS);
             SuiteResult baseline = steadyMemory.run(this, plan, "baseline", 1);
             SuiteResult candidate = steadyMemory.run(this, plan, "candidate", 1);
-            try {
-                SystemMetrics metrics = SystemMetrics.combine(
-                        Json.mapper().treeToValue(baseline.metrics(), SystemSample.class),
-                        Json.mapper().treeToValue(candidate.metrics(), SystemSample.class), 0.95, plan.seed());
-                return new SuiteResult(id(), baseline.startedAt(),
-                        baseline.durationMillis() + candidate.durationMillis(), baseline.system(),
-                        List.of(plan.baseline(), plan.candidate()), Json.mapper().valueToTree(metrics));
-            } catch (JsonProcessingException e) {
-                throw new BenchmarkSetupException("A system worker's result is not in the expected form: "
-                        + e.getOriginalMessage(), e);
-            }
+            SystemMetrics metrics = SystemMetrics.combine(workerMetrics(baseline, SystemSample.class),
+                    workerMetrics(candidate, SystemSample.class), 0.95, plan.seed());
+            return new SuiteResult(id(), baseline.startedAt(), baseline.durationMillis() + candidate.durationMillis(),
+                    baseline.system(), List.of(plan.baseline(), plan.candidate()), Json.mapper().valueToTree(metrics));
         }
 
         @Override
@@ -191,12 +184,7 @@ public enum Suite {
             }
             List<MemorySample> samples = new ArrayList<>();
             for (SuiteResult run : runs) {
-                try {
-                    samples.add(Json.mapper().treeToValue(run.metrics(), MemorySample.class));
-                } catch (JsonProcessingException e) {
-                    throw new BenchmarkSetupException("A memory worker's result is not in the expected form: "
-                            + e.getOriginalMessage(), e);
-                }
+                samples.add(workerMetrics(run, MemorySample.class));
             }
             SuiteResult first = runs.get(0);
             return new SuiteResult(id(), first.startedAt(), runs.stream().mapToLong(SuiteResult::durationMillis).sum(),
@@ -258,6 +246,16 @@ public enum Suite {
 
     public SuiteRunner newRunner() {
         return runner.get();
+    }
+
+    /** One worker's metrics as {@code type}; a result of another form is a broken run. */
+    <T> T workerMetrics(SuiteResult run, Class<T> type) throws BenchmarkSetupException {
+        try {
+            return Json.mapper().treeToValue(run.metrics(), type);
+        } catch (JsonProcessingException e) {
+            throw new BenchmarkSetupException("A " + id() + " worker's result is not in the expected form: "
+                    + e.getOriginalMessage(), e);
+        }
     }
 
     /** Runs the suite's workers (by default one, over both models) and returns what they measured. */

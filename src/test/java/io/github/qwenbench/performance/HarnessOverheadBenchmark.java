@@ -10,6 +10,7 @@ import io.github.qwenbench.plan.InputSpec;
 import io.github.qwenbench.plan.ModelFile;
 import io.github.qwenbench.stats.LatencySummary;
 import io.github.qwenbench.stats.RatioInterval;
+import io.github.qwenbench.stats.Statistics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -58,12 +59,12 @@ public final class HarnessOverheadBenchmark {
                 }
             }
             RatioInterval ratio = RatioInterval.paired(harnessNanos, bareNanos, 0.95, 5000, 1);
-            double bareMedian = median(bareNanos) / perRound / 1e6;
+            double bareMedian = Statistics.median(bareNanos) / perRound / 1e6;
             System.out.printf(Locale.ROOT, "model %s, %d rounds x %d inferences per loop, %s%n", model, rounds,
                     perRound, System.getProperty("java.version"));
             System.out.printf(Locale.ROOT, "bare DJL predict loop: median %.4f ms per inference%n", bareMedian);
             System.out.printf(Locale.ROOT, "plugin LatencyLoop:    median %.4f ms per inference%n",
-                    median(harnessNanos) / perRound / 1e6);
+                    Statistics.median(harnessNanos) / perRound / 1e6);
             System.out.printf(Locale.ROOT, "overhead: %+.2f%% (95%% interval %+.2f%% .. %+.2f%%), median of %d paired"
                     + " rounds%n", 100 * (ratio.estimate() - 1), 100 * (ratio.lower() - 1), 100 * (ratio.upper() - 1),
                     ratio.pairs());
@@ -86,12 +87,5 @@ public final class HarnessOverheadBenchmark {
         long start = System.nanoTime();
         LatencyLoop.run(model, samples, specs, 0, count, histogram);
         return System.nanoTime() - start;
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
-        return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
-                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
     }
 }
