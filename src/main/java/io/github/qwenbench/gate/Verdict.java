@@ -1,46 +1,105 @@
 package io.github.qwenbench.gate;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.github.qwenbench.stats.RatioInterval;
 import java.util.Locale;
 
 /**
  * One gate's outcome.
  *
  * @param name the gate, e.g. {@code maxRelativeError[logits]}
- * @param actual the measured value; NaN when nothing was measured (the gate then fails)
+ * @param actual the measured value (for an interval gate, its estimate); NaN when nothing was
+ *        measured (the gate then fails)
+ * @param lower lower bound of the value's confidence interval; NaN for a gate judged on a single value
+ * @param upper upper bound of the value's confidence interval; NaN for a gate judged on a single value
  * @param threshold the configured limit
  * @param comparison {@code <=} or {@code >=}
- * @param passed whether the gate passed
+ * @param verdict PASS, FAIL or INCONCLUSIVE
  * @param detail how the value was obtained, or why it is missing
  */
-public record Verdict(String name, double actual, double threshold, String comparison, boolean passed,
-        String detail) {
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Verdict(String name, double actual, double lower, double upper, double threshold, String comparison,
+        Outcome verdict, String detail) {
 
-    /** Judges {@code actual} against {@code threshold}; a missing (NaN) value never passes. */
+    /** Judges a single value against {@code threshold}; a missing (NaN) value never passes. */
     public static Verdict judge(String name, double actual, Comparison comparison, double threshold, String detail) {
-        boolean passed = !Double.isNaN(actual) && comparison.holds(actual, threshold);
-        return new Verdict(name, actual, threshold, comparison.symbol(), passed, detail);
+        Outcome outcome = !Double.isNaN(actual) && comparison.holds(actual, threshold) ? Outcome.PASS : Outcome.FAIL;
+        return new Verdict(name, actual, Double.NaN, Double.NaN, threshold, comparison.symbol(), outcome, detail);
+    }
+
+    /**
+     * Judges a confidence interval against {@code threshold}: PASS when the whole interval meets it,
+     * FAIL when the whole interval misses it, INCONCLUSIVE while it contains the threshold. No
+     * interval (too few pairs were measured) is a FAIL, never INCONCLUSIVE: nothing passes, or
+     * escapes, for lack of data.
+     */
+    public static Verdict decide(String name, RatioInterval interval, Comparison comparison, double threshold,
+            String detail) {
+        if (!interval.hasInterval()) {
+            return new Verdict(name, Double.NaN, Double.NaN, Double.NaN, threshold, comparison.symbol(), Outcome.FAIL,
+                    detail);
+        }
+        Outcome outcome;
+        if (comparison.holds(interval.lower(), threshold) && comparison.holds(interval.upper(), threshold)) {
+            outcome = Outcome.PASS;
+        } else if (!comparison.holds(interval.lower(), threshold) && !comparison.holds(interval.upper(), threshold)) {
+            outcome = Outcome.FAIL;
+        } else {
+            outcome = Outcome.INCONCLUSIVE;
+        }
+        return new Verdict(name, interval.estimate(), interval.lower(), interval.upper(), threshold,
+                comparison.symbol(), outcome, detail);
+    }
+
+    /** Whether the gate passed. */
+    @JsonProperty("passed")
+    public boolean passed() {
+        return verdict == Outcome.PASS;
+    }
+
+    /** Whether the gate was judged on a confidence interval. */
+    @JsonIgnore
+    public boolean hasInterval() {
+        return !Double.isNaN(lower) && !Double.isNaN(upper);
     }
 
     /**
      * The violation in jacoco's words: {@code <gate> is <actual>, but expected <maximum|minimum> is
-     * <threshold>}; a missing value says so.
+     * <threshold>}; a missing value says so, and an inconclusive one says how to get a decision.
      */
     @JsonIgnore
     public String message() {
         String bound = "<=".equals(comparison) ? Comparison.AT_MOST.bound() : Comparison.AT_LEAST.bound();
+        String how = detail == null || detail.isBlank() ? "" : " (" + detail + ")";
         if (Double.isNaN(actual)) {
             return name + " has no measured value (" + detail + "), so it cannot pass; expected " + bound + " is "
                     + format(threshold);
         }
-        return name + " is " + format(actual) + ", but expected " + bound + " is " + format(threshold)
-                + (detail == null || detail.isBlank() ? "" : " (" + detail + ")");
+        if (verdict == Outcome.INCONCLUSIVE) {
+            return name + " is inconclusive: its interval " + interval() + " still contains the expected " + bound
+                    + " " + format(threshold) + " after the measuring budget was spent" + how
+                    + ". To get a decision, raise the budget, run on a quieter machine or measure fewer points;"
+                    + " this says nothing against the candidate yet.";
+        }
+        return name + " is " + format(actual) + (hasInterval() ? " " + interval() : "") + ", but expected " + bound
+                + " is " + format(threshold) + how;
+    }
+
+    /** {@code [lower, upper]}, or an empty string for a gate judged on a single value. */
+    @JsonIgnore
+    public String interval() {
+        return hasInterval() ? "[" + format(lower) + ", " + format(upper) + "]" : "";
     }
 
     /** Numbers as a person reads them: integers plain, small values in scientific notation. */
     public static String format(double value) {
         if (Double.isNaN(value)) {
             return "n/a";
+        }
+        if (Double.isInfinite(value)) {
+            return value > 0 ? "inf" : "-inf";
         }
         if (value == Math.rint(value) && Math.abs(value) < 1e12) {
             return String.valueOf((long) value);

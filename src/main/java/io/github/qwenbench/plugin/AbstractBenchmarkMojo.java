@@ -1,5 +1,6 @@
 package io.github.qwenbench.plugin;
 
+import io.github.qwenbench.gate.InconclusivePolicy;
 import io.github.qwenbench.gate.Verdict;
 import io.github.qwenbench.model.ModelResolver;
 import io.github.qwenbench.plan.AccuracyConfig;
@@ -123,6 +124,14 @@ abstract class AbstractBenchmarkMojo extends AbstractMojo {
     @Parameter(property = "qwen-bench.failOnViolation", defaultValue = "true")
     private boolean failOnViolation;
 
+    /**
+     * What a gate whose measuring budget was spent without a decision (INCONCLUSIVE) does: {@code fail}
+     * the build (nothing passes for lack of evidence), or {@code warn} (the JUnit XML then reports
+     * the gate as skipped).
+     */
+    @Parameter(property = "qwen-bench.onInconclusive", defaultValue = "fail")
+    private String onInconclusive;
+
     /** Skip the benchmarks. */
     @Parameter(property = "qwen-bench.skip", defaultValue = "false")
     private boolean skip;
@@ -170,6 +179,12 @@ abstract class AbstractBenchmarkMojo extends AbstractMojo {
                     + " timings. Run benchmarks in a serial build for numbers you can compare.");
         }
         List<SuiteReport> reports;
+        InconclusivePolicy inconclusivePolicy;
+        try {
+            inconclusivePolicy = InconclusivePolicy.parse(onInconclusive);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage() + " Set <onInconclusive> or -Dqwen-bench.onInconclusive.");
+        }
         try {
             if (workerTimeout < 1) {
                 throw new BenchmarkSetupException("workerTimeout is " + workerTimeout + ", but it must be at least 1 second.");
@@ -185,7 +200,7 @@ abstract class AbstractBenchmarkMojo extends AbstractMojo {
             WorkerLauncher launcher = new WorkerLauncher(workerClasspath(), jvmArgs == null ? List.of() : jvmArgs,
                     Duration.ofSeconds(workerTimeout), work, new MavenWorkerLog(getLog()));
             BenchmarkRun run = new BenchmarkRun(launcher, outputDirectory.toPath(), junitDirectory.toPath(),
-                    historyFile == null ? null : historyFile.toPath());
+                    historyFile == null ? null : historyFile.toPath(), inconclusivePolicy);
             Double parsedTolerance = Thresholds.fraction("compareTolerance", compareTolerance, 0, 10);
             double tolerance = parsedTolerance == null ? 0.05 : parsedTolerance;
             reports = new ArrayList<>(runSuites(run, plan));
@@ -198,24 +213,34 @@ abstract class AbstractBenchmarkMojo extends AbstractMojo {
         } catch (BenchmarkSetupException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
-        judge(reports);
+        judge(reports, inconclusivePolicy);
     }
 
-    private void judge(List<SuiteReport> reports) throws MojoFailureException {
+    private void judge(List<SuiteReport> reports, InconclusivePolicy inconclusivePolicy) throws MojoFailureException {
         getLog().info("");
         ConsoleSummary.lines(reports).forEach(getLog()::info);
         getLog().info("");
         getLog().info("Results: " + outputDirectory + " (report: " + HtmlReport.FILE_NAME + ", JUnit XML: "
                 + junitDirectory + ")");
-        List<Verdict> failures = new ArrayList<>();
+        List<Verdict> failed = new ArrayList<>();
+        List<Verdict> inconclusive = new ArrayList<>();
+        boolean inconclusiveFails = inconclusivePolicy == InconclusivePolicy.FAIL && failOnViolation;
         for (SuiteReport report : reports) {
             report.warnings().forEach(warning -> getLog().warn(report.suite() + ": " + warning));
-            for (Verdict failure : report.failures()) {
-                failures.add(failure);
+            for (Verdict failure : report.failed()) {
+                failed.add(failure);
                 if (failOnViolation) {
                     getLog().error(report.suite() + ": " + failure.message());
                 } else {
                     getLog().warn(report.suite() + ": " + failure.message());
+                }
+            }
+            for (Verdict undecided : report.inconclusive()) {
+                inconclusive.add(undecided);
+                if (inconclusiveFails) {
+                    getLog().error(report.suite() + ": " + undecided.message());
+                } else {
+                    getLog().warn(report.suite() + ": " + undecided.message());
                 }
             }
         }
@@ -224,17 +249,34 @@ abstract class AbstractBenchmarkMojo extends AbstractMojo {
             throw new MojoFailureException("No gate was evaluated, so nothing proves the candidate meets its targets."
                     + " Check the configuration of the suites.");
         }
-        if (failures.isEmpty()) {
+        if (failed.isEmpty() && inconclusive.isEmpty()) {
             getLog().info("All " + gates + " gates passed.");
             return;
         }
-        String summary = failures.size() + " of " + gates + " gates failed: "
-                + String.join(", ", failures.stream().map(Verdict::name).toList()) + ". Details: " + outputDirectory;
-        if (failOnViolation) {
-            throw new MojoFailureException(summary + ". Fix the candidate, or adjust the thresholds if the targets"
-                    + " were wrong.");
+        List<String> parts = new ArrayList<>();
+        if (!failed.isEmpty()) {
+            parts.add(failed.size() + " of " + gates + " gates failed: "
+                    + String.join(", ", failed.stream().map(Verdict::name).toList()));
         }
-        getLog().warn(summary + " (failOnViolation=false: the build goes on).");
+        if (!inconclusive.isEmpty()) {
+            parts.add(inconclusive.size() + " of " + gates + " gates were inconclusive: "
+                    + String.join(", ", inconclusive.stream().map(Verdict::name).toList()));
+        }
+        String summary = String.join("; ", parts) + ". Details: " + outputDirectory;
+        if (!failed.isEmpty() && failOnViolation) {
+            throw new MojoFailureException(summary + ". A failed gate means the measurements show the target is"
+                    + " missed: fix the candidate, or adjust the thresholds if the targets were wrong."
+                    + (inconclusive.isEmpty() ? "" : " An inconclusive gate could not decide within its budget:"
+                            + " raise the budget, use a quieter machine or measure fewer points."));
+        }
+        if (!inconclusive.isEmpty() && inconclusiveFails) {
+            throw new MojoFailureException(summary + ". Inconclusive means the measuring budget was spent before the"
+                    + " interval left the threshold: nothing shows the candidate misses its target, but nothing"
+                    + " shows it meets it either. Raise the budget, use a quieter machine or measure fewer points;"
+                    + " -Dqwen-bench.onInconclusive=warn turns this into a warning.");
+        }
+        getLog().warn(summary + (failed.isEmpty() ? " (onInconclusive=warn: the build goes on)."
+                : " (failOnViolation=false: the build goes on)."));
     }
 
     /** The plugin jar and its runtime dependencies: everything the worker needs, nothing of Maven's. */

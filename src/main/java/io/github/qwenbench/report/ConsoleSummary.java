@@ -17,7 +17,7 @@ public final class ConsoleSummary {
         for (SuiteReport report : reports) {
             for (Verdict v : report.gates()) {
                 rows.add(new String[] {report.suite(), v.name(), Verdict.format(v.actual()),
-                        v.comparison() + " " + Verdict.format(v.threshold()), v.passed() ? "PASS" : "FAIL"});
+                        v.comparison() + " " + Verdict.format(v.threshold()), v.verdict().name()});
             }
         }
         int[] widths = new int[5];

@@ -46,7 +46,8 @@ public final class HtmlReport {
                 .append("<title>qwen-bench report</title><style>")
                 .append("body{font-family:sans-serif;margin:24px;color:#222}table{border-collapse:collapse;margin:8px 0}")
                 .append("td,th{border:1px solid #ccc;padding:3px 8px;font-size:13px;text-align:left}")
-                .append("tr.fail td{background:#fde2e1}tr.pass td.verdict{color:#1a7f37}tr.fail td.verdict{color:#b42318;font-weight:bold}")
+                .append("tr.fail td{background:#fde2e1}tr.pass td.verdict{color:#1a7f37}tr.fail td.verdict{color:#b42318;font-weight:bold}"
+                        + "tr.inconclusive td{background:#fef0c7}tr.inconclusive td.verdict{color:#b54708;font-weight:bold}")
                 .append(".banner{padding:10px 14px;font-size:20px;font-weight:bold;color:white}")
                 .append(".banner.pass{background:#1a7f37}.banner.fail{background:#b42318}")
                 .append(".charts{display:flex;flex-wrap:wrap;gap:12px}.warn{color:#9a6700}code{font-size:12px}")
@@ -70,11 +71,11 @@ public final class HtmlReport {
                 + "<th>verdict</th><th>how it was obtained</th></tr>");
         for (SuiteReport report : reports) {
             for (Verdict v : report.gates()) {
-                html.append("<tr class=\"").append(v.passed() ? "pass" : "fail").append("\"><td>")
+                html.append("<tr class=\"").append(v.verdict().name().toLowerCase(java.util.Locale.ROOT)).append("\"><td>")
                         .append(Html.escape(report.suite())).append("</td><td>").append(Html.escape(v.name()))
                         .append("</td><td>").append(Verdict.format(v.actual())).append("</td><td>")
                         .append(Html.escape(v.comparison())).append(' ').append(Verdict.format(v.threshold()))
-                        .append("</td><td class=\"verdict\">").append(v.passed() ? "PASS" : "FAIL").append("</td><td>")
+                        .append("</td><td class=\"verdict\">").append(v.verdict().name()).append("</td><td>")
                         .append(Html.escape(v.passed() ? v.detail() : v.message())).append("</td></tr>");
             }
         }

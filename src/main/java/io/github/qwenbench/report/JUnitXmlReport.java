@@ -1,5 +1,7 @@
 package io.github.qwenbench.report;
 
+import io.github.qwenbench.gate.InconclusivePolicy;
+import io.github.qwenbench.gate.Outcome;
 import io.github.qwenbench.gate.Verdict;
 import io.github.qwenbench.plan.ModelFile;
 import java.io.IOException;
@@ -39,9 +41,10 @@ public final class JUnitXmlReport {
             xml.writeStartElement("testsuite");
             xml.writeAttribute("name", classname);
             xml.writeAttribute("tests", String.valueOf(report.gates().size()));
-            xml.writeAttribute("failures", String.valueOf(report.failures().size()));
-            xml.writeAttribute("errors", "0");
-            xml.writeAttribute("skipped", "0");
+            boolean warnOnly = report.inconclusivePolicy() == InconclusivePolicy.WARN;
+            xml.writeAttribute("failures", String.valueOf(report.failed().size()));
+            xml.writeAttribute("errors", String.valueOf(warnOnly ? 0 : report.inconclusive().size()));
+            xml.writeAttribute("skipped", String.valueOf(warnOnly ? report.inconclusive().size() : 0));
             xml.writeAttribute("time", seconds(report.durationMillis()));
             xml.writeCharacters("\n  ");
             xml.writeStartElement("properties");
@@ -67,14 +70,12 @@ public final class JUnitXmlReport {
                 xml.writeAttribute("name", gate.name());
                 xml.writeAttribute("classname", classname);
                 xml.writeAttribute("time", "0");
-                if (!gate.passed()) {
-                    xml.writeCharacters("\n    ");
-                    xml.writeStartElement("failure");
-                    xml.writeAttribute("message", gate.message());
-                    xml.writeAttribute("type", "qwen-bench.GateViolation");
-                    xml.writeCharacters(gate.message());
-                    xml.writeEndElement();
-                    xml.writeCharacters("\n  ");
+                if (gate.verdict() == Outcome.FAIL) {
+                    problem(xml, "failure", "qwen-bench.GateViolation", gate.message());
+                } else if (gate.verdict() == Outcome.INCONCLUSIVE && warnOnly) {
+                    problem(xml, "skipped", null, gate.message());
+                } else if (gate.verdict() == Outcome.INCONCLUSIVE) {
+                    problem(xml, "error", "qwen-bench.Inconclusive", gate.message());
                 } else {
                     xml.writeCharacters("\n    ");
                     xml.writeStartElement("system-out");
@@ -94,6 +95,19 @@ public final class JUnitXmlReport {
             throw new IllegalStateException("cannot render JUnit XML", e);
         }
         return out.toString() + "\n";
+    }
+
+    private static void problem(XMLStreamWriter xml, String element, String type, String message)
+            throws XMLStreamException {
+        xml.writeCharacters("\n    ");
+        xml.writeStartElement(element);
+        xml.writeAttribute("message", message);
+        if (type != null) {
+            xml.writeAttribute("type", type);
+            xml.writeCharacters(message);
+        }
+        xml.writeEndElement();
+        xml.writeCharacters("\n  ");
     }
 
     private static void property(XMLStreamWriter xml, String name, String value) throws XMLStreamException {

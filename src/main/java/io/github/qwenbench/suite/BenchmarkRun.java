@@ -1,6 +1,7 @@
 package io.github.qwenbench.suite;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.github.qwenbench.gate.InconclusivePolicy;
 import io.github.qwenbench.gate.Verdict;
 import io.github.qwenbench.plan.BenchmarkPlan;
 import io.github.qwenbench.plan.BenchmarkSetupException;
@@ -29,17 +30,21 @@ public final class BenchmarkRun {
     private final Path outputDirectory;
     private final Path junitDirectory;
     private final Path historyFile;
+    private final InconclusivePolicy onInconclusive;
 
     /**
      * @param outputDirectory where the JSON results go
      * @param junitDirectory where the JUnit XML reports go
      * @param historyFile the JSON-lines history the HTML report draws trends from, or null
+     * @param onInconclusive what an INCONCLUSIVE verdict does, recorded in each result
      */
-    public BenchmarkRun(WorkerLauncher launcher, Path outputDirectory, Path junitDirectory, Path historyFile) {
+    public BenchmarkRun(WorkerLauncher launcher, Path outputDirectory, Path junitDirectory, Path historyFile,
+            InconclusivePolicy onInconclusive) {
         this.launcher = launcher;
         this.outputDirectory = outputDirectory;
         this.junitDirectory = junitDirectory;
         this.historyFile = historyFile;
+        this.onInconclusive = onInconclusive;
     }
 
     /** Runs one suite and writes {@code <suite>_benchmark_results.json}. */
@@ -60,7 +65,7 @@ public final class BenchmarkRun {
         boolean passed = !gates.isEmpty() && gates.stream().allMatch(Verdict::passed);
         SuiteReport report = new SuiteReport(suite.id(), passed, result.startedAt(), result.durationMillis(),
                 result.system(), result.models(), suite.config(plan), result.metrics(), gates, warnings,
-                suite.headline(result.metrics()), suite.tableLines(result.metrics()));
+                suite.headline(result.metrics()), suite.tableLines(result.metrics()), onInconclusive);
         write(resultFile, report);
         rebuildReports();
         return report;
@@ -102,7 +107,7 @@ public final class BenchmarkRun {
                 reports.isEmpty() ? List.of() : reports.get(0).models(),
                 java.util.Map.of("compareTo", previous.toString(), "tolerance", tolerance),
                 io.github.qwenbench.report.Json.mapper().createObjectNode(), gates, List.of(),
-                gates.size() + " headline figures compared with " + previous, List.of());
+                gates.size() + " headline figures compared with " + previous, List.of(), onInconclusive);
         write(ReportFiles.resultFile(outputDirectory, Regressions.SUITE), report);
         rebuildReports();
         return report;

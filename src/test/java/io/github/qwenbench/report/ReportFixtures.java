@@ -31,6 +31,6 @@ final class ReportFixtures {
                 List.of(new ModelFile("baseline", "/models/" + HOSTILE + ".pt", "<baseline><path>", "ab", 10),
                         new ModelFile("candidate", "/models/slow.pt", "<candidate><path>", "cd", 11)),
                 Map.of("performance", Map.of("minSpeedup", 1.0)), Json.mapper().valueToTree(metrics),
-                List.of(verdict), List.of(), "speedup 0.500 (95% interval [0.470, 0.530], 40 block pairs)", List.of());
+                List.of(verdict), List.of(), "speedup 0.500 (95% interval [0.470, 0.530], 40 block pairs)", List.of(), null);
     }
 }
