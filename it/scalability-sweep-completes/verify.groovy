@@ -16,5 +16,9 @@ assert batch.scalingEfficiency[0] == 1.0
 assert curves[2].models.every { it.growthExponent != null }
 assert result.gates.size() == 14
 assert result.metrics.intraOpThreads >= 1
+assert result.gates*.name.count { it.startsWith('stableAsBaseline[') } == 7
+// 2 threads x the engine's 2 intra-op threads would oversubscribe 2 cores: the point runs with 1 each
+assert curves[1].intraOpThreads == [result.metrics.intraOpThreads, Math.max(1, (int) (Runtime.runtime.availableProcessors() / 2))]
+curves.each { curve -> assert curve.stops.size() == curve.sizes.size() }
 ['batch=4', 'threads=2', 'input_ids[1]=48'].each { assert log.contains(it + ': baseline ') }
 assert log.contains('point                  base samples/s')

@@ -16,15 +16,17 @@ public final class MemoryGates {
     public static List<Verdict> evaluate(MemorySettings settings, MemoryMetrics metrics) {
         List<Verdict> verdicts = new ArrayList<>();
         MemoryMetrics.Reduction r = metrics.reduction(settings.reductionMetric());
-        String spread = String.format(Locale.ROOT, "least reduction 1 - max(candidate)/min(baseline) of %s over %d"
-                + " repetitions; median estimate %.3f, most %.3f", settings.reductionMetric(), settings.repetitions(),
-                r.estimate(), r.highest());
-        if (r.lowest() < settings.minReduction() && settings.minReduction() <= r.highest()) {
-            spread += ": uncertain, the spread over repetitions straddles the threshold, so it cannot pass; raise"
-                    + " <memory><repetitions> or find the noise (other processes, allocator)";
+        String detail = String.format(Locale.ROOT, "1 - candidate/baseline of %s, %.0f%% anytime-valid interval from"
+                + " %d pairs of fresh workers", settings.reductionMetric(), 100 * r.ratio().confidence(),
+                r.ratio().pairs());
+        if (!r.ratio().hasInterval()) {
+            detail += ": too few pairs with a positive figure; the model's memory must stand out from the process's"
+                    + " (see the demo's memory execution), or raise <memory><repetitions>";
+        } else if (!r.asInterval().decides(settings.minReduction())) {
+            detail += "; raise <memory><maxRepetitions> or find the noise (other processes, allocator)";
         }
-        verdicts.add(Verdict.judge("minReduction[" + settings.reductionMetric() + "]", r.lowest(),
-                Comparison.AT_LEAST, settings.minReduction(), spread));
+        verdicts.add(Verdict.decide("minReduction[" + settings.reductionMetric() + "]", r.asInterval(),
+                Comparison.AT_LEAST, settings.minReduction(), detail));
         MemoryMetrics.ModelMemory candidate = metrics.models().get(1);
         verdicts.add(Verdict.judge("maxLeakBytesPerInference[candidate]", candidate.leakBytesPerInference().median(),
                 Comparison.AT_MOST, settings.maxLeakBytesPerInference(), String.format(Locale.ROOT,
@@ -37,7 +39,7 @@ public final class MemoryGates {
     /** A reduction above maxReduction passes, but can mean part of the model was not loaded. */
     public static List<String> warnings(MemorySettings settings, MemoryMetrics metrics) {
         MemoryMetrics.Reduction r = metrics.reduction(settings.reductionMetric());
-        if (r.estimate() > settings.maxReduction()) {
+        if (settings.maxReduction() != null && r.estimate() > settings.maxReduction()) {
             return List.of(String.format(Locale.ROOT, "The candidate's %s is %.1f%% below the baseline's, more than"
                     + " maxReduction (%.0f%%): check that the whole model was exported and loaded.",
                     settings.reductionMetric(), 100 * r.estimate(), 100 * settings.maxReduction()));

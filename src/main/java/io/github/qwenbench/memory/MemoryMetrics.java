@@ -1,5 +1,7 @@
 package io.github.qwenbench.memory;
 
+import io.github.qwenbench.stats.RatioInterval;
+import io.github.qwenbench.stats.SequentialComparison;
 import io.github.qwenbench.stats.Statistics;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,18 +44,55 @@ public record MemoryMetrics(List<ModelMemory> models, Reduction footprint, Reduc
     }
 
     /**
-     * {@code 1 - candidate / baseline} of one figure.
+     * {@code 1 - candidate / baseline} of one figure, from the repetitions paired in the order they ran.
      *
-     * @param estimate from the medians
-     * @param lowest the least it could be given the ranges (largest candidate over smallest baseline)
-     * @param highest the most it could be
+     * @param estimate {@code 1 -} the geometric mean of the pairs' candidate/baseline ratios
+     * @param lower lower bound of its anytime-valid interval
+     * @param upper upper bound of its anytime-valid interval
+     * @param ratio the candidate/baseline interval it comes from
      */
-    public record Reduction(double estimate, double lowest, double highest) {
+    public record Reduction(double estimate, double lower, double upper, RatioInterval ratio) {
 
-        static Reduction of(Spread baseline, Spread candidate) {
-            return new Reduction(1 - candidate.median() / baseline.median(), 1 - candidate.max() / baseline.min(),
-                    1 - candidate.min() / baseline.max());
+        static Reduction of(List<MemorySample> samples, ToDoubleFunction<MemorySample> figure) {
+            SequentialComparison pairs = pairs(samples, figure);
+            RatioInterval r = pairs.interval();
+            return new Reduction(1 - r.estimate(), 1 - r.upper(), 1 - r.lower(), r);
         }
+
+        /** As an interval of the reduction itself, for the gate. */
+        public RatioInterval asInterval() {
+            return new RatioInterval(estimate, lower, upper, ratio.confidence(), ratio.pairs(), ratio.rule());
+        }
+    }
+
+    /**
+     * The candidate/baseline pairs of one figure: repetition r of the candidate with repetition r of
+     * the baseline (adjacent workers). A figure that is not positive gives no pair.
+     */
+    public static SequentialComparison pairs(List<MemorySample> samples, ToDoubleFunction<MemorySample> figure) {
+        SequentialComparison pairs = new SequentialComparison(CONFIDENCE);
+        List<MemorySample> baseline = samples.stream().filter(s -> "baseline".equals(s.role())).toList();
+        List<MemorySample> candidate = samples.stream().filter(s -> "candidate".equals(s.role())).toList();
+        for (int i = 0; i < Math.min(baseline.size(), candidate.size()); i++) {
+            double b = figure.applyAsDouble(baseline.get(i));
+            double c = figure.applyAsDouble(candidate.get(i));
+            if (b > 0 && c > 0) {
+                pairs.add(c, b);
+            }
+        }
+        return pairs;
+    }
+
+    /** Confidence level of the reduction intervals. */
+    public static final double CONFIDENCE = 0.95;
+
+    /** The figure a reduction metric names. */
+    public static ToDoubleFunction<MemorySample> figure(String metric) {
+        return switch (metric) {
+            case "footprint" -> MemorySample::footprintBytes;
+            case "peak" -> MemorySample::peakBytes;
+            default -> MemorySample::peakMinusIdleBytes;
+        };
     }
 
     /**
@@ -99,8 +138,8 @@ public record MemoryMetrics(List<ModelMemory> models, Reduction footprint, Reduc
             bandwidths.add(new ModelBandwidth(m.role(), m.fileBytes(), effective, effective / machine));
         }
         String source = samples.isEmpty() ? "no sample" : samples.get(0).source();
-        return new MemoryMetrics(models, Reduction.of(b.footprint(), c.footprint()), Reduction.of(b.peak(), c.peak()),
-                Reduction.of(b.peakMinusIdle(), c.peakMinusIdle()), new Bandwidth(machine, bandwidths),
+        return new MemoryMetrics(models, Reduction.of(samples, figure("footprint")), Reduction.of(samples, figure("peak")),
+                Reduction.of(samples, figure("peakMinusIdle")), new Bandwidth(machine, bandwidths),
                 "not applicable: inference ran on the CPU", source, samples);
     }
 

@@ -7,7 +7,7 @@ import io.github.qwenbench.stats.RatioInterval;
 import java.util.List;
 import java.util.Locale;
 
-/** The performance gate: the speedup interval's lower bound must reach {@code minSpeedup}. */
+/** The performance gate: the whole speedup interval must reach {@code minSpeedup}. */
 public final class PerformanceGates {
 
     private PerformanceGates() {
@@ -16,22 +16,16 @@ public final class PerformanceGates {
     public static List<Verdict> evaluate(PerformanceSettings settings, PerformanceMetrics metrics) {
         RatioInterval s = metrics.speedup();
         if (!s.hasInterval()) {
-            return List.of(Verdict.judge("minSpeedup", Double.NaN, Comparison.AT_LEAST, settings.minSpeedup(), "only " + s.pairs() + " block pairs were measured,"
-                    + " fewer than the " + RatioInterval.MIN_PAIRS + " an interval needs: raise <performance>"
-                    + "<iterations> or <duration>"));
+            return List.of(Verdict.decide("minSpeedup", s, Comparison.AT_LEAST, settings.minSpeedup(), "only "
+                    + s.pairs() + " block pairs were measured, too few for an interval: raise <performance>"
+                    + "<iterations>"));
         }
-        String interval = String.format(Locale.ROOT, "speedup %.3f, %.0f%% interval [%.3f, %.3f] from %d block pairs",
-                s.estimate(), 100 * s.confidence(), s.lower(), s.upper(), s.pairs());
-        String detail;
-        if (s.lower() >= settings.minSpeedup()) {
-            detail = "lower bound of the interval; " + interval;
-        } else if (s.upper() < settings.minSpeedup()) {
-            detail = "lower bound of the interval; " + interval + ": the candidate is clearly below the target";
-        } else {
-            detail = "lower bound of the interval; " + interval + ": inconclusive, the interval contains "
-                    + Verdict.format(settings.minSpeedup()) + ", so the measurement cannot show the target is met."
-                    + " Raise <performance><iterations> or <duration> for a narrower interval";
+        String detail = String.format(Locale.ROOT, "baseline/candidate latency, %.0f%% anytime-valid interval from %d"
+                + " interleaved block pairs, %s", 100 * s.confidence(), s.pairs(),
+                metrics.stop() == null ? "" : metrics.stop().stoppedBecause());
+        if (metrics.stop() != null && !metrics.stop().decided()) {
+            detail += "; raise <performance><maxIterations> or <duration> to measure longer";
         }
-        return List.of(Verdict.judge("minSpeedup", s.lower(), Comparison.AT_LEAST, settings.minSpeedup(), detail));
+        return List.of(Verdict.decide("minSpeedup", s, Comparison.AT_LEAST, settings.minSpeedup(), detail));
     }
 }

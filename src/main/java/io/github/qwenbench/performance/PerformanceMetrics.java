@@ -2,6 +2,7 @@ package io.github.qwenbench.performance;
 
 import io.github.qwenbench.stats.LatencySummary;
 import io.github.qwenbench.stats.RatioInterval;
+import io.github.qwenbench.stats.SequentialComparison;
 import java.util.List;
 
 /**
@@ -10,18 +11,21 @@ import java.util.List;
  * @param models per model: load, cold start, warm latency distribution and throughput
  * @param speedup baseline latency over candidate latency, with its interval
  * @param method how the speedup and its interval were computed
+ * @param stop why measuring stopped: decided, or which budget was spent
  * @param blockSize inferences per block
  * @param baselineBlockMillis the baseline's block medians, in measuring order
  * @param candidateBlockMillis the candidate's block medians, paired with the baseline's
  */
-public record PerformanceMetrics(List<ModelPerformance> models, RatioInterval speedup, String method, int blockSize,
+public record PerformanceMetrics(List<ModelPerformance> models, RatioInterval speedup, String method,
+        SequentialComparison.Stop stop, int blockSize,
         List<Double> baselineBlockMillis, List<Double> candidateBlockMillis) {
 
     /** How the speedup is computed; recorded in every result. */
     public static final String METHOD = "Blocks of consecutive inferences, alternating A B B A (A = baseline) in one"
-            + " worker on the same inputs; each block is summarized by its median latency. speedup = median over adjacent"
-            + " block pairs of (baseline block median / candidate block median); the interval is a percentile"
-            + " bootstrap of that median over whole pairs.";
+            + " worker on the same inputs; each block is summarized by its median latency. speedup = geometric mean over"
+            + " adjacent block pairs of (baseline block median / candidate block median), with an anytime-valid"
+            + " confidence sequence; measuring goes on, pair by pair, until the interval clears minSpeedup or the"
+            + " budget (maxIterations, duration) is spent.";
 
     /**
      * @param role baseline or candidate

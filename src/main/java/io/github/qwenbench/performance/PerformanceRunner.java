@@ -2,21 +2,19 @@ package io.github.qwenbench.performance;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import io.github.qwenbench.gate.Verdict;
 import io.github.qwenbench.model.LoadedModel;
 import io.github.qwenbench.plan.BenchmarkSetupException;
 import io.github.qwenbench.plan.InputSpec;
 import io.github.qwenbench.plan.PerformanceSettings;
 import io.github.qwenbench.stats.LatencySummary;
 import io.github.qwenbench.stats.RatioInterval;
+import io.github.qwenbench.stats.SequentialComparison;
 import io.github.qwenbench.stats.Statistics;
 import io.github.qwenbench.suite.SuiteContext;
 import io.github.qwenbench.suite.SuiteRunner;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -39,39 +37,19 @@ public final class PerformanceRunner implements SuiteRunner {
             LatencyLoop.run(baseline, samples, specs, 1, settings.warmupIterations(), null);
             LatencyLoop.run(candidate, samples, specs, 1, settings.warmupIterations(), null);
 
-            Blocks blocks = new Blocks(baseline, candidate, samples, specs, settings.blockSize(), context.progress());
-            RatioInterval speedup;
-            if (settings.byDuration()) {
-                long deadline = System.nanoTime() + settings.durationMillis() * 1_000_000L;
-                while (blocks.pairs() < PerformanceSettings.MIN_BLOCKS || System.nanoTime() < deadline) {
-                    blocks.measurePair();
-                }
-                speedup = blocks.speedup(settings, context.plan().seed());
-            } else {
-                int step = settings.iterations() / settings.blockSize();
-                int most = settings.maxIterations() / settings.blockSize();
-                while (true) {
-                    for (int i = 0; i < step && blocks.pairs() < most; i++) {
-                        blocks.measurePair();
-                    }
-                    speedup = blocks.speedup(settings, context.plan().seed());
-                    if (speedup.decides(settings.minSpeedup()) || blocks.pairs() >= most) {
-                        break;
-                    }
-                    context.progress().accept(String.format(Locale.ROOT,
-                            "speedup interval [%.3f, %.3f] after %d block pairs contains minSpeedup %s: measuring"
-                                    + " %d more inferences per model", speedup.lower(), speedup.upper(),
-                            blocks.pairs(), Verdict.format(settings.minSpeedup()),
-                            Math.min(step, most - blocks.pairs()) * settings.blockSize()));
-                }
-            }
-            context.progress().accept("measured " + blocks.pairs() + " block pairs");
+            Blocks blocks = new Blocks(baseline, candidate, samples, specs, settings.blockSize(),
+                    settings.confidence());
+            SequentialComparison.Stop stop = blocks.speedup.run(blocks::measurePair, settings.minSpeedup(),
+                    settings.budget(), "speedup", context.progress());
+            RatioInterval speedup = blocks.speedup.interval();
+            context.progress().accept(String.format(Locale.ROOT, "measured %d block pairs in %d ms: %s",
+                    blocks.pairs(), stop.millis(), stop.stoppedBecause()));
             long batch = samples.get(0).get(0).getShape().dimension() == 0 ? 1 : samples.get(0).get(0).getShape().get(0);
             List<PerformanceMetrics.ModelPerformance> models = List.of(
                     model(baseline, baselineCold, settings, blocks.baselineLatency, batch),
                     model(candidate, candidateCold, settings, blocks.candidateLatency, batch));
-            return new PerformanceMetrics(models, speedup, PerformanceMetrics.METHOD, settings.blockSize(),
-                    blocks.baselineBlocks, blocks.candidateBlocks);
+            return new PerformanceMetrics(models, speedup, PerformanceMetrics.METHOD, stop, settings.blockSize(),
+                    blocks.speedup.numerators(), blocks.speedup.denominators());
         }
     }
 
@@ -83,56 +61,46 @@ public final class PerformanceRunner implements SuiteRunner {
                 settings.warmupIterations(), summary, perSecond, perSecond * batch, batch);
     }
 
-    /** Alternating blocks of the two models: pair k runs A B when k is even, B A when odd. */
+    /**
+     * Alternating blocks of the two models: pair k runs A B when k is even, B A when odd. Each pair
+     * adds (baseline block median, candidate block median) to the speedup comparison.
+     */
     private static final class Blocks {
-        private static final long PROGRESS_INTERVAL_NANOS = 5_000_000_000L;
-
         final Histogram baselineLatency = LatencySummary.newHistogram();
         final Histogram candidateLatency = LatencySummary.newHistogram();
-        final List<Double> baselineBlocks = new ArrayList<>();
-        final List<Double> candidateBlocks = new ArrayList<>();
+        final SequentialComparison speedup;
         private final LoadedModel baseline;
         private final LoadedModel candidate;
         private final List<NDList> samples;
         private final List<InputSpec> specs;
         private final int blockSize;
-        private final Consumer<String> progress;
-        private long lastReport = System.nanoTime();
 
         Blocks(LoadedModel baseline, LoadedModel candidate, List<NDList> samples, List<InputSpec> specs,
-                int blockSize, Consumer<String> progress) {
+                int blockSize, double confidence) {
             this.baseline = baseline;
             this.candidate = candidate;
             this.samples = samples;
             this.specs = specs;
             this.blockSize = blockSize;
-            this.progress = progress;
+            this.speedup = new SequentialComparison(confidence);
         }
 
         int pairs() {
-            return baselineBlocks.size();
+            return speedup.pairs();
         }
 
         void measurePair() throws BenchmarkSetupException {
             int first = pairs() * blockSize;
+            double a;
+            double b;
             if (pairs() % 2 == 0) {
-                baselineBlocks.add(median(LatencyLoop.run(baseline, samples, specs, first, blockSize, baselineLatency)));
-                candidateBlocks.add(median(LatencyLoop.run(candidate, samples, specs, first, blockSize,
-                        candidateLatency)));
+                a = median(LatencyLoop.run(baseline, samples, specs, first, blockSize, baselineLatency));
+                b = median(LatencyLoop.run(candidate, samples, specs, first, blockSize, candidateLatency));
             } else {
-                candidateBlocks.add(median(LatencyLoop.run(candidate, samples, specs, first, blockSize,
-                        candidateLatency)));
-                baselineBlocks.add(median(LatencyLoop.run(baseline, samples, specs, first, blockSize, baselineLatency)));
+                b = median(LatencyLoop.run(candidate, samples, specs, first, blockSize, candidateLatency));
+                a = median(LatencyLoop.run(baseline, samples, specs, first, blockSize, baselineLatency));
             }
-            if (System.nanoTime() - lastReport > PROGRESS_INTERVAL_NANOS) {
-                lastReport = System.nanoTime();
-                progress.accept("measured " + pairs() + " block pairs so far");
-            }
-        }
-
-        RatioInterval speedup(PerformanceSettings settings, long seed) {
-            return RatioInterval.paired(toArray(baselineBlocks), toArray(candidateBlocks), settings.confidence(),
-                    settings.bootstrapResamples(), seed);
+            speedup.add(a, b);
         }
     }
 
@@ -145,7 +113,4 @@ public final class PerformanceRunner implements SuiteRunner {
         return nanos / 1e6;
     }
 
-    private static double[] toArray(List<Double> values) {
-        return values.stream().mapToDouble(Double::doubleValue).toArray();
-    }
 }

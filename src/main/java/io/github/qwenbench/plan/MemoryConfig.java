@@ -6,8 +6,14 @@ package io.github.qwenbench.plan;
  */
 public class MemoryConfig {
 
-    /** Fresh workers per model; medians and spreads are taken over them. */
-    private int repetitions = 3;
+    /**
+     * Fresh workers per model before the reduction is first judged (at least 5 for an interval that can
+     * decide); medians and spreads are taken over them.
+     */
+    private int repetitions = 5;
+
+    /** Fresh workers per model at most, while the reduction's interval still contains {@code minReduction}. */
+    private int maxRepetitions = 10;
 
     /** Inferences in the measured inference phase, whose peak resident memory is recorded. */
     private int inferences = 50;
@@ -21,8 +27,11 @@ public class MemoryConfig {
     /** The candidate must use at least this much less memory than the baseline (seed: 15%). */
     private String minReduction = "0.15";
 
-    /** A larger reduction is reported as a warning: it can mean part of the model was not loaded (seed: 30%). */
-    private String maxReduction = "0.30";
+    /**
+     * A larger reduction is reported as a warning (it can mean part of the model was not loaded); off
+     * when empty, since int8 from fp32 alone cuts weights by about 4x.
+     */
+    private String maxReduction;
 
     /** Largest allowed resident-memory growth of the candidate per inference, in bytes. */
     private long maxLeakBytesPerInference = 16384;
@@ -71,6 +80,14 @@ public class MemoryConfig {
 
     public void setMinReduction(String minReduction) {
         this.minReduction = minReduction;
+    }
+
+    public int getMaxRepetitions() {
+        return maxRepetitions;
+    }
+
+    public void setMaxRepetitions(int maxRepetitions) {
+        this.maxRepetitions = maxRepetitions;
     }
 
     public String getMaxReduction() {

@@ -1,27 +1,41 @@
 package io.github.qwenbench.plan;
 
+import io.github.qwenbench.stats.RatioInterval;
+import io.github.qwenbench.stats.SequentialComparison;
 import java.util.List;
 
 /**
  * Validated memory settings.
  *
- * @param repetitions fresh workers per model
+ * @param repetitions fresh workers per model before the first look
+ * @param maxRepetitions fresh workers per model at most, while the reduction is undecided
  * @param inferences inferences in the measured inference phase
  * @param leakInferences inferences in the steady phase for the leak fit
  * @param reductionMetric peakMinusIdle, footprint or peak
  * @param minReduction gate: least reduction of the chosen metric
- * @param maxReduction a larger reduction is reported as a warning
+ * @param maxReduction a larger reduction is reported as a warning, or null when off
  * @param maxLeakBytesPerInference gate: the candidate's resident-memory growth per inference
  * @param bandwidthMebibytes size of the bandwidth probe's tensor, 0 to skip it
  */
-public record MemorySettings(int repetitions, int inferences, int leakInferences, String reductionMetric,
-        double minReduction, double maxReduction, long maxLeakBytesPerInference, int bandwidthMebibytes) {
+public record MemorySettings(int repetitions, int maxRepetitions, int inferences, int leakInferences,
+        String reductionMetric, double minReduction, Double maxReduction, long maxLeakBytesPerInference,
+        int bandwidthMebibytes) {
+
+    /** The budget in pairs of workers (one of each model). */
+    public SequentialComparison.Budget budget() {
+        return new SequentialComparison.Budget(Math.max(RatioInterval.MIN_PAIRS, repetitions),
+                Math.max(RatioInterval.MIN_PAIRS, maxRepetitions), null);
+    }
 
     public static final List<String> METRICS = List.of("peakMinusIdle", "footprint", "peak");
 
     public static MemorySettings from(MemoryConfig config) throws BenchmarkSetupException {
         MemoryConfig c = config != null ? config : new MemoryConfig();
         int repetitions = Thresholds.atLeast("memory/repetitions", c.getRepetitions(), 1);
+        if (c.getMaxRepetitions() < repetitions) {
+            throw new BenchmarkSetupException("memory/maxRepetitions is " + c.getMaxRepetitions() + ", below"
+                    + " memory/repetitions (" + repetitions + "): raise it, or set it equal to repetitions.");
+        }
         int inferences = Thresholds.atLeast("memory/inferences", c.getInferences(), 1);
         int leakInferences = Thresholds.atLeast("memory/leakInferences", c.getLeakInferences(), 20);
         String metric = c.getReductionMetric() == null ? "peakMinusIdle" : c.getReductionMetric().trim();
@@ -31,10 +45,10 @@ public record MemorySettings(int repetitions, int inferences, int leakInferences
         }
         Double min = Thresholds.fraction("memory/minReduction", c.getMinReduction(), -1, 1);
         Double max = Thresholds.fraction("memory/maxReduction", c.getMaxReduction(), -1, 1);
-        if (min == null || max == null) {
-            throw new BenchmarkSetupException("memory/minReduction and memory/maxReduction need values, e.g. 15% and 30%.");
+        if (min == null) {
+            throw new BenchmarkSetupException("memory/minReduction needs a value, e.g. 15%.");
         }
-        if (max < min) {
+        if (max != null && max < min) {
             throw new BenchmarkSetupException("memory/maxReduction (" + c.getMaxReduction()
                     + ") is below memory/minReduction (" + c.getMinReduction() + ").");
         }
@@ -46,7 +60,7 @@ public record MemorySettings(int repetitions, int inferences, int leakInferences
             throw new BenchmarkSetupException("memory/bandwidthMebibytes is " + c.getBandwidthMebibytes()
                     + ", but it must be at least 0 (0 skips the bandwidth probe).");
         }
-        return new MemorySettings(repetitions, inferences, leakInferences, metric, min, max,
+        return new MemorySettings(repetitions, c.getMaxRepetitions(), inferences, leakInferences, metric, min, max,
                 c.getMaxLeakBytesPerInference(), c.getBandwidthMebibytes());
     }
 }

@@ -1,25 +1,25 @@
 package io.github.qwenbench.plan;
 
 /**
- * The performance suite's pom settings ({@code <performance>}). Measurement is sized either by
- * {@code iterations} or by {@code duration}; the two models are measured in alternating blocks.
+ * The performance suite's pom settings ({@code <performance>}). Measurement starts with
+ * {@code iterations} and goes on while undecided, up to {@code maxIterations} or {@code duration}; the two models are measured in alternating blocks.
  */
 public class PerformanceConfig {
 
     /** Un-measured inferences per model before measuring (per input sample, the engine re-profiles each shape). */
     private int warmupIterations = 20;
 
-    /** Measured inferences per model. Ignored when {@code duration} is set. */
+    /** Measured inferences per model before the speedup interval is first looked at. */
     private int iterations = 500;
 
     /**
      * Measured inferences per model at most: while the speedup interval still contains
-     * {@code minSpeedup}, measuring goes on in steps of {@code iterations} up to this many. Equal to
+     * {@code minSpeedup}, measuring goes on, one block pair at a time, up to this many. Equal to
      * {@code iterations}: no extension.
      */
     private int maxIterations = 2000;
 
-    /** Measure for this long in total instead of a fixed count, e.g. {@code 20s}. */
+    /** Time budget: measuring stops undecided after this long (e.g. {@code 20s}), even below {@code maxIterations}. */
     private String duration;
 
     /** Consecutive inferences of one model that form a block; blocks alternate A B B A. */
@@ -28,14 +28,12 @@ public class PerformanceConfig {
     /** Distinct input samples the measurement cycles through. */
     private int samples = 4;
 
-    /** Confidence level of the speedup interval. */
+    /** Confidence level of the speedup interval, holding for the whole sequential procedure. */
     private String confidence = "0.95";
 
     /** The candidate must be at least this many times as fast (1.20: 20% faster; 0.95: at most 5% slower). */
     private String minSpeedup = "1.20";
 
-    /** Bootstrap resamples for the interval. */
-    private int bootstrapResamples = 2000;
 
     public PerformanceConfig() {
     }
@@ -104,11 +102,4 @@ public class PerformanceConfig {
         this.minSpeedup = minSpeedup;
     }
 
-    public int getBootstrapResamples() {
-        return bootstrapResamples;
-    }
-
-    public void setBootstrapResamples(int bootstrapResamples) {
-        this.bootstrapResamples = bootstrapResamples;
-    }
 }

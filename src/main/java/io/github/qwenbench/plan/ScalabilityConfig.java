@@ -20,8 +20,14 @@ public class ScalabilityConfig {
     /** Input-size sweeps. */
     private List<SweepConfig> sweeps;
 
-    /** Measured inferences per model and point (per thread at a concurrency level). */
+    /** Measured inferences per model and point (per thread at a concurrency level) before the ratio is first judged. */
     private int iterations = 60;
+
+    /** Measured inferences per model and point at most, while the throughput-ratio interval contains the threshold. */
+    private int maxIterations = 600;
+
+    /** Time budget per point: measuring stops undecided after this long (e.g. {@code 3s}). */
+    private String maxDuration = "3s";
 
     /** Un-measured inferences per model and point (per thread) first. */
     private int warmupIterations = 10;
@@ -32,11 +38,23 @@ public class ScalabilityConfig {
     /** Confidence level of the throughput-ratio intervals. */
     private String confidence = "0.95";
 
-    /** Candidate throughput over baseline throughput must reach this at every point (interval lower bound). */
-    private String minThroughputRatio = "1.0";
+    /**
+     * Candidate throughput over baseline throughput must reach this at every point (the whole
+     * interval); 0.95, a non-inferiority margin: "at most 5% slower".
+     */
+    private String minThroughputRatio = "0.95";
 
-    /** Largest coefficient of variation of the latency at any point, for either model. */
-    private String maxCoefficientOfVariation = "0.25";
+    /**
+     * The candidate's block-throughput coefficient of variation may be at most this many times the
+     * baseline's, measured at the same time, plus {@code cvFloor}.
+     */
+    private String stabilityFactor = "2";
+
+    /** Added to {@code stabilityFactor} x the baseline's coefficient of variation. */
+    private String cvFloor = "0.10";
+
+    /** An absolute limit on either model's block-throughput coefficient of variation; off when empty. */
+    private String maxCoefficientOfVariation;
 
     /** Least scaling efficiency of the candidate at any batch or concurrency point; off when empty. */
     private String minScalingEfficiency;
@@ -106,6 +124,38 @@ public class ScalabilityConfig {
 
     public void setConfidence(String confidence) {
         this.confidence = confidence;
+    }
+
+    public int getMaxIterations() {
+        return maxIterations;
+    }
+
+    public void setMaxIterations(int maxIterations) {
+        this.maxIterations = maxIterations;
+    }
+
+    public String getMaxDuration() {
+        return maxDuration;
+    }
+
+    public void setMaxDuration(String maxDuration) {
+        this.maxDuration = maxDuration;
+    }
+
+    public String getStabilityFactor() {
+        return stabilityFactor;
+    }
+
+    public void setStabilityFactor(String stabilityFactor) {
+        this.stabilityFactor = stabilityFactor;
+    }
+
+    public String getCvFloor() {
+        return cvFloor;
+    }
+
+    public void setCvFloor(String cvFloor) {
+        this.cvFloor = cvFloor;
     }
 
     public String getMinThroughputRatio() {

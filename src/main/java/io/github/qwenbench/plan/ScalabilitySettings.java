@@ -1,5 +1,7 @@
 package io.github.qwenbench.plan;
 
+import io.github.qwenbench.stats.SequentialComparison;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -11,17 +13,27 @@ import java.util.List;
  * @param batchDimension the batch dimension of every input
  * @param concurrency thread counts to measure
  * @param sweeps input-size sweeps
- * @param iterations measured inferences per model and point
+ * @param iterations measured inferences per model and point before the first look
+ * @param maxIterations measured inferences per model and point at most
+ * @param maxDurationMillis time budget per point
  * @param warmupIterations un-measured inferences per model and point
  * @param blockSize inferences per block
- * @param confidence interval confidence level
+ * @param confidence interval confidence level, for the whole sequential procedure at each point
  * @param minThroughputRatio gate at every point
- * @param maxCoefficientOfVariation gate at every point
+ * @param stability the candidate's consistency relative to the baseline's, at every point
+ * @param maxCoefficientOfVariation absolute gate at every point, or null when off
  * @param minScalingEfficiency gate, or null when off
  */
 public record ScalabilitySettings(List<Integer> batchSizes, int batchDimension, List<Integer> concurrency,
-        List<Sweep> sweeps, int iterations, int warmupIterations, int blockSize, double confidence,
-        double minThroughputRatio, double maxCoefficientOfVariation, Double minScalingEfficiency) {
+        List<Sweep> sweeps, int iterations, int maxIterations, long maxDurationMillis, int warmupIterations,
+        int blockSize, double confidence, double minThroughputRatio, RelativeLimit stability,
+        Double maxCoefficientOfVariation, Double minScalingEfficiency) {
+
+    /** The measuring budget of one point. */
+    public SequentialComparison.Budget budget() {
+        return new SequentialComparison.Budget(iterations / blockSize, maxIterations / blockSize,
+                Duration.ofMillis(maxDurationMillis));
+    }
 
     /**
      * @param input the input whose size changes
@@ -67,15 +79,27 @@ public record ScalabilitySettings(List<Integer> batchSizes, int batchDimension, 
                     + blockSize + " each point needs at least " + PerformanceSettings.MIN_BLOCKS * blockSize
                     + " for a throughput-ratio interval.");
         }
+        if (c.getMaxIterations() < iterations) {
+            throw new BenchmarkSetupException("scalability/maxIterations is " + c.getMaxIterations() + ", below"
+                    + " scalability/iterations (" + iterations + "): raise it, or set it equal to iterations.");
+        }
+        Duration maxDuration = Thresholds.duration("scalability/maxDuration", c.getMaxDuration());
+        if (maxDuration == null) {
+            throw new BenchmarkSetupException("scalability/maxDuration is empty: give the time budget per point,"
+                    + " e.g. 3s.");
+        }
         Double ratio = Thresholds.number("scalability/minThroughputRatio", c.getMinThroughputRatio(), 0.01, 100);
-        Double cv = Thresholds.number("scalability/maxCoefficientOfVariation", c.getMaxCoefficientOfVariation(), 0,
-                100);
-        if (ratio == null || cv == null) {
-            throw new BenchmarkSetupException("scalability/minThroughputRatio and maxCoefficientOfVariation need values.");
+        if (ratio == null) {
+            throw new BenchmarkSetupException("scalability/minThroughputRatio is empty: give the least candidate/baseline"
+                    + " throughput, e.g. 0.95 (at most 5% slower).");
         }
         return new ScalabilitySettings(batches, c.getBatchDimension(), threads, sweeps, iterations,
+                c.getMaxIterations(), maxDuration.toMillis(),
                 Thresholds.atLeast("scalability/warmupIterations", c.getWarmupIterations(), 0), blockSize,
-                Thresholds.fraction("scalability/confidence", c.getConfidence(), 0.5, 0.999), ratio, cv,
+                Thresholds.fraction("scalability/confidence", c.getConfidence(), 0.5, 0.999), ratio,
+                RelativeLimit.from("scalability/stabilityFactor", c.getStabilityFactor(), "scalability/cvFloor",
+                        c.getCvFloor()),
+                Thresholds.number("scalability/maxCoefficientOfVariation", c.getMaxCoefficientOfVariation(), 0, 100),
                 Thresholds.number("scalability/minScalingEfficiency", c.getMinScalingEfficiency(), 0, 10));
     }
 

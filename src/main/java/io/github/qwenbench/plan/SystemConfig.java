@@ -12,8 +12,17 @@ public class SystemConfig {
     /** Pause of each virtual user between requests (closed loop), e.g. {@code 10ms}. */
     private String thinkTime = "0ms";
 
-    /** How long each model serves the load, e.g. {@code 10s}. */
+    /**
+     * How long each model serves the load at least, e.g. {@code 10s}: the two models take turns, one
+     * window each (A B B A ...), so the run lasts twice this.
+     */
     private String duration = "10s";
+
+    /**
+     * How long each model may serve the load at most, while the throughput-ratio interval still
+     * contains {@code minThroughputRatio}.
+     */
+    private String maxDuration = "30s";
 
     /** Open loop: requests per second arriving as a Poisson process; empty: closed loop. */
     private String arrivalRate;
@@ -24,17 +33,29 @@ public class SystemConfig {
     /** Largest allowed share of failed requests of the candidate. */
     private String maxErrorRate = "0";
 
-    /** Largest allowed throughput drift of the candidate: slope over the run relative to the mean throughput. */
-    private String maxThroughputDrift = "0.10";
+    /**
+     * The candidate's |throughput drift| and memory growth may be at most this many times the
+     * baseline's, measured in the same turns, plus a floor ({@code driftFloor}, {@code maxMemoryGrowth}).
+     */
+    private String stabilityFactor = "2";
 
-    /** Largest allowed growth of the candidate's resident memory over the run: {@code 10%} of its start, or bytes ({@code 64MiB}). */
+    /** Added to {@code stabilityFactor} x the baseline's |drift|. */
+    private String driftFloor = "0.10";
+
+    /** An absolute limit on the candidate's |throughput drift| (slope over the run relative to the mean); off when empty. */
+    private String maxThroughputDrift;
+
+    /**
+     * Memory growth the candidate may show beyond {@code stabilityFactor} x the baseline's: {@code 10%}
+     * of its starting resident memory, or bytes ({@code 64MiB}).
+     */
     private String maxMemoryGrowth = "10%";
 
     /** Largest allowed p99 latency of the candidate under the load, in milliseconds; off when empty. */
     private String maxP99LatencyMillis;
 
-    /** Candidate throughput over baseline throughput under the same load (interval lower bound). */
-    private String minThroughputRatio = "1.0";
+    /** Candidate throughput over baseline throughput under the same load (the whole interval); 0.95: at most 5% slower. */
+    private String minThroughputRatio = "0.95";
 
     public SystemConfig() {
     }
@@ -85,6 +106,30 @@ public class SystemConfig {
 
     public void setMaxErrorRate(String maxErrorRate) {
         this.maxErrorRate = maxErrorRate;
+    }
+
+    public String getMaxDuration() {
+        return maxDuration;
+    }
+
+    public void setMaxDuration(String maxDuration) {
+        this.maxDuration = maxDuration;
+    }
+
+    public String getStabilityFactor() {
+        return stabilityFactor;
+    }
+
+    public void setStabilityFactor(String stabilityFactor) {
+        this.stabilityFactor = stabilityFactor;
+    }
+
+    public String getDriftFloor() {
+        return driftFloor;
+    }
+
+    public void setDriftFloor(String driftFloor) {
+        this.driftFloor = driftFloor;
     }
 
     public String getMaxThroughputDrift() {

@@ -1,5 +1,6 @@
 package io.github.qwenbench.plan;
 
+import io.github.qwenbench.stats.SequentialComparison;
 import java.util.Locale;
 
 /**
@@ -7,22 +8,33 @@ import java.util.Locale;
  *
  * @param users virtual users (closed loop) or serving threads (open loop)
  * @param thinkTimeMillis pause between a user's requests
- * @param durationMillis how long each model serves the load
+ * @param durationMillis how long each model serves the load at least
+ * @param maxDurationMillis how long each model serves the load at most, while the ratio is undecided
  * @param arrivalRate requests per second of the open loop, or 0 for a closed loop
- * @param windowMillis stability window
+ * @param windowMillis stability window, and the length of each model's turn
  * @param maxErrorRate gate
- * @param maxThroughputDrift gate
- * @param maxMemoryGrowthFraction gate as a share of the starting resident memory, or NaN when given in bytes
- * @param maxMemoryGrowthBytes gate in bytes, or -1 when given as a share
+ * @param stabilityFactor the candidate's drift and growth against the baseline's
+ * @param driftFloor added to the scaled baseline drift
+ * @param maxThroughputDrift absolute gate, or null when off
+ * @param maxMemoryGrowthFraction floor of the growth gate as a share of the starting resident memory, or NaN
+ *        when given in bytes
+ * @param maxMemoryGrowthBytes floor of the growth gate in bytes, or -1 when given as a share
  * @param maxP99LatencyMillis gate, or null when off
  * @param minThroughputRatio gate
  */
-public record SystemSettings(int users, long thinkTimeMillis, long durationMillis, double arrivalRate,
-        long windowMillis, double maxErrorRate, double maxThroughputDrift, double maxMemoryGrowthFraction,
-        long maxMemoryGrowthBytes, Double maxP99LatencyMillis, double minThroughputRatio) {
+public record SystemSettings(int users, long thinkTimeMillis, long durationMillis, long maxDurationMillis,
+        double arrivalRate, long windowMillis, double maxErrorRate, double stabilityFactor, double driftFloor,
+        Double maxThroughputDrift, double maxMemoryGrowthFraction, long maxMemoryGrowthBytes,
+        Double maxP99LatencyMillis, double minThroughputRatio) {
 
     public boolean openLoop() {
         return arrivalRate > 0;
+    }
+
+    /** The turns budget: one pair is one window of each model. */
+    public SequentialComparison.Budget budget() {
+        return new SequentialComparison.Budget((int) Math.max(2, durationMillis / windowMillis),
+                (int) Math.max(2, maxDurationMillis / windowMillis), null);
     }
 
     public static SystemSettings from(SystemConfig config) throws BenchmarkSetupException {
@@ -39,12 +51,21 @@ public record SystemSettings(int users, long thinkTimeMillis, long durationMilli
             throw new BenchmarkSetupException("system/duration (" + c.getDuration() + ") must span at least two"
                     + " windows of system/window (" + c.getWindow() + ") to show any drift.");
         }
+        java.time.Duration maxDuration = c.getMaxDuration() == null ? duration
+                : Thresholds.duration("system/maxDuration", c.getMaxDuration());
+        if (maxDuration.compareTo(duration) < 0) {
+            throw new BenchmarkSetupException("system/maxDuration (" + c.getMaxDuration() + ") is shorter than"
+                    + " system/duration (" + c.getDuration() + "): raise it, or set it equal to measure a fixed time.");
+        }
         Double rate = Thresholds.number("system/arrivalRate", c.getArrivalRate(), 0.001, 1e6);
         Double errors = Thresholds.fraction("system/maxErrorRate", c.getMaxErrorRate(), 0, 1);
         Double drift = Thresholds.fraction("system/maxThroughputDrift", c.getMaxThroughputDrift(), 0, 10);
         Double ratio = Thresholds.number("system/minThroughputRatio", c.getMinThroughputRatio(), 0.01, 100);
-        if (errors == null || drift == null || ratio == null) {
-            throw new BenchmarkSetupException("system/maxErrorRate, maxThroughputDrift and minThroughputRatio need values.");
+        Double factor = Thresholds.number("system/stabilityFactor", c.getStabilityFactor(), 1, 100);
+        Double driftFloor = Thresholds.fraction("system/driftFloor", c.getDriftFloor(), 0, 10);
+        if (errors == null || ratio == null || factor == null || driftFloor == null) {
+            throw new BenchmarkSetupException("system/maxErrorRate, minThroughputRatio, stabilityFactor and driftFloor"
+                    + " need values.");
         }
         double growthFraction = Double.NaN;
         long growthBytes = -1;
@@ -54,8 +75,8 @@ public record SystemSettings(int users, long thinkTimeMillis, long durationMilli
         } else {
             growthBytes = bytes("system/maxMemoryGrowth", growth);
         }
-        return new SystemSettings(users, think.toMillis(), duration.toMillis(), rate == null ? 0 : rate,
-                window.toMillis(), errors, drift, growthFraction, growthBytes,
+        return new SystemSettings(users, think.toMillis(), duration.toMillis(), maxDuration.toMillis(),
+                rate == null ? 0 : rate, window.toMillis(), errors, factor, driftFloor, drift, growthFraction, growthBytes,
                 Thresholds.number("system/maxP99LatencyMillis", c.getMaxP99LatencyMillis(), 0, 1e9), ratio);
     }
 

@@ -3,6 +3,7 @@ package io.github.qwenbench.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.qwenbench.gate.Comparison;
 import io.github.qwenbench.gate.Verdict;
+import io.github.qwenbench.stats.RatioInterval;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,9 +14,9 @@ import java.util.Locale;
 /**
  * Compares this run's headline figures with a previous run's ({@code <compareTo>}, e.g. the
  * {@code all_benchmark_results.json} of the main branch) and turns every figure that got worse
- * beyond a tolerance into a failed gate. Figures with an interval are judged as the performance
- * goal judges: worse only when this run's whole interval lies below the previous estimate less the
- * tolerance.
+ * beyond a tolerance into a failed gate. Figures with an interval are decided like every comparison:
+ * FAIL only when this run's whole interval lies below the previous estimate less the tolerance,
+ * INCONCLUSIVE while it straddles it.
  */
 public final class Regressions {
 
@@ -62,30 +63,33 @@ public final class Regressions {
                         lowerIsBetter(verdicts, "accuracy.worstRelativeL2Error[" + name + "]",
                                 o.path("worstRelativeL2Error"), p.path("worstRelativeL2Error"), tolerance);
                         higherIsBetter(verdicts, "accuracy.worstCosineSimilarity[" + name + "]",
-                                o.path("worstCosineSimilarity"), null, p.path("worstCosineSimilarity"), tolerance);
+                                o.path("worstCosineSimilarity"), p.path("worstCosineSimilarity"), tolerance);
                     }
                 }
-                case "performance" -> higherIsBetter(verdicts, "performance.speedup", now.path("speedup").path("estimate"),
-                        now.path("speedup").path("upper"), then.path("speedup").path("estimate"), tolerance);
-                case "memory" -> lowerIsBetter(verdicts, "memory.candidatePeakMinusIdle",
-                        now.path("models").path(1).path("peakMinusIdle").path("median"),
-                        then.path("models").path(1).path("peakMinusIdle").path("median"), tolerance);
+                case "performance" -> higherIsBetter(verdicts, "performance.speedup", now.path("speedup"),
+                        then.path("speedup").path("estimate"), tolerance);
+                case "memory" -> {
+                    higherIsBetter(verdicts, "memory.peakMinusIdleReduction", now.path("peakMinusIdle"),
+                            then.path("peakMinusIdle").path("estimate"), tolerance);
+                    lowerIsBetter(verdicts, "memory.candidatePeakMinusIdle",
+                            now.path("models").path(1).path("peakMinusIdle").path("median"),
+                            then.path("models").path(1).path("peakMinusIdle").path("median"), tolerance);
+                }
                 case "scalability" -> {
                     for (int c = 0; c < now.path("curves").size(); c++) {
                         JsonNode curve = now.path("curves").get(c);
                         for (int i = 0; i < curve.path("sizes").size(); i++) {
                             JsonNode r = curve.path("throughputRatio").get(i);
                             higherIsBetter(verdicts, "scalability.throughputRatio[" + curve.path("axis").asText() + "="
-                                    + curve.path("sizes").get(i).asInt() + "]", r.path("estimate"), r.path("upper"),
+                                    + curve.path("sizes").get(i).asInt() + "]", r,
                                     then.path("curves").path(c).path("throughputRatio").path(i).path("estimate"),
                                     tolerance);
                         }
                     }
                 }
                 case "system" -> {
-                    higherIsBetter(verdicts, "system.throughputRatio", now.path("throughputRatio").path("estimate"),
-                            now.path("throughputRatio").path("upper"), then.path("throughputRatio").path("estimate"),
-                            tolerance);
+                    higherIsBetter(verdicts, "system.throughputRatio", now.path("throughputRatio"),
+                            then.path("throughputRatio").path("estimate"), tolerance);
                     lowerIsBetter(verdicts, "system.candidateP99Millis",
                             now.path("models").path(1).path("latency").path("p99Millis"),
                             then.path("models").path(1).path("latency").path("p99Millis"), tolerance);
@@ -108,18 +112,29 @@ public final class Regressions {
                         100 * tolerance)));
     }
 
-    /** With an upper bound, worse only when the whole interval lies below the previous estimate less the tolerance. */
-    private static void higherIsBetter(List<Verdict> verdicts, String name, JsonNode now, JsonNode upper, JsonNode then,
+    /**
+     * A figure where higher is better. {@code now} is either a number or an interval node
+     * ({@code estimate}, {@code lower}, {@code upper}): an interval is decided like every comparison
+     * (PASS when the whole interval reaches the previous estimate less the tolerance, FAIL when the
+     * whole interval lies below it, INCONCLUSIVE while it straddles it).
+     */
+    private static void higherIsBetter(List<Verdict> verdicts, String name, JsonNode now, JsonNode then,
             double tolerance) {
         if (!then.isNumber()) {
             return;
         }
         double limit = then.asDouble() * (1 - tolerance);
-        boolean interval = upper != null && upper.isNumber();
-        double judged = interval ? upper.asDouble() : now.asDouble(Double.NaN);
-        verdicts.add(Verdict.judge("noRegression[" + name + "]", judged, Comparison.AT_LEAST, limit,
-                String.format(Locale.ROOT, "%sprevious run %s, now %s, tolerance %.0f%%",
-                        interval ? "upper bound of this run's interval; " : "", Verdict.format(then.asDouble()),
-                        Verdict.format(now.asDouble(Double.NaN)), 100 * tolerance)));
+        String detail = String.format(Locale.ROOT, "previous run %s, tolerance %.0f%%", Verdict.format(then.asDouble()),
+                100 * tolerance);
+        if (now.isObject()) {
+            RatioInterval interval = new RatioInterval(now.path("estimate").asDouble(Double.NaN),
+                    now.path("lower").asDouble(Double.NaN), now.path("upper").asDouble(Double.NaN),
+                    now.path("confidence").asDouble(Double.NaN), now.path("pairs").asInt(), now.path("rule").asText());
+            verdicts.add(Verdict.decide("noRegression[" + name + "]", interval, Comparison.AT_LEAST, limit,
+                    "this run's interval against the " + detail));
+        } else {
+            verdicts.add(Verdict.judge("noRegression[" + name + "]", now.asDouble(Double.NaN), Comparison.AT_LEAST,
+                    limit, detail));
+        }
     }
 }

@@ -26,17 +26,26 @@ public final class ScalabilityGates {
             for (int i = 0; i < curve.sizes().size(); i++) {
                 String point = curve.point(i);
                 RatioInterval r = curve.throughputRatio().get(i);
-                verdicts.add(Verdict.judge("minThroughputRatio[" + point + "]", r.lower(), Comparison.AT_LEAST,
-                        settings.minThroughputRatio(), String.format(Locale.ROOT, "lower bound of the interval;"
-                                + " candidate/baseline throughput %.3f, %.0f%% interval [%.3f, %.3f] from %d block pairs",
-                                r.estimate(), 100 * r.confidence(), r.lower(), r.upper(), r.pairs())));
-                double cv = Math.max(baseline.blockThroughputCoefficientOfVariation().get(i),
-                        candidate.blockThroughputCoefficientOfVariation().get(i));
-                verdicts.add(Verdict.judge("maxCoefficientOfVariation[" + point + "]", cv, Comparison.AT_MOST,
-                        settings.maxCoefficientOfVariation(), String.format(Locale.ROOT, "block throughput stddev/mean,"
-                                + " the larger of baseline %.3f and candidate %.3f",
-                                baseline.blockThroughputCoefficientOfVariation().get(i),
-                                candidate.blockThroughputCoefficientOfVariation().get(i))));
+                String stop = curve.stops() == null ? "" : ", " + curve.stops().get(i).stoppedBecause();
+                String budget = curve.stops() != null && !curve.stops().get(i).decided()
+                        ? "; raise <scalability><maxIterations> or <maxDuration>, or measure fewer points" : "";
+                verdicts.add(Verdict.decide("minThroughputRatio[" + point + "]", r, Comparison.AT_LEAST,
+                        settings.minThroughputRatio(), String.format(Locale.ROOT, "candidate/baseline throughput,"
+                                + " %.0f%% anytime-valid interval from %d interleaved block pairs%s%s",
+                                100 * r.confidence(), r.pairs(), stop, budget)));
+                double baselineCv = baseline.blockThroughputCoefficientOfVariation().get(i);
+                double candidateCv = candidate.blockThroughputCoefficientOfVariation().get(i);
+                verdicts.add(Verdict.judge("stableAsBaseline[" + point + "]", candidateCv, Comparison.AT_MOST,
+                        settings.stability().limitFor(baselineCv), String.format(Locale.ROOT, "candidate's block"
+                                + " throughput stddev/mean against the baseline's, measured interleaved: limit %s",
+                                settings.stability().describe(baselineCv))));
+                if (settings.maxCoefficientOfVariation() != null) {
+                    verdicts.add(Verdict.judge("maxCoefficientOfVariation[" + point + "]",
+                            Math.max(baselineCv, candidateCv), Comparison.AT_MOST,
+                            settings.maxCoefficientOfVariation(), String.format(Locale.ROOT, "block throughput"
+                                    + " stddev/mean, the larger of baseline %.3f and candidate %.3f", baselineCv,
+                                    candidateCv)));
+                }
                 if (settings.minScalingEfficiency() != null && i > 0 && !"input-size".equals(curve.kind())) {
                     verdicts.add(Verdict.judge("minScalingEfficiency[" + point + "]",
                             candidate.scalingEfficiency().get(i), Comparison.AT_LEAST, settings.minScalingEfficiency(),

@@ -1,20 +1,24 @@
 package io.github.qwenbench.scalability;
 
 import io.github.qwenbench.stats.RatioInterval;
+import io.github.qwenbench.stats.SequentialComparison;
 import java.util.List;
 
 /**
  * The curves the scalability suite measured, as arrays ready to plot.
  *
  * @param curves one per sweep: batch sizes, concurrency levels, each input-size sweep
- * @param intraOpThreads the engine's intra-op threads, the same at every level
+ * @param intraOpThreads the engine's intra-op threads outside concurrency points
  * @param method how points, ratios and derived figures were computed
+ * @param warnings findings about the set-up, e.g. threads oversubscribing the cores
  */
-public record ScalabilityMetrics(List<Curve> curves, int intraOpThreads, String method) {
+public record ScalabilityMetrics(List<Curve> curves, int intraOpThreads, String method, List<String> warnings) {
 
     public static final String METHOD = "At every point both models run in alternating blocks (A B, then B A) on"
             + " the same inputs. Throughput counts samples per second (a batch of b counts b). The throughput ratio is"
-            + " candidate over baseline: the median over block pairs, with a percentile bootstrap interval. Scaling"
+            + " candidate over baseline: the geometric mean over block pairs, with an anytime-valid confidence sequence;"
+            + " each point measures on, pair by pair, until the interval clears minThroughputRatio or the point's"
+            + " budget (maxIterations, maxDuration) is spent. Scaling"
             + " efficiency is the throughput gain over the first point divided by the size factor. Consistency is"
             + " the coefficient of variation of block throughputs. The growth exponent is the slope of log latency"
             + " against log size. The knee is the first level past which throughput gains less than 10% while p99"
@@ -26,9 +30,11 @@ public record ScalabilityMetrics(List<Curve> curves, int intraOpThreads, String 
      * @param sizes the values along the curve
      * @param models per model, aligned with sizes
      * @param throughputRatio candidate over baseline at each size
+     * @param stops why measuring stopped at each size: decided, or which budget was spent
+     * @param intraOpThreads the engine's intra-op threads at each size
      */
     public record Curve(String kind, String axis, List<Integer> sizes, List<ModelCurve> models,
-            List<RatioInterval> throughputRatio) {
+            List<RatioInterval> throughputRatio, List<SequentialComparison.Stop> stops, List<Integer> intraOpThreads) {
 
         public String point(int index) {
             return axis + "=" + sizes.get(index);

@@ -14,6 +14,7 @@ import io.github.qwenbench.plan.ScalabilitySettings;
 import io.github.qwenbench.stats.LatencySummary;
 import io.github.qwenbench.stats.LinearFit;
 import io.github.qwenbench.stats.RatioInterval;
+import io.github.qwenbench.stats.SequentialComparison;
 import io.github.qwenbench.stats.Statistics;
 import io.github.qwenbench.suite.SuiteContext;
 import io.github.qwenbench.suite.SuiteRunner;
@@ -34,10 +35,13 @@ public final class ScalabilityRunner implements SuiteRunner {
         ScalabilitySettings settings = context.plan().scalability();
         InputFactory inputs = context.inputs();
         List<ScalabilityMetrics.Curve> curves = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         try (NDManager manager = NDManager.newBaseManager();
                 LoadedModel baseline = LoadedModel.load(context.plan().baseline(), false);
                 LoadedModel candidate = LoadedModel.load(context.plan().candidate(), false)) {
-            Models models = new Models(baseline, candidate, inputs.inputs(), settings);
+            Models models = new Models(baseline, candidate, inputs.inputs(), settings,
+                    new ThreadBudget(context.plan().engine(), JniUtils.getNumThreads(),
+                            Runtime.getRuntime().availableProcessors(), warnings));
             if (!settings.batchSizes().isEmpty()) {
                 List<Point> points = new ArrayList<>();
                 for (int b : settings.batchSizes()) {
@@ -66,15 +70,20 @@ public final class ScalabilityRunner implements SuiteRunner {
                 curves.add(models.curve("input-size", axis, sweep.values(), points, context));
             }
         }
-        return new ScalabilityMetrics(curves, JniUtils.getNumThreads(), ScalabilityMetrics.METHOD);
+        return new ScalabilityMetrics(curves, JniUtils.getNumThreads(), ScalabilityMetrics.METHOD, warnings);
     }
 
     /** One point of a curve: its name, its thread count, and the inputs it cycles through. */
-    private record Point(String name, int threads, List<NDList> inputs) {
+    private record Point(String name, int threads, List<NDList> inputs) implements ThreadBudget.Point {
     }
 
     /** What one model measured at one point. */
     private record Measured(Histogram latency, List<Double> blockThroughput) {
+    }
+
+    /** What both models measured at one point, and how the comparison ended. */
+    private record PointResult(Measured baseline, Measured candidate, RatioInterval ratio,
+            SequentialComparison.Stop stop, int intraOpThreads) {
     }
 
     private static final class Models {
@@ -82,12 +91,15 @@ public final class ScalabilityRunner implements SuiteRunner {
         private final LoadedModel candidate;
         private final List<InputSpec> specs;
         private final ScalabilitySettings settings;
+        private final ThreadBudget threads;
 
-        Models(LoadedModel baseline, LoadedModel candidate, List<InputSpec> specs, ScalabilitySettings settings) {
+        Models(LoadedModel baseline, LoadedModel candidate, List<InputSpec> specs, ScalabilitySettings settings,
+                ThreadBudget threads) {
             this.baseline = baseline;
             this.candidate = candidate;
             this.specs = specs;
             this.settings = settings;
+            this.threads = threads;
         }
 
         ScalabilityMetrics.Curve curve(String kind, String axis, List<Integer> sizes, List<Point> points,
@@ -95,40 +107,50 @@ public final class ScalabilityRunner implements SuiteRunner {
             List<Measured> base = new ArrayList<>();
             List<Measured> cand = new ArrayList<>();
             List<RatioInterval> ratios = new ArrayList<>();
+            List<SequentialComparison.Stop> stops = new ArrayList<>();
+            List<Integer> intraOpThreads = new ArrayList<>();
             for (Point point : points) {
-                Measured[] pair = measure(point);
-                base.add(pair[0]);
-                cand.add(pair[1]);
-                RatioInterval ratio = RatioInterval.paired(toArray(pair[1].blockThroughput()),
-                        toArray(pair[0].blockThroughput()), settings.confidence(), 2000, context.plan().seed());
-                ratios.add(ratio);
+                PointResult result = measure(point, context);
+                base.add(result.baseline());
+                cand.add(result.candidate());
+                ratios.add(result.ratio());
+                stops.add(result.stop());
+                intraOpThreads.add(result.intraOpThreads());
                 context.progress().accept(String.format(java.util.Locale.ROOT,
-                        "%s: baseline %.1f, candidate %.1f samples/s, ratio %.3f [%.3f, %.3f]", point.name(),
-                        Statistics.median(pair[0].blockThroughput()), Statistics.median(pair[1].blockThroughput()), ratio.estimate(),
-                        ratio.lower(), ratio.upper()));
+                        "%s: baseline %.1f, candidate %.1f samples/s, ratio %.3f [%.3f, %.3f] from %d block pairs, %s",
+                        point.name(), Statistics.median(result.baseline().blockThroughput()),
+                        Statistics.median(result.candidate().blockThroughput()), result.ratio().estimate(),
+                        result.ratio().lower(), result.ratio().upper(), result.ratio().pairs(),
+                        result.stop().stoppedBecause()));
             }
             boolean efficiency = !"input-size".equals(kind);
             return new ScalabilityMetrics.Curve(kind, axis, sizes, List.of(
                     modelCurve("baseline", kind, sizes, base, efficiency),
-                    modelCurve("candidate", kind, sizes, cand, efficiency)), ratios);
+                    modelCurve("candidate", kind, sizes, cand, efficiency)), ratios, stops, intraOpThreads);
         }
 
-        /** Both models at one point, in alternating blocks: [baseline, candidate]. */
-        private Measured[] measure(Point point) throws BenchmarkSetupException {
+        /**
+         * Both models at one point, in alternating blocks (A B, then B A), until the throughput-ratio
+         * interval clears minThroughputRatio or the point's budget is spent.
+         */
+        private PointResult measure(Point point, SuiteContext context) throws BenchmarkSetupException {
+            int intraOpThreads = threads.apply(point);
             try (Runner a = new Runner(baseline, point); Runner b = new Runner(candidate, point)) {
                 a.block(settings.warmupIterations(), false);
                 b.block(settings.warmupIterations(), false);
-                int pairs = settings.iterations() / settings.blockSize();
-                for (int pair = 0; pair < pairs; pair++) {
-                    if (pair % 2 == 0) {
-                        a.block(settings.blockSize(), true);
-                        b.block(settings.blockSize(), true);
+                SequentialComparison ratio = new SequentialComparison(settings.confidence());
+                SequentialComparison.Stop stop = ratio.run(() -> {
+                    if (ratio.pairs() % 2 == 0) {
+                        double baselineThroughput = a.block(settings.blockSize(), true);
+                        ratio.add(b.block(settings.blockSize(), true), baselineThroughput);
                     } else {
-                        b.block(settings.blockSize(), true);
-                        a.block(settings.blockSize(), true);
+                        double candidateThroughput = b.block(settings.blockSize(), true);
+                        ratio.add(candidateThroughput, a.block(settings.blockSize(), true));
                     }
-                }
-                return new Measured[] {a.measured(), b.measured()};
+                }, settings.minThroughputRatio(), settings.budget(), point.name(), context.progress());
+                return new PointResult(a.measured(), b.measured(), ratio.interval(), stop, intraOpThreads);
+            } finally {
+                threads.restore();
             }
         }
 
@@ -154,9 +176,10 @@ public final class ScalabilityRunner implements SuiteRunner {
                         ? first.get(0).getShape().get(settings.batchDimension()) : 1;
             }
 
-            void block(int count, boolean record) throws BenchmarkSetupException {
+            /** Runs {@code count} inferences per thread; returns their throughput in samples per second. */
+            double block(int count, boolean record) throws BenchmarkSetupException {
                 if (count == 0) {
-                    return;
+                    return Double.NaN;
                 }
                 List<Callable<Histogram>> tasks = new ArrayList<>();
                 for (Predictor<NDList, NDList> predictor : predictors) {
@@ -170,10 +193,12 @@ public final class ScalabilityRunner implements SuiteRunner {
                 long start = System.nanoTime();
                 List<Histogram> histograms = run(tasks);
                 double seconds = (System.nanoTime() - start) / 1e9;
+                double throughput = count * predictors.size() * samplesPerInference / seconds;
                 if (record) {
                     histograms.forEach(latency::add);
-                    blockThroughput.add(count * predictors.size() * samplesPerInference / seconds);
+                    blockThroughput.add(throughput);
                 }
+                return throughput;
             }
 
             private List<Histogram> run(List<Callable<Histogram>> tasks) throws BenchmarkSetupException {
@@ -264,7 +289,4 @@ public final class ScalabilityRunner implements SuiteRunner {
         return Math.sqrt(variance) / mean;
     }
 
-    private static double[] toArray(List<Double> values) {
-        return values.stream().mapToDouble(Double::doubleValue).toArray();
-    }
 }

@@ -26,6 +26,8 @@ import io.github.qwenbench.scalability.ScalabilityTable;
 import io.github.qwenbench.worker.WorkerLauncher;
 import io.github.qwenbench.report.Json;
 import io.github.qwenbench.report.ReportFiles;
+import io.github.qwenbench.stats.SequentialComparison;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -120,22 +122,41 @@ public enum Suite {
         List<String> tableLines(JsonNode metrics) {
             return ScalabilityTable.lines(metrics);
         }
+
+        @Override
+        List<String> warnings(BenchmarkPlan plan, JsonNode metrics) throws JsonProcessingException {
+            List<String> warnings = Json.mapper().treeToValue(metrics, ScalabilityMetrics.class).warnings();
+            return warnings == null ? List.of() : warnings;
+        }
     },
 
     SYSTEM(SystemRunner::new) {
         /**
-         * Each model serves the same load alone in its own worker, the baseline first; the workers get
-         * {@link #FIXED_MEMORY_JVM_ARGUMENTS}, so that memory growth over the run is the model's.
+         * Each model serves the same load in its own worker, both alive at once and taking turns
+         * (system.Turns); the workers get {@link #FIXED_MEMORY_JVM_ARGUMENTS}, so that memory growth
+         * over the run is the model's.
          */
         @Override
         SuiteResult measure(WorkerLauncher launcher, BenchmarkPlan plan) throws BenchmarkSetupException {
-            WorkerLauncher steadyMemory = launcher.withLeadingJvmArguments(FIXED_MEMORY_JVM_ARGUMENTS);
-            SuiteResult baseline = steadyMemory.run(this, plan, "baseline", 1);
-            SuiteResult candidate = steadyMemory.run(this, plan, "candidate", 1);
+            Path turns = launcher.newScratchDirectory("system-turns");
+            List<String> arguments = new ArrayList<>(FIXED_MEMORY_JVM_ARGUMENTS);
+            arguments.add("-D" + SystemRunner.TURNS_PROPERTY + "=" + turns);
+            WorkerLauncher steadyMemory = launcher.withLeadingJvmArguments(arguments);
+            List<SuiteResult> results = steadyMemory.runTogether(this, plan, List.of("baseline", "candidate"));
+            SuiteResult baseline = results.get(0);
+            SuiteResult candidate = results.get(1);
             SystemMetrics metrics = SystemMetrics.combine(workerMetrics(baseline, SystemSample.class),
-                    workerMetrics(candidate, SystemSample.class), 0.95, plan.seed());
-            return new SuiteResult(id(), baseline.startedAt(), baseline.durationMillis() + candidate.durationMillis(),
-                    baseline.system(), List.of(plan.baseline(), plan.candidate()), Json.mapper().valueToTree(metrics));
+                    workerMetrics(candidate, SystemSample.class), plan.system());
+            return new SuiteResult(id(), baseline.startedAt(), Math.max(baseline.durationMillis(),
+                    candidate.durationMillis()), baseline.system(), List.of(plan.baseline(), plan.candidate()),
+                    Json.mapper().valueToTree(metrics));
+        }
+
+        @Override
+        List<String> warnings(BenchmarkPlan plan, JsonNode metrics) {
+            String warning = plan.engine().oversubscription("system users", plan.system().users(),
+                    Runtime.getRuntime().availableProcessors());
+            return warning == null ? List.of() : List.of(warning);
         }
 
         @Override
@@ -175,16 +196,22 @@ public enum Suite {
         SuiteResult measure(WorkerLauncher launcher, BenchmarkPlan plan) throws BenchmarkSetupException {
             WorkerLauncher fixedHeap = launcher.withLeadingJvmArguments(FIXED_MEMORY_JVM_ARGUMENTS);
             List<SuiteResult> runs = new ArrayList<>();
-            for (int repetition = 1; repetition <= plan.memory().repetitions(); repetition++) {
+            List<MemorySample> samples = new ArrayList<>();
+            double ratioThreshold = 1 - plan.memory().minReduction();
+            var figure = MemoryMetrics.figure(plan.memory().reductionMetric());
+            SequentialComparison.Stop stop = null;
+            for (int repetition = 1; stop == null; repetition++) {
                 List<String> order = repetition % 2 == 1 ? List.of("baseline", "candidate")
                         : List.of("candidate", "baseline");
                 for (String role : order) {
-                    runs.add(fixedHeap.run(this, plan, role, repetition));
+                    SuiteResult run = fixedHeap.run(this, plan, role, repetition);
+                    runs.add(run);
+                    samples.add(workerMetrics(run, MemorySample.class));
                 }
-            }
-            List<MemorySample> samples = new ArrayList<>();
-            for (SuiteResult run : runs) {
-                samples.add(workerMetrics(run, MemorySample.class));
+                SequentialComparison pairs = MemoryMetrics.pairs(samples, figure);
+                stop = pairs.pairs() < repetition && repetition >= plan.memory().repetitions()
+                        ? new SequentialComparison.Stop(false, "a figure was not positive", 0)
+                        : pairs.stopNow(ratioThreshold, plan.memory().budget(), 0);
             }
             SuiteResult first = runs.get(0);
             return new SuiteResult(id(), first.startedAt(), runs.stream().mapToLong(SuiteResult::durationMillis).sum(),

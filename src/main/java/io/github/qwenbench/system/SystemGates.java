@@ -8,41 +8,52 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The system gates, judged on the candidate under load. */
+/**
+ * The system gates: errors and the optional SLA on the candidate alone; its throughput, drift and
+ * memory growth against the baseline's, measured in the same turns.
+ */
 public final class SystemGates {
 
     private SystemGates() {
     }
 
     public static List<Verdict> evaluate(SystemSettings settings, SystemMetrics metrics) {
+        SystemSample b = metrics.models().get(0);
         SystemSample c = metrics.models().get(1);
         List<Verdict> verdicts = new ArrayList<>();
         String errors = c.errorMessages().isEmpty() ? "no request failed"
                 : c.errors() + " of " + (c.completed() + c.errors()) + " requests failed: " + c.errorMessages();
         verdicts.add(Verdict.judge("maxErrorRate", c.completed() + c.errors() == 0 ? Double.NaN : c.errorRate(),
                 Comparison.AT_MOST, settings.maxErrorRate(), errors));
-        verdicts.add(Verdict.judge("maxThroughputDrift", Math.abs(c.drift()), Comparison.AT_MOST,
-                settings.maxThroughputDrift(), String.format(Locale.ROOT, "|slope of window throughput| x run length /"
-                        + " mean over %d windows; signed drift %.3f, largest window deviation %.3f",
-                        c.windows().size(), c.drift(), c.largestWindowDeviation())));
-        if (settings.maxMemoryGrowthBytes() >= 0) {
-            verdicts.add(Verdict.judge("maxMemoryGrowth", c.memoryGrowthBytes(), Comparison.AT_MOST,
-                    settings.maxMemoryGrowthBytes(), String.format(Locale.ROOT, "bytes of resident memory gained from"
-                            + " the first window to the last (%.1f%%)", 100 * c.memoryGrowthFraction())));
-        } else {
-            verdicts.add(Verdict.judge("maxMemoryGrowth", c.memoryGrowthFraction(), Comparison.AT_MOST,
-                    settings.maxMemoryGrowthFraction(), String.format(Locale.ROOT, "resident memory gained from the"
-                            + " first window to the last, over the first: %.1f MiB", c.memoryGrowthBytes() / 1048576.0)));
+        double driftLimit = settings.stabilityFactor() * Math.abs(b.drift()) + settings.driftFloor();
+        verdicts.add(Verdict.judge("stableAsBaseline[throughputDrift]", Math.abs(c.drift()), Comparison.AT_MOST,
+                driftLimit, String.format(Locale.ROOT, "|slope of turn throughput| x run length / mean over %d turns;"
+                        + " limit %s x baseline %.3f + floor %s; candidate signed drift %.3f",
+                        c.windows().size(), Verdict.format(settings.stabilityFactor()), Math.abs(b.drift()),
+                        Verdict.format(settings.driftFloor()), c.drift())));
+        if (settings.maxThroughputDrift() != null) {
+            verdicts.add(Verdict.judge("maxThroughputDrift", Math.abs(c.drift()), Comparison.AT_MOST,
+                    settings.maxThroughputDrift(), "absolute limit; |slope of turn throughput| x run length / mean"));
         }
+        double floor = settings.maxMemoryGrowthBytes() >= 0 ? settings.maxMemoryGrowthBytes()
+                : settings.maxMemoryGrowthFraction() * c.startResidentBytes();
+        double growthLimit = settings.stabilityFactor() * Math.max(0, b.memoryGrowthBytes()) + floor;
+        verdicts.add(Verdict.judge("stableAsBaseline[memoryGrowth]", c.memoryGrowthBytes(), Comparison.AT_MOST,
+                growthLimit, String.format(Locale.ROOT, "bytes of resident memory the candidate gained from its first"
+                        + " turn to its last (%.1f MiB); limit %s x baseline's %.1f MiB + maxMemoryGrowth %.1f MiB",
+                        c.memoryGrowthBytes() / 1048576.0, Verdict.format(settings.stabilityFactor()),
+                        b.memoryGrowthBytes() / 1048576.0, floor / 1048576.0)));
         if (settings.maxP99LatencyMillis() != null) {
             verdicts.add(Verdict.judge("maxP99LatencyMillis", c.latency().p99Millis(), Comparison.AT_MOST,
                     settings.maxP99LatencyMillis(), "p99 over the whole run under " + c.load()));
         }
         RatioInterval r = metrics.throughputRatio();
-        verdicts.add(Verdict.judge("minThroughputRatio", r.lower(), Comparison.AT_LEAST, settings.minThroughputRatio(),
-                String.format(Locale.ROOT, "lower bound of the interval; candidate/baseline median window throughput"
-                        + " %.3f, %.0f%% interval [%.3f, %.3f]", r.estimate(), 100 * r.confidence(), r.lower(),
-                        r.upper())));
+        String stop = metrics.stop() == null ? "" : ", " + metrics.stop().stoppedBecause();
+        String budget = metrics.stop() != null && !metrics.stop().decided()
+                ? "; raise <system><maxDuration> or use a quieter machine" : "";
+        verdicts.add(Verdict.decide("minThroughputRatio", r, Comparison.AT_LEAST, settings.minThroughputRatio(),
+                String.format(Locale.ROOT, "candidate/baseline throughput, %.0f%% anytime-valid interval from %d pairs"
+                        + " of turns%s%s", 100 * r.confidence(), r.pairs(), stop, budget)));
         return verdicts;
     }
 }

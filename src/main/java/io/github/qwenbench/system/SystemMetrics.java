@@ -1,26 +1,42 @@
 package io.github.qwenbench.system;
 
+import io.github.qwenbench.plan.SystemSettings;
 import io.github.qwenbench.stats.RatioInterval;
+import io.github.qwenbench.stats.SequentialComparison;
 import java.util.List;
 
 /**
- * What the system suite measured: both models under the same load, one after the other.
+ * What the system suite measured: both models under the same load, taking turns.
  *
  * @param models baseline then candidate
- * @param throughputRatio candidate over baseline window throughput, with an interval
+ * @param throughputRatio candidate over baseline throughput of adjacent turns, with its interval
+ * @param stop why the turns stopped: decided, or the budget was spent
  * @param method how the ratio was computed
  */
-public record SystemMetrics(List<SystemSample> models, RatioInterval throughputRatio, String method) {
+public record SystemMetrics(List<SystemSample> models, RatioInterval throughputRatio, SequentialComparison.Stop stop,
+        String method) {
 
-    public static final String METHOD = "Each model serves the same load alone in its own worker, the baseline"
-            + " first. The throughput ratio is the median window throughput of the candidate over the baseline's,"
-            + " with a percentile bootstrap interval that resamples each model's windows on its own; unlike the"
-            + " performance suite's paired blocks it does not cancel drift between the two runs.";
+    /** Confidence level of the throughput-ratio interval. */
+    public static final double CONFIDENCE = 0.95;
 
-    public static SystemMetrics combine(SystemSample baseline, SystemSample candidate, double confidence, long seed) {
-        double[] b = baseline.windows().stream().mapToDouble(SystemSample.Window::throughput).toArray();
-        double[] c = candidate.windows().stream().mapToDouble(SystemSample.Window::throughput).toArray();
-        return new SystemMetrics(List.of(baseline, candidate), RatioInterval.unpaired(c, b, confidence, 2000, seed),
-                METHOD);
+    public static final String METHOD = "Each model serves the same load in its own worker (so memory growth is each"
+            + " model's own); the two workers take turns of one window each, A B B A (A = baseline), so that drift of"
+            + " the machine hits both alike. The throughput ratio is the geometric mean of candidate over baseline"
+            + " throughput over adjacent turns, with an anytime-valid confidence sequence; the turns go on until it"
+            + " clears minThroughputRatio or maxDuration is spent. Drift and memory growth of the candidate are"
+            + " judged against the baseline's, measured in the same turns.";
+
+    public static SystemMetrics combine(SystemSample baseline, SystemSample candidate, SystemSettings settings) {
+        SequentialComparison comparison = new SequentialComparison(CONFIDENCE);
+        int pairs = Math.min(baseline.windows().size(), candidate.windows().size());
+        for (int i = 0; i < pairs; i++) {
+            comparison.add(candidate.windows().get(i).throughput(), baseline.windows().get(i).throughput());
+        }
+        long millis = Math.round(1000 * (baseline.durationSeconds() + candidate.durationSeconds()));
+        SequentialComparison.Stop stop = comparison.stopNow(settings.minThroughputRatio(), settings.budget(), millis);
+        if (stop == null) {
+            stop = new SequentialComparison.Stop(false, "stopped early", millis);
+        }
+        return new SystemMetrics(List.of(baseline, candidate), comparison.interval(), stop, METHOD);
     }
 }

@@ -3,6 +3,7 @@ package io.github.qwenbench.system;
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.jni.JniUtils;
 import io.github.qwenbench.memory.ResidentMemory;
 import io.github.qwenbench.model.LoadedModel;
 import io.github.qwenbench.plan.BenchmarkSetupException;
@@ -14,6 +15,7 @@ import io.github.qwenbench.stats.LinearFit;
 import io.github.qwenbench.suite.SuiteContext;
 import io.github.qwenbench.suite.SuiteRunner;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +42,9 @@ import oshi.software.os.OSProcess;
  */
 public final class SystemRunner implements SuiteRunner {
 
+    /** The system property naming the directory where the two workers take turns (system.Turns). */
+    public static final String TURNS_PROPERTY = "qwen-bench.turns";
+
     private static final int SAMPLES = 8;
 
     @Override
@@ -47,6 +52,17 @@ public final class SystemRunner implements SuiteRunner {
         SystemSettings settings = context.plan().system();
         ModelFile file = context.model();
         List<InputSpec> specs = context.inputs().inputs();
+        String turnsDirectory = System.getProperty(Turns.DIRECTORY_PROPERTY);
+        if (turnsDirectory == null) {
+            throw new BenchmarkSetupException("The system worker needs -D" + Turns.DIRECTORY_PROPERTY + ": the two"
+                    + " models take turns, each in its own worker.");
+        }
+        Turns turns = new Turns(Path.of(turnsDirectory), file.role(), settings);
+        int intraOpThreads = context.plan().engine().intraOpThreadsFor(settings.users(), JniUtils.getNumThreads(),
+                Runtime.getRuntime().availableProcessors());
+        if (intraOpThreads != JniUtils.getNumThreads()) {
+            JniUtils.setNumThreads(intraOpThreads);
+        }
         try (NDManager manager = NDManager.newBaseManager(); LoadedModel model = LoadedModel.load(file, false)) {
             List<NDList> samples = context.inputs().samples(manager, SAMPLES);
             List<Predictor<NDList, NDList>> predictors = new ArrayList<>();
@@ -61,9 +77,10 @@ public final class SystemRunner implements SuiteRunner {
                         ? String.format(java.util.Locale.ROOT, "open loop, %.1f requests/s (Poisson), %d threads",
                                 settings.arrivalRate(), settings.users())
                         : "closed loop, " + settings.users() + " users, think time " + settings.thinkTimeMillis() + " ms";
-                context.progress().accept(file.role() + ": " + description + " for "
-                        + settings.durationMillis() / 1000.0 + " s");
-                return load.run(file.role(), description, context);
+                context.progress().accept(file.role() + ": " + description + ", " + intraOpThreads + " intra-op"
+                        + " threads, in turns of " + settings.windowMillis() + " ms with the other model, "
+                        + settings.durationMillis() / 1000.0 + " to " + settings.maxDurationMillis() / 1000.0 + " s");
+                return load.run(file.role(), description, context, turns, intraOpThreads);
             } finally {
                 predictors.forEach(Predictor::close);
             }
@@ -120,77 +137,108 @@ public final class SystemRunner implements SuiteRunner {
             recorder.reset();
         }
 
-        SystemSample run(String role, String description, SuiteContext context) {
+        /** Serves the load in this worker's turns until the comparison stops; one window per turn. */
+        SystemSample run(String role, String description, SuiteContext context, Turns turns, int intraOpThreads)
+                throws BenchmarkSetupException {
             ResidentMemory memory = new ResidentMemory();
             Resources resources = new Resources();
             String raplMissing = Rapl.unavailableReason();
-            long energyStart = raplMissing == null ? Rapl.microjoules() : -1;
-            long cpuStart = processCpuNanos();
-            long start = System.nanoTime();
-            long end = start + settings.durationMillis() * 1_000_000L;
-            List<Thread> threads = new ArrayList<>();
-            for (int u = 0; u < predictors.size(); u++) {
-                int user = u;
-                threads.add(start(settings.openLoop() ? () -> serve(user, end) : () -> closedLoop(user), "user-" + u));
-            }
-            if (settings.openLoop()) {
-                threads.add(start(() -> dispatch(start, end, context.plan().seed()), "arrivals"));
-            }
-            resources.read();
+            long microjoules = 0;
+            long cpuNanos = 0;
+            long dropped = 0;
+            double seconds = 0;
             List<SystemSample.Window> windows = new ArrayList<>();
             Histogram all = new Histogram(3_600_000_000_000L, 3);
             long windowNanos = settings.windowMillis() * 1_000_000L;
-            long lastCompleted = 0;
-            long lastErrors = 0;
-            for (long next = start + windowNanos; next <= end; next += windowNanos) {
-                LockSupport.parkNanos(next - System.nanoTime());
+            long firstEpochMillis = -1;
+            long nextReport = System.nanoTime() + 5_000_000_000L;
+            turns.ready();
+            for (int k = 0; ; k++) {
+                if (!turns.mine(k)) {
+                    continue;
+                }
+                if (!turns.awaitTurn(k)) {
+                    break;
+                }
+                long epochMillis = System.currentTimeMillis();
+                firstEpochMillis = firstEpochMillis < 0 ? epochMillis : firstEpochMillis;
+                long energyStart = raplMissing == null ? Rapl.microjoules() : -1;
+                long cpuStart = processCpuNanos();
+                long doneBefore = completed.get();
+                long failedBefore = errors.get();
+                resources.read();
+                long start = System.nanoTime();
+                running.set(true);
+                List<Thread> threads = new ArrayList<>();
+                for (int u = 0; u < predictors.size(); u++) {
+                    int user = u;
+                    threads.add(start(settings.openLoop() ? () -> serve(user) : () -> closedLoop(user), "user-" + u));
+                }
+                if (settings.openLoop()) {
+                    long seed = context.plan().seed() + k;
+                    threads.add(start(() -> dispatch(start, start + windowNanos, seed), "arrivals"));
+                }
+                LockSupport.parkNanos(start + windowNanos - System.nanoTime());
+                running.set(false);
+                int queued = arrivals.size();
+                join(threads, 2 * windowNanos);
+                long leftOver = arrivals.size();
+                arrivals.clear();
+                join(threads, 2 * windowNanos);
+                double turnSeconds = (System.nanoTime() - start) / 1e9;
                 Histogram interval = recorder.getIntervalHistogram();
                 all.add(interval);
-                long done = completed.get();
-                long failed = errors.get();
+                long done = completed.get() - doneBefore;
+                long failed = errors.get() - failedBefore + leftOver;
+                dropped += leftOver;
+                cpuNanos += processCpuNanos() - cpuStart;
+                if (energyStart >= 0) {
+                    microjoules += Rapl.microjoules() - energyStart;
+                }
+                seconds += turnSeconds;
                 Resources.Reading reading = resources.read();
-                windows.add(new SystemSample.Window((next - windowNanos - start) / 1e9, done - lastCompleted,
-                        failed - lastErrors, (done - lastCompleted) / (windowNanos / 1e9),
+                double throughput = done / turnSeconds;
+                windows.add(new SystemSample.Window((epochMillis - firstEpochMillis) / 1000.0, done, failed, throughput,
                         interval.getTotalCount() == 0 ? Double.NaN : interval.getValueAtPercentile(50) / 1e6,
                         interval.getTotalCount() == 0 ? Double.NaN : interval.getValueAtPercentile(99) / 1e6,
                         reading.processCpuPercent(), reading.machineCpuPercent(), memory.current(), reading.threads(),
-                        reading.loadAverage(), queueHighWater.getAndSet(arrivals.size())));
-                lastCompleted = done;
-                lastErrors = failed;
-                if (windows.size() % Math.max(1, (int) (5000 / settings.windowMillis())) == 0) {
-                    context.progress().accept(String.format(java.util.Locale.ROOT, "%s: %.0f s, %d requests, %d errors",
-                            role, (next - start) / 1e9, done, failed));
+                        reading.loadAverage(), Math.max(queued, queueHighWater.getAndSet(0))));
+                turns.done(k, throughput, epochMillis);
+                if (System.nanoTime() > nextReport) {
+                    nextReport = System.nanoTime() + 5_000_000_000L;
+                    context.progress().accept(String.format(java.util.Locale.ROOT, "%s: %d turns, %d requests, %d errors",
+                            role, windows.size(), completed.get(), errors.get() + dropped));
                 }
             }
-            running.set(false);
-            long drainUntil = System.nanoTime() + 2 * windowNanos;
+            long done = completed.get();
+            long failed = errors.get() + dropped;
+            double cpuPerInference = done == 0 ? Double.NaN : cpuNanos / 1e9 / done;
+            SystemSample.Energy energy = raplMissing != null
+                    ? new SystemSample.Energy(false, raplMissing, Double.NaN, Double.NaN)
+                    : energy(microjoules, done);
+            return summarize(role, description, seconds, done, failed, dropped, all, windows, cpuPerInference, energy,
+                    intraOpThreads);
+        }
+
+        private static void join(List<Thread> threads, long patienceNanos) {
+            long until = System.nanoTime() + patienceNanos;
             for (Thread thread : threads) {
                 try {
-                    thread.join(Math.max(1, (drainUntil - System.nanoTime()) / 1_000_000));
+                    thread.join(Math.max(1, (until - System.nanoTime()) / 1_000_000));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
             }
-            long dropped = arrivals.size();
-            arrivals.clear();
-            all.add(recorder.getIntervalHistogram());
-            double seconds = (System.nanoTime() - start) / 1e9;
-            long done = completed.get();
-            long failed = errors.get() + dropped;
-            double cpuPerInference = done == 0 ? Double.NaN : (processCpuNanos() - cpuStart) / 1e9 / done;
-            SystemSample.Energy energy = raplMissing != null
-                    ? new SystemSample.Energy(false, raplMissing, Double.NaN, Double.NaN)
-                    : energy(energyStart, done);
-            return summarize(role, description, seconds, done, failed, dropped, all, windows, cpuPerInference, energy);
         }
 
         private SystemSample summarize(String role, String description, double seconds, long done, long failed,
                 long dropped, Histogram all, List<SystemSample.Window> windows, double cpuPerInference,
-                SystemSample.Energy energy) {
+                SystemSample.Energy energy, int intraOpThreads) {
             double[] t = windows.stream().mapToDouble(SystemSample.Window::startSeconds).toArray();
             double[] throughput = windows.stream().mapToDouble(SystemSample.Window::throughput).toArray();
             double mean = java.util.Arrays.stream(throughput).average().orElse(Double.NaN);
-            double span = settings.durationMillis() / 1000.0;
+            double span = windows.isEmpty() ? Double.NaN
+                    : windows.get(windows.size() - 1).startSeconds() + settings.windowMillis() / 1000.0;
             double drift = LinearFit.of(t, throughput).slope() * span / mean;
             double deviation = java.util.Arrays.stream(throughput).map(v -> Math.abs(v - mean) / mean).max()
                     .orElse(Double.NaN);
@@ -206,12 +254,11 @@ public final class SystemRunner implements SuiteRunner {
                     done + failed == 0 ? Double.NaN : (double) failed / (done + failed), top, dropped, done / seconds,
                     LatencySummary.of(all), windows, drift, deviation, startRss, endRss, endRss - startRss,
                     startRss == 0 ? Double.NaN : (double) (endRss - startRss) / startRss, cpuPerInference, energy,
-                    "not applicable: inference ran on the CPU");
+                    "not applicable: inference ran on the CPU", intraOpThreads);
         }
 
-        private static SystemSample.Energy energy(long startMicrojoules, long done) {
-            long used = Rapl.microjoules() - startMicrojoules;
-            if (startMicrojoules < 0 || used <= 0 || done == 0) {
+        private static SystemSample.Energy energy(long used, long done) {
+            if (used <= 0 || done == 0) {
                 return new SystemSample.Energy(false, "unavailable: " + Rapl.source() + " gave no usable reading",
                         Double.NaN, Double.NaN);
             }
@@ -248,7 +295,7 @@ public final class SystemRunner implements SuiteRunner {
         }
 
         /** Open loop: take the next arrival, serve it, count the latency from its scheduled time. */
-        private void serve(int user, long end) {
+        private void serve(int user) {
             Predictor<NDList, NDList> predictor = predictors.get(user);
             for (int i = 0; running.get() || !arrivals.isEmpty(); i++) {
                 Long arrival;

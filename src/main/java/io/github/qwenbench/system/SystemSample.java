@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One model serving the load alone in its worker.
+ * One model serving the load in its own worker, in turns with the other model's worker.
  *
  * @param role baseline or candidate
  * @param load {@code closed loop, N users} or {@code open loop, R requests/s, N threads}
@@ -27,17 +27,18 @@ import java.util.Map;
  * @param cpuSecondsPerInference process CPU time per completed request: the energy proxy, always
  * @param energy joules per inference from RAPL, or why not
  * @param gpu GPU power, or why it does not apply
+ * @param intraOpThreads the engine's intra-op threads during the load
  */
 public record SystemSample(String role, String load, double durationSeconds, long completed, long errors,
         double errorRate, Map<String, Long> errorMessages, long dropped, double throughput, LatencySummary latency,
         List<Window> windows, double drift, double largestWindowDeviation, long startResidentBytes,
         long endResidentBytes, long memoryGrowthBytes, double memoryGrowthFraction, double cpuSecondsPerInference,
-        Energy energy, String gpu) {
+        Energy energy, String gpu, int intraOpThreads) {
 
     /**
      * One stability window.
      *
-     * @param startSeconds since the load started
+     * @param startSeconds since this model's first turn started
      * @param completed requests completed in it
      * @param errors requests that failed in it
      * @param throughput completed per second

@@ -17,7 +17,14 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -133,6 +140,54 @@ public final class WorkerLauncher {
             removeHook(killer);
         }
         return result(suite, process.exitValue(), resultFile, errorFile, outputTail);
+    }
+
+    /**
+     * Runs one worker per role at the same time (e.g. the system suite's two workers, which take
+     * turns) and returns their results in the order of {@code roles}. When one fails, the others are
+     * killed and the first failure is reported.
+     */
+    public List<SuiteResult> runTogether(Suite suite, BenchmarkPlan plan, List<String> roles)
+            throws BenchmarkSetupException {
+        ExecutorService pool = Executors.newFixedThreadPool(roles.size());
+        ExecutorCompletionService<SuiteResult> done = new ExecutorCompletionService<>(pool);
+        Map<Future<SuiteResult>, Integer> order = new HashMap<>();
+        try {
+            for (int i = 0; i < roles.size(); i++) {
+                String role = roles.get(i);
+                order.put(done.submit(() -> run(suite, plan, role, 1)), i);
+            }
+            SuiteResult[] results = new SuiteResult[roles.size()];
+            for (int i = 0; i < roles.size(); i++) {
+                Future<SuiteResult> finished = done.take();
+                try {
+                    results[order.get(finished)] = finished.get();
+                } catch (ExecutionException e) {
+                    order.keySet().forEach(f -> f.cancel(true));
+                    if (e.getCause() instanceof BenchmarkSetupException setup) {
+                        throw setup;
+                    }
+                    throw new BenchmarkSetupException("A " + suite.id() + " worker failed: " + e.getCause(), e.getCause());
+                }
+            }
+            return List.of(results);
+        } catch (InterruptedException e) {
+            order.keySet().forEach(f -> f.cancel(true));
+            Thread.currentThread().interrupt();
+            throw new BenchmarkSetupException("Interrupted while waiting for the " + suite.id() + " workers.", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** A fresh, empty directory under the work directory, for files the workers share. */
+    public Path newScratchDirectory(String name) throws BenchmarkSetupException {
+        try {
+            Files.createDirectories(workDirectory);
+            return Files.createTempDirectory(workDirectory, name + "-");
+        } catch (IOException e) {
+            throw new BenchmarkSetupException("Cannot create a directory in " + workDirectory + ": " + e.getMessage(), e);
+        }
     }
 
     private SuiteResult result(Suite suite, int exit, Path resultFile, Path errorFile, Deque<String> outputTail)

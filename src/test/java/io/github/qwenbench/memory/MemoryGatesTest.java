@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.qwenbench.gate.Outcome;
 import io.github.qwenbench.gate.Verdict;
 import io.github.qwenbench.plan.BenchmarkSetupException;
 import io.github.qwenbench.plan.MemoryConfig;
@@ -37,36 +38,47 @@ class MemoryGatesTest {
 
     @Test
     void combinesMediansSpreadsAndReductions() {
-        MemoryMetrics m = metrics(new long[] {390, 380, 400}, new long[] {330, 331, 340}, 1500);
+        MemoryMetrics m = metrics(new long[] {390, 380, 400, 390, 385}, new long[] {330, 331, 340, 330, 332}, 1500);
         MemoryMetrics.ModelMemory baseline = m.models().get(0);
-        assertEquals(3, baseline.repetitions());
+        assertEquals(5, baseline.repetitions());
         assertEquals(90 * MIB, baseline.peakMinusIdle().median(), 1);
         assertEquals(70 * MIB, baseline.footprint().median(), 1);
-        assertEquals(1 - 31.0 / 90, m.peakMinusIdle().estimate(), 1e-9);
-        assertEquals(1 - 40.0 / 80, m.peakMinusIdle().lowest(), 1e-9);
-        assertEquals(1 - 30.0 / 100, m.peakMinusIdle().highest(), 1e-9);
+        double geometricMean = Math.pow(30.0 / 90 * 31 / 80 * 40 / 100 * 30 / 90 * 32 / 85, 1 / 5.0);
+        assertEquals(1 - geometricMean, m.peakMinusIdle().estimate(), 1e-9);
+        assertTrue(m.peakMinusIdle().lower() < m.peakMinusIdle().estimate()
+                && m.peakMinusIdle().estimate() < m.peakMinusIdle().upper(), m.peakMinusIdle().toString());
+        assertEquals(5, m.peakMinusIdle().ratio().pairs());
         assertEquals(1 - 20.0 / 70, m.footprint().estimate(), 1e-9);
         assertEquals(64 * MIB / 0.01 / 10e9, m.bandwidth().models().get(0).fractionOfMachine(), 1e-9);
     }
 
     @Test
     void passesAClearReductionAndWarnsAboveMaxReduction() throws Exception {
-        MemoryMetrics m = metrics(new long[] {390, 380, 400}, new long[] {330, 331, 340}, 1500);
+        MemoryMetrics m = metrics(new long[] {390, 380, 400, 390, 385}, new long[] {330, 331, 340, 330, 332}, 1500);
         List<Verdict> verdicts = MemoryGates.evaluate(settings(), m);
         assertTrue(verdicts.stream().allMatch(Verdict::passed), verdicts.toString());
-        assertEquals(1, MemoryGates.warnings(settings(), m).size());
-        assertTrue(MemoryGates.warnings(settings(), m).get(0).contains("more than maxReduction (30%)"));
+        assertTrue(MemoryGates.warnings(settings(), m).isEmpty(), "maxReduction is off by default");
+        MemoryConfig config = new MemoryConfig();
+        config.setMaxReduction("30%");
+        List<String> warnings = MemoryGates.warnings(MemorySettings.from(config), m);
+        assertTrue(warnings.get(0).contains("more than maxReduction (30%)"), warnings.toString());
     }
 
     @Test
-    void theSameModelFailsAndAStraddlingSpreadIsCalledUncertain() throws Exception {
-        MemoryMetrics same = metrics(new long[] {390, 392, 388}, new long[] {391, 389, 393}, 1500);
+    void theSameModelFailsAndAStraddlingSpreadIsInconclusive() throws Exception {
+        MemoryMetrics same = metrics(new long[] {390, 392, 388, 390, 391}, new long[] {391, 389, 393, 390, 390}, 1500);
         Verdict reduction = MemoryGates.evaluate(settings(), same).get(0);
-        assertFalse(reduction.passed());
-        MemoryMetrics noisy = metrics(new long[] {390, 330, 420}, new long[] {370, 372, 371}, 1500);
+        assertEquals(Outcome.FAIL, reduction.verdict(), reduction.message());
+        MemoryMetrics noisy = metrics(new long[] {390, 330, 420, 350, 400}, new long[] {370, 372, 371, 369, 370}, 1500);
         Verdict uncertain = MemoryGates.evaluate(settings(), noisy).get(0);
-        assertTrue(uncertain.message().contains("uncertain"), uncertain.message());
-        assertFalse(uncertain.passed(), "a median reduction of 21% is not enough when the spread allows a gain");
+        assertEquals(Outcome.INCONCLUSIVE, uncertain.verdict(), uncertain.message());
+        assertTrue(uncertain.message().contains("maxRepetitions"), uncertain.message());
+    }
+
+    @Test
+    void threePairsCannotDecideAnything() throws Exception {
+        MemoryMetrics three = metrics(new long[] {390, 380, 400}, new long[] {330, 331, 340}, 1500);
+        assertEquals(Outcome.INCONCLUSIVE, MemoryGates.evaluate(settings(), three).get(0).verdict());
     }
 
     @Test

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.qwenbench.gate.Outcome;
 import io.github.qwenbench.gate.Verdict;
 import io.github.qwenbench.plan.BenchmarkSetupException;
 import io.github.qwenbench.plan.PerformanceConfig;
 import io.github.qwenbench.plan.PerformanceSettings;
 import io.github.qwenbench.stats.RatioInterval;
+import io.github.qwenbench.stats.SequentialComparison;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -19,36 +21,42 @@ class PerformanceGatesTest {
         PerformanceConfig config = new PerformanceConfig();
         config.setMinSpeedup(minSpeedup);
         return PerformanceGates.evaluate(PerformanceSettings.from(config),
-                new PerformanceMetrics(List.of(), speedup, PerformanceMetrics.METHOD, 5, List.of(), List.of())).get(0);
+                new PerformanceMetrics(List.of(), speedup, PerformanceMetrics.METHOD,
+                        new SequentialComparison.Stop(false, "pair budget spent", 1000), 5, List.of(), List.of())).get(0);
     }
 
     @Test
-    void passesOnlyWhenTheLowerBoundReachesTheTarget() throws Exception {
-        assertTrue(judge("1.20", new RatioInterval(1.4, 1.25, 1.5, 0.95, 100, 2000)).passed());
-        Verdict pointAboveButIntervalBelow = judge("1.20", new RatioInterval(1.25, 1.1, 1.4, 0.95, 100, 2000));
-        assertFalse(pointAboveButIntervalBelow.passed(), "a point estimate above the target is not enough");
+    void passesOnlyWhenTheWholeIntervalReachesTheTarget() throws Exception {
+        assertEquals(Outcome.PASS, judge("1.20", new RatioInterval(1.4, 1.25, 1.5, 0.95, 100, "rule")).verdict());
+        Verdict pointAboveButIntervalBelow = judge("1.20", new RatioInterval(1.25, 1.1, 1.4, 0.95, 100, "rule"));
+        assertEquals(Outcome.INCONCLUSIVE, pointAboveButIntervalBelow.verdict(),
+                "a point estimate above the target is not enough");
+        assertFalse(pointAboveButIntervalBelow.passed());
         assertTrue(pointAboveButIntervalBelow.message().contains("inconclusive"), pointAboveButIntervalBelow.message());
-        assertTrue(pointAboveButIntervalBelow.message().contains("Raise <performance><iterations> or <duration>"));
+        assertTrue(pointAboveButIntervalBelow.message().contains("raise <performance><maxIterations> or <duration>"),
+                pointAboveButIntervalBelow.message());
+        assertFalse(pointAboveButIntervalBelow.message().contains("Fix the candidate"));
     }
 
     @Test
-    void aClearMissNamesTheSpeedupAndItsInterval() throws Exception {
-        Verdict v = judge("1.0", new RatioInterval(0.5, 0.47, 0.53, 0.95, 40, 2000));
-        assertEquals("minSpeedup is 0.47, but expected minimum is 1 (lower bound of the interval; speedup 0.500,"
-                + " 95% interval [0.470, 0.530] from 40 block pairs: the candidate is clearly below the target)",
-                v.message());
+    void aClearMissFailsAndNamesTheSpeedupAndItsInterval() throws Exception {
+        Verdict v = judge("1.0", new RatioInterval(0.5, 0.47, 0.53, 0.95, 40, "rule"));
+        assertEquals(Outcome.FAIL, v.verdict());
+        assertEquals("minSpeedup is 0.5 [0.47, 0.53], but expected minimum is 1 (baseline/candidate latency, 95%"
+                + " anytime-valid interval from 40 interleaved block pairs, pair budget spent; raise <performance>"
+                + "<maxIterations> or <duration> to measure longer)", v.message());
     }
 
     @Test
     void aRegressionBudgetBelowOneIsAllowed() throws Exception {
-        assertTrue(judge("0.95", new RatioInterval(0.99, 0.96, 1.02, 0.95, 100, 2000)).passed());
+        assertTrue(judge("0.95", new RatioInterval(0.99, 0.96, 1.02, 0.95, 100, "rule")).passed());
     }
 
     @Test
     void noIntervalNoPass() throws Exception {
-        Verdict v = judge("0.5", new RatioInterval(2, Double.NaN, Double.NaN, 0.95, 2, 0));
-        assertFalse(v.passed());
-        assertTrue(v.message().contains("fewer than the 4 an interval needs"), v.message());
+        Verdict v = judge("0.5", new RatioInterval(2, Double.NaN, Double.NaN, 0.95, 1, "rule"));
+        assertEquals(Outcome.FAIL, v.verdict(), "no interval is a failure, never inconclusive");
+        assertTrue(v.message().contains("too few for an interval"), v.message());
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.github.qwenbench.performance.PerformanceMetrics;
 import io.github.qwenbench.plan.ModelFile;
 import io.github.qwenbench.stats.LatencySummary;
 import io.github.qwenbench.stats.RatioInterval;
+import io.github.qwenbench.stats.SequentialComparison;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,8 @@ final class ReportFixtures {
         PerformanceMetrics metrics = new PerformanceMetrics(List.of(
                 new PerformanceMetrics.ModelPerformance("baseline", 80, 90, 20, latency, 625, 625, 1),
                 new PerformanceMetrics.ModelPerformance("candidate", 50, 40, 20, latency, 310, 310, 1)),
-                new RatioInterval(0.5, 0.47, 0.53, 0.95, 40, 2000), PerformanceMetrics.METHOD, 5,
+                new RatioInterval(0.5, 0.47, 0.53, 0.95, 40, "rule"), PerformanceMetrics.METHOD,
+                new SequentialComparison.Stop(true, "decided", 1000), 5,
                 List.of(1.5, 1.6), List.of(3.0, 3.1));
         Verdict verdict = Verdict.judge("minSpeedup", 0.47, Comparison.AT_LEAST, 1.0,
                 "lower bound of the interval; speedup 0.500, 95% interval [0.470, 0.530] from 40 block pairs");

@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.qwenbench.TestModels;
+import io.github.qwenbench.gate.Outcome;
 import io.github.qwenbench.gate.Verdict;
 import io.github.qwenbench.plan.BenchmarkSetupException;
 import io.github.qwenbench.plan.ScalabilityConfig;
 import io.github.qwenbench.plan.ScalabilitySettings;
 import io.github.qwenbench.plan.SweepConfig;
 import io.github.qwenbench.stats.RatioInterval;
+import io.github.qwenbench.stats.SequentialComparison;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,35 +22,61 @@ class ScalabilityGatesTest {
 
     private static ScalabilityMetrics.ModelCurve model(String role, double cv) {
         return new ScalabilityMetrics.ModelCurve(role, List.of(100.0, 180.0), List.of(1.0, 1.1), List.of(2.0, 2.5),
-                List.of(0.1, 0.1), List.of(cv, cv), List.of(1.0, 0.9), Double.NaN, null);
+                List.of(0.1, 0.1), List.of(0.05, cv), List.of(1.0, 0.9), Double.NaN, null);
     }
 
     private static ScalabilityMetrics metrics(RatioInterval atTwo, double cv) {
         return new ScalabilityMetrics(List.of(new ScalabilityMetrics.Curve("batch", "batch", List.of(1, 2),
                 List.of(model("baseline", 0.05), model("candidate", cv)),
-                List.of(new RatioInterval(1.1, 1.05, 1.2, 0.95, 8, 2000), atTwo))), 2, ScalabilityMetrics.METHOD);
+                List.of(new RatioInterval(1.1, 1.05, 1.2, 0.95, 8, "rule"), atTwo),
+                List.of(new SequentialComparison.Stop(true, "decided", 100),
+                        new SequentialComparison.Stop(true, "decided", 100)), List.of(2, 2))), 2,
+                ScalabilityMetrics.METHOD, List.of());
     }
 
     @Test
     void everyViolationNamesItsPoint() throws Exception {
         ScalabilitySettings settings = ScalabilitySettings.from(new ScalabilityConfig(), List.of());
         List<Verdict> verdicts = ScalabilityGates.evaluate(settings,
-                metrics(new RatioInterval(0.5, 0.45, 0.55, 0.95, 8, 2000), 0.4));
+                metrics(new RatioInterval(0.5, 0.45, 0.55, 0.95, 8, "rule"), 0.4));
         assertEquals(4, verdicts.size());
-        assertTrue(verdicts.get(0).passed(), "batch=1: lower bound 1.05 >= 1.0");
+        assertTrue(verdicts.get(0).passed(), "batch=1: the whole interval [1.05, 1.2] >= 0.95");
+        assertTrue(verdicts.get(1).passed(), "batch=1: as stable as the baseline");
         Verdict slow = verdicts.get(2);
         assertEquals("minThroughputRatio[batch=2]", slow.name());
-        assertFalse(slow.passed());
-        assertTrue(slow.message().startsWith("minThroughputRatio[batch=2] is 0.45, but expected minimum is 1"));
+        assertEquals(Outcome.FAIL, slow.verdict());
+        assertTrue(slow.message().startsWith("minThroughputRatio[batch=2] is 0.5 [0.45, 0.55], but expected minimum"
+                + " is 0.95"), slow.message());
         Verdict jitter = verdicts.get(3);
-        assertEquals("maxCoefficientOfVariation[batch=2]", jitter.name());
-        assertFalse(jitter.passed());
+        assertEquals("stableAsBaseline[batch=2]", jitter.name());
+        assertFalse(jitter.passed(), "CV 0.4 > 2 x 0.05 + 0.10");
+    }
+
+    @Test
+    void identicalJitterPassesAndAnAbsoluteLimitIsAvailable() throws Exception {
+        ScalabilityConfig config = new ScalabilityConfig();
+        config.setMaxCoefficientOfVariation("0.25");
+        ScalabilitySettings settings = ScalabilitySettings.from(config, List.of());
+        List<Verdict> verdicts = ScalabilityGates.evaluate(settings,
+                metrics(new RatioInterval(1.0, 0.97, 1.03, 0.95, 8, "rule"), 0.05));
+        assertEquals(List.of("minThroughputRatio[batch=1]", "stableAsBaseline[batch=1]",
+                "maxCoefficientOfVariation[batch=1]", "minThroughputRatio[batch=2]", "stableAsBaseline[batch=2]",
+                "maxCoefficientOfVariation[batch=2]"), verdicts.stream().map(Verdict::name).toList());
+        assertTrue(verdicts.stream().allMatch(Verdict::passed), verdicts.toString());
+    }
+
+    @Test
+    void aStraddlingPointIsInconclusive() throws Exception {
+        ScalabilitySettings settings = ScalabilitySettings.from(new ScalabilityConfig(), List.of());
+        Verdict v = ScalabilityGates.evaluate(settings, metrics(new RatioInterval(1.0, 0.9, 1.1, 0.95, 8, "rule"),
+                0.05)).get(2);
+        assertEquals(Outcome.INCONCLUSIVE, v.verdict());
     }
 
     @Test
     void noCurveNoPass() throws Exception {
         ScalabilitySettings settings = ScalabilitySettings.from(new ScalabilityConfig(), List.of());
-        List<Verdict> verdicts = ScalabilityGates.evaluate(settings, new ScalabilityMetrics(List.of(), 1, ""));
+        List<Verdict> verdicts = ScalabilityGates.evaluate(settings, new ScalabilityMetrics(List.of(), 1, "", List.of()));
         assertFalse(verdicts.get(0).passed());
     }
 

@@ -1,0 +1,138 @@
+package io.github.qwenbench.system;
+
+import io.github.qwenbench.plan.BenchmarkSetupException;
+import io.github.qwenbench.plan.SystemSettings;
+import io.github.qwenbench.report.Json;
+import io.github.qwenbench.stats.SequentialComparison;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * How the two system workers, each with its own model, take turns serving the load: one window
+ * each, in the order A B B A A B ... (A = baseline), so that drift of a noisy machine hits both
+ * alike, while each model's memory growth stays its own process's. They coordinate through files in
+ * a directory both can see: {@code ready-<role>} when warmed up, {@code turn-<k>.json} with the
+ * throughput of turn k when it is done, and {@code stop} when the throughput ratio is decided or the
+ * budget is spent. Both read the same files, so the stopping rule (the shared
+ * {@link SequentialComparison}) gives both the same answer.
+ */
+final class Turns {
+
+    /** The system property that tells a worker the directory of the turns. */
+    static final String DIRECTORY_PROPERTY = SystemRunner.TURNS_PROPERTY;
+
+    /** What a turn file holds. */
+    record Turn(String role, double throughput, long startEpochMillis) {
+    }
+
+    private final Path directory;
+    private final String role;
+    private final String other;
+    private final SystemSettings settings;
+    private final long patienceNanos;
+
+    Turns(Path directory, String role, SystemSettings settings) {
+        this.directory = directory;
+        this.role = role;
+        this.other = "baseline".equals(role) ? "candidate" : "baseline";
+        this.settings = settings;
+        this.patienceNanos = Math.max(60_000_000_000L, 20 * settings.windowMillis() * 1_000_000L);
+    }
+
+    /** Who serves turn k: pair k/2 runs A B when even, B A when odd. */
+    static String owner(int k) {
+        boolean baselineFirst = (k / 2) % 2 == 0;
+        return (k % 2 == 0) == baselineFirst ? "baseline" : "candidate";
+    }
+
+    boolean mine(int k) {
+        return role.equals(owner(k));
+    }
+
+    /** Says this worker is warmed up, and waits for the other. */
+    void ready() throws BenchmarkSetupException {
+        touch(directory.resolve("ready-" + role));
+        await(directory.resolve("ready-" + other), "warm up");
+    }
+
+    /**
+     * Waits until turn k may start; returns false when the comparison has stopped. At the start of a
+     * pair, the owner decides whether to go on, with the shared stopping rule.
+     */
+    boolean awaitTurn(int k) throws BenchmarkSetupException {
+        Path stop = directory.resolve("stop");
+        long deadline = System.nanoTime() + patienceNanos;
+        while (!Files.exists(stop) && k > 0 && !Files.exists(turnFile(k - 1))) {
+            waitOrFail(deadline, "finish turn " + (k - 1));
+        }
+        if (Files.exists(stop)) {
+            return false;
+        }
+        if (k % 2 == 0 && k > 0
+                && comparison(k).stopNow(settings.minThroughputRatio(), settings.budget(), 0) != null) {
+            touch(stop);
+            return false;
+        }
+        return true;
+    }
+
+    /** Records turn k. */
+    void done(int k, double throughput, long startEpochMillis) throws BenchmarkSetupException {
+        try {
+            Json.writeAtomically(turnFile(k), new Turn(role, throughput, startEpochMillis));
+        } catch (IOException e) {
+            throw new BenchmarkSetupException("The system worker could not write " + turnFile(k) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The throughput ratio after the pairs before turn k (both models' turns of each pair). */
+    private SequentialComparison comparison(int k) throws BenchmarkSetupException {
+        SequentialComparison comparison = new SequentialComparison(SystemMetrics.CONFIDENCE);
+        for (int pair = 0; pair < k / 2; pair++) {
+            Turn first = read(2 * pair);
+            Turn second = read(2 * pair + 1);
+            Turn candidate = "candidate".equals(first.role()) ? first : second;
+            Turn baseline = candidate == first ? second : first;
+            comparison.add(candidate.throughput(), baseline.throughput());
+        }
+        return comparison;
+    }
+
+    private Turn read(int k) throws BenchmarkSetupException {
+        try {
+            return Json.mapper().readValue(turnFile(k).toFile(), Turn.class);
+        } catch (IOException e) {
+            throw new BenchmarkSetupException("The system worker could not read " + turnFile(k) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Path turnFile(int k) {
+        return directory.resolve("turn-" + k + ".json");
+    }
+
+    private void await(Path file, String what) throws BenchmarkSetupException {
+        long deadline = System.nanoTime() + patienceNanos;
+        while (!Files.exists(file)) {
+            waitOrFail(deadline, what);
+        }
+    }
+
+    private void waitOrFail(long deadline, String what) throws BenchmarkSetupException {
+        if (System.nanoTime() > deadline) {
+            throw new BenchmarkSetupException("The " + other + " system worker did not " + what + " within "
+                    + patienceNanos / 1_000_000_000L + " s: it died or hangs (its own error, if any, is reported"
+                    + " with it).");
+        }
+        LockSupport.parkNanos(1_000_000);
+    }
+
+    private static void touch(Path file) throws BenchmarkSetupException {
+        try {
+            Files.writeString(file, "");
+        } catch (IOException e) {
+            throw new BenchmarkSetupException("The system worker could not write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
