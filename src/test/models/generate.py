@@ -21,6 +21,8 @@ It writes, next to this file:
                  while the unpacked models are large enough for memory measurements to see them
   demo-inputs.npz  input_ids of 16 chat prompts tokenized with the real Qwen3 tokenizer
                  (prompts.json), left-padded to 24 tokens, and image_grid_thw
+  pruned-fp32.pt / pruned-int8.pt  written by generate_sparse.py (see there): a 50% magnitude-pruned MLP
+                 and its int8 twin, for the sparsity figures of ModelCapacity
   MANIFEST.sha256  SHA-256 of every file above (sha256sum format)
 
 Model inputs follow Qwen3-VL's conventions, with a documented subset:
@@ -43,6 +45,8 @@ import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+
+import generate_sparse
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -406,7 +410,8 @@ def main():
         longer = torch.cat((inputs[0], inputs[0][:, -4:]), dim=1)
         print("seq 28 logits:", tuple(variants["baseline.pt"](longer, pix, inputs[2]).shape))
 
-    files = sorted(list(variants) + ["demo-inputs.npz", "large-fp32.zip", "large-int8.zip"])
+    files = sorted(list(variants) + ["demo-inputs.npz", "large-fp32.zip", "large-int8.zip"]
+                   + generate_sparse.write())
     with open(os.path.join(HERE, "MANIFEST.sha256"), "w") as f:
         for name in files:
             f.write(f"{sha256(os.path.join(HERE, name))}  {name}\n")

@@ -1,6 +1,8 @@
 package io.github.qwenbench.model;
 
+import ai.djl.Device;
 import ai.djl.MalformedModelException;
+import ai.djl.engine.Engine;
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -10,7 +12,9 @@ import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
+import io.github.qwenbench.hardware.GpuSupport;
 import io.github.qwenbench.plan.BenchmarkSetupException;
+import io.github.qwenbench.plan.EngineSettings;
 import io.github.qwenbench.plan.InputSpec;
 import io.github.qwenbench.plan.ModelFile;
 import java.io.IOException;
@@ -19,30 +23,52 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** A TorchScript model loaded into the PyTorch engine through DJL, with one predictor. */
+/**
+ * A TorchScript model loaded into the PyTorch engine through DJL, on the configured device, with one
+ * predictor.
+ */
 public final class LoadedModel implements AutoCloseable {
+
+    /**
+     * The worker's device ({@code cpu} or {@code gpu:N}, as {@link EngineSettings#device()} spells
+     * it), set with the engine's other settings before anything loads; unset means the CPU.
+     */
+    public static final String DEVICE_PROPERTY = "qwen-bench.device";
 
     private final ModelFile file;
     private final ZooModel<NDList, NDList> model;
     private final Predictor<NDList, NDList> predictor;
+    private final Device device;
     private final long loadNanos;
 
-    private LoadedModel(ModelFile file, ZooModel<NDList, NDList> model, long loadNanos) {
+    private LoadedModel(ModelFile file, ZooModel<NDList, NDList> model, Device device, long loadNanos) {
         this.file = file;
         this.model = model;
         this.predictor = model.newPredictor();
+        this.device = device;
         this.loadNanos = loadNanos;
     }
 
     /**
-     * Loads a model for inference, or, with {@code trainable}, with its parameters loaded as
-     * trainable so that gradients can flow.
+     * Loads a model for inference on the worker's device ({@link #DEVICE_PROPERTY}), or, with
+     * {@code trainable}, with its parameters loaded as trainable so that gradients can flow.
      */
     public static LoadedModel load(ModelFile file, boolean trainable) throws BenchmarkSetupException {
+        return load(file, trainable, System.getProperty(DEVICE_PROPERTY, EngineSettings.CPU));
+    }
+
+    /**
+     * Loads a model on {@code device} ({@code cpu} or {@code gpu:N}); a GPU the engine cannot use is a
+     * set-up error that says what is missing.
+     */
+    public static LoadedModel load(ModelFile file, boolean trainable, String device) throws BenchmarkSetupException {
+        Device target = device(device);
         Criteria.Builder<NDList, NDList> criteria = Criteria.builder()
                 .setTypes(NDList.class, NDList.class)
                 .optModelPath(Path.of(file.path()))
                 .optEngine("PyTorch")
+                // Explicit even for the CPU: DJL's default device is the first GPU whenever one is visible.
+                .optDevice(target)
                 .optTranslator(new NoopTranslator());
         if (trainable) {
             criteria.optOption("trainParam", "true");
@@ -50,7 +76,7 @@ public final class LoadedModel implements AutoCloseable {
         long start = System.nanoTime();
         try {
             ZooModel<NDList, NDList> model = criteria.build().loadModel();
-            return new LoadedModel(file, model, System.nanoTime() - start);
+            return new LoadedModel(file, model, target, System.nanoTime() - start);
         } catch (IOException | ModelNotFoundException | MalformedModelException | RuntimeException e) {
             throw new BenchmarkSetupException("The PyTorch engine cannot load the " + file.role() + " model "
                     + file.path() + ": " + EngineMessages.rootCause(e) + ". Check that it is a TorchScript export"
@@ -58,8 +84,23 @@ public final class LoadedModel implements AutoCloseable {
         }
     }
 
+    /** DJL's device for {@code cpu} or {@code gpu:N}, after checking that the engine can use it. */
+    static Device device(String device) throws BenchmarkSetupException {
+        Engine engine = Engine.getEngine("PyTorch");
+        if (device.startsWith("gpu:")) {
+            GpuSupport.of(engine).check(device);
+            return Device.fromName("gpu" + device.substring("gpu:".length()), engine);
+        }
+        return Device.fromName(EngineSettings.CPU, engine);
+    }
+
     public ModelFile file() {
         return file;
+    }
+
+    /** Where the model and its inputs live. */
+    public Device device() {
+        return device;
     }
 
     public ZooModel<NDList, NDList> zooModel() {
@@ -81,14 +122,57 @@ public final class LoadedModel implements AutoCloseable {
         return model.newPredictor();
     }
 
-    /** Runs one inference through {@code predictor}, turning the engine's refusal into a clear error. */
+    /**
+     * Runs one inference through {@code predictor}, turning the engine's refusal into a clear error.
+     * Inputs on another device are copied to the model's first (inside the call, so inside any timing;
+     * make them on {@link #device()} to keep that copy out).
+     *
+     * <p>On a GPU the call returns only once the results are on the host: CUDA kernels run
+     * asynchronously, so returning the device tensors would let a timer stop before the GPU finished.
+     * Copying every output to the CPU ({@code NDArray.toDevice(cpu)}, a blocking device-to-host copy on
+     * the current stream) waits for all the work queued before it, and a model's results must reach the
+     * host to be used anyway. On the CPU nothing is copied.
+     */
     public NDList predict(Predictor<NDList, NDList> predictor, NDList inputs, List<InputSpec> specs)
             throws BenchmarkSetupException {
+        NDList onDevice = moved(inputs, device);
         try {
-            return predictor.predict(inputs);
+            NDList outputs = predictor.predict(onDevice);
+            if (Device.Type.CPU.equals(device.getDeviceType())) {
+                return outputs;
+            }
+            NDList onHost = moved(outputs, Device.cpu());
+            closeCopies(outputs, onHost);
+            return onHost;
         } catch (TranslateException | RuntimeException e) {
             throw rejected(file, inputs, specs, e);
+        } finally {
+            closeCopies(onDevice, inputs);
         }
+    }
+
+    /** Closes the arrays of {@code arrays} that are not also in {@code kept}. */
+    private static void closeCopies(NDList arrays, NDList kept) {
+        for (int i = 0; i < arrays.size(); i++) {
+            if (arrays.get(i) != kept.get(i)) {
+                arrays.get(i).close();
+            }
+        }
+    }
+
+    /** The arrays on {@code target}, named as before; those already there are the same objects. */
+    private static NDList moved(NDList arrays, Device target) {
+        NDList moved = new NDList(arrays.size());
+        for (NDArray array : arrays) {
+            if (array.getDevice().equals(target)) {
+                moved.add(array);
+            } else {
+                NDArray copy = array.toDevice(target, true);
+                copy.setName(array.getName());
+                moved.add(copy);
+            }
+        }
+        return moved;
     }
 
     /** Runs one inference and copies every output out of the engine as float32. */

@@ -12,6 +12,12 @@ public class EngineConfig {
     /** TorchScript graph executor optimizer ({@code ai.djl.pytorch.graph_optimizer}). */
     private boolean graphOptimizer = true;
 
+    /**
+     * Where inference runs: {@code cpu}, {@code gpu} (the first GPU) or {@code gpu:N}. A GPU needs the
+     * CUDA flavour of the PyTorch natives and an NVIDIA driver (see the README's GPU section).
+     */
+    private String device = "cpu";
+
     public EngineConfig() {
     }
 
@@ -25,5 +31,13 @@ public class EngineConfig {
 
     public boolean isGraphOptimizer() {
         return graphOptimizer;
+    }
+
+    public String getDevice() {
+        return device;
+    }
+
+    public void setDevice(String device) {
+        this.device = device;
     }
 }

@@ -4,6 +4,7 @@ import ai.djl.engine.Engine;
 import io.github.qwenbench.host.HostInfo;
 import io.github.qwenbench.model.EngineMessages;
 import io.github.qwenbench.model.InputFactory;
+import io.github.qwenbench.model.LoadedModel;
 import io.github.qwenbench.plan.BenchmarkPlan;
 import io.github.qwenbench.plan.BenchmarkSetupException;
 import io.github.qwenbench.plan.EngineSettings;
@@ -86,8 +87,8 @@ public final class WorkerMain {
                     + " check that DJL_CACHE_DIR (default ~/.djl.ai) is writable.", e);
         }
         progress.accept(suite.id() + ": " + engine.getEngineName() + " " + engine.getVersion() + " on "
-                + engine.defaultDevice());
-        HostInfo host = HostInfo.collect(plan.engine().graphOptimizer());
+                + plan.engine().device());
+        HostInfo host = HostInfo.collect(plan.engine());
         InputFactory inputs = new InputFactory(plan.inputs(), plan.seed());
         Instant startedAt = Instant.now();
         long start = System.nanoTime();
@@ -108,6 +109,7 @@ public final class WorkerMain {
             System.setProperty("ai.djl.pytorch.num_interop_threads", engine.interOpThreads().toString());
         }
         System.setProperty("ai.djl.pytorch.graph_optimizer", Boolean.toString(engine.graphOptimizer()));
+        System.setProperty(LoadedModel.DEVICE_PROPERTY, engine.device());
     }
 
     private static void progress(String line) {
