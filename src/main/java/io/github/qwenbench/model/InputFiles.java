@@ -4,6 +4,7 @@ import io.github.qwenbench.plan.BenchmarkSetupException;
 import io.github.qwenbench.plan.InputSpec;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.stream.Collectors;
 
 /**
  * Works out what an input file holds: one sample given to every run, or a stack of samples along
@@ -44,7 +45,26 @@ public final class InputFiles {
             return input.withFileLayout(declared, header.kind(), (int) fileShape[0]);
         }
         throw new BenchmarkSetupException(where + " declares shape " + input.describeShape() + ", but "
-                + input.file() + " holds " + Arrays.toString(fileShape) + ": the file must hold that shape, or"
-                + " a stack of samples of it along a first axis. Fix <shape>, or leave it out to use the file's.");
+                + input.file() + " holds " + Arrays.toString(fileShape) + ": the file must hold one sample of that"
+                + " shape, or a stack of samples along a first axis (sample i takes row i). " + shapeHint(fileShape));
+    }
+
+    /** The {@code <shape>} values that fit the file: its rows as samples, or the whole array as one. */
+    private static String shapeHint(long[] fileShape) {
+        if (fileShape.length == 0) {
+            return "The file holds a single value: leave <shape> out.";
+        }
+        String whole = dimensions(fileShape);
+        if (fileShape.length == 1) {
+            return "Set <shape> to 1 to take its " + fileShape[0] + " values as samples, or to " + whole
+                    + " (or leave it out) to give every run the whole array.";
+        }
+        String row = dimensions(Arrays.copyOfRange(fileShape, 1, fileShape.length));
+        return "Set <shape> to " + row + " (or 1," + row + ") to take its " + fileShape[0] + " rows as samples, or to "
+                + whole + " (or leave it out) to give every run the whole array.";
+    }
+
+    private static String dimensions(long[] shape) {
+        return Arrays.stream(shape).mapToObj(Long::toString).collect(Collectors.joining(","));
     }
 }

@@ -46,11 +46,19 @@ import org.eclipse.aether.repository.RemoteRepository;
  */
 abstract class AbstractBenchmarkMojo extends AbstractMojo {
 
-    /** The reference model: {@code <path>} or {@code <artifact>}, and optionally {@code <sha256>}. */
+    /**
+     * The reference model:
+     * <ul>
+     * <li>{@code path}: a TorchScript file, or</li>
+     * <li>{@code artifact}: {@code groupId:artifactId:version[:extension[:classifier]]} (extension defaults to
+     * {@code pt}; a {@code .zip} or {@code .tar.gz} holding exactly one {@code .pt} is unpacked)</li>
+     * <li>{@code sha256}: the file's SHA-256, checked before loading (optional)</li>
+     * </ul>
+     */
     @Parameter
     private ModelSource baseline;
 
-    /** The optimized model under test: {@code <path>} or {@code <artifact>}, and optionally {@code <sha256>}. */
+    /** The optimized model under test: {@code path} or {@code artifact}, and optionally {@code sha256}, as for {@code baseline}. */
     @Parameter
     private ModelSource candidate;
 
@@ -62,7 +70,23 @@ abstract class AbstractBenchmarkMojo extends AbstractMojo {
     @Parameter(property = "qwen-bench.candidate")
     private String candidatePath;
 
-    /** The model's inputs, one {@code <input>} per forward argument; both models get the same values. */
+    /**
+     * The model's inputs, one {@code <input>} per argument of the model's {@code forward}; both models
+     * get exactly the same values. Each {@code <input>} has:
+     * <ul>
+     * <li>{@code name}: the {@code forward} argument it feeds, checked against the TorchScript signature (required)</li>
+     * <li>{@code shape}: dimensions of one sample, e.g. {@code 1,3,224,224} (required unless {@code file})</li>
+     * <li>{@code dtype}: {@code float32}, {@code float16}, {@code bfloat16}, {@code float64}, {@code int32},
+     * {@code int64} or {@code boolean} (default {@code float32}, or the file's)</li>
+     * <li>{@code distribution}: {@code uniform} (between {@code min} and {@code max}, integers inclusive) or
+     * {@code normal} ({@code mean}, {@code stddev}) (default {@code uniform}, [0, 1] for floats, [0, 100] for
+     * integers)</li>
+     * <li>{@code min}, {@code max}, {@code mean}, {@code stddev}: the distribution's parameters</li>
+     * <li>{@code file}: a {@code .npy}, or a {@code .npz} with an array named {@code key} (default: the input's
+     * name). The file holds one sample, or a stack of samples along a first axis (sample i takes row i)</li>
+     * <li>{@code key}: the array's name in a {@code .npz} file</li>
+     * </ul>
+     */
     @Parameter
     private List<InputConfig> inputs;
 
@@ -70,27 +94,132 @@ abstract class AbstractBenchmarkMojo extends AbstractMojo {
     @Parameter(property = "qwen-bench.seed", defaultValue = "42")
     private long seed;
 
-    /** Accuracy suite settings and thresholds. */
+    /**
+     * Accuracy suite settings and thresholds: candidate outputs against the baseline's on the same
+     * inputs. Thresholds accept {@code 0.01} or {@code 1%}.
+     * <ul>
+     * <li>{@code samples}: input samples both models run (default 16)</li>
+     * <li>{@code maxRelativeError}: worst relative L2 error ||c-b||/||b|| of any output (default 0.01)</li>
+     * <li>{@code minCosineSimilarity}: worst cosine similarity of any output (default 0.99)</li>
+     * <li>{@code minTop1Agreement}: share of arg-max positions (last axis) that agree, for logit-like outputs
+     * (default off)</li>
+     * <li>{@code requireFiniteOutputs}: fail on NaN or infinite outputs (default true)</li>
+     * <li>{@code maxRepeatDifference}: each model run twice on the same input must agree this closely
+     * (default 1e-6)</li>
+     * <li>{@code perturbation}: relative size of the Gaussian noise added to floating inputs to report each
+     * model's sensitivity (default 0.001)</li>
+     * <li>{@code generation}: greedy decoding with a full forward pass per step, reporting token agreement and
+     * exact-sequence-match rates: {@code <input>} (the token-id input), {@code <steps>} (default 8),
+     * {@code <output>} (index of the logits, default 0) (default off)</li>
+     * <li>{@code minGenerationAgreement}: share of generated tokens that agree (default off)</li>
+     * <li>{@code gradientFlow}: a backward pass through each model; every parameter must get a finite,
+     * non-zero gradient (default false)</li>
+     * </ul>
+     */
     @Parameter
     private AccuracyConfig accuracy;
 
-    /** Performance suite settings: sizing, blocks, confidence and {@code minSpeedup}. */
+    /**
+     * Performance suite settings: blocks of consecutive inferences alternate A B B A (A = baseline) in
+     * one worker; the speedup is the median over adjacent block pairs of baseline / candidate block
+     * median latency, judged on its confidence interval.
+     * <ul>
+     * <li>{@code warmupIterations}: un-measured inferences per model first (default 20)</li>
+     * <li>{@code iterations}: measured inferences per model (default 500)</li>
+     * <li>{@code maxIterations}: measure on, in steps of {@code iterations}, while the interval contains
+     * {@code minSpeedup} (default 2000)</li>
+     * <li>{@code duration}: measure for a fixed time instead, e.g. {@code 500ms}, {@code 20s}, {@code 2m}
+     * (default off)</li>
+     * <li>{@code blockSize}: consecutive inferences of one model per block (default 5)</li>
+     * <li>{@code samples}: distinct input samples cycled through (default 4)</li>
+     * <li>{@code confidence}: confidence level of the speedup interval (default 0.95)</li>
+     * <li>{@code minSpeedup}: baseline latency / candidate latency must reach this; 1.20 is 20% faster, 0.95
+     * at most 5% slower (default 1.20)</li>
+     * <li>{@code bootstrapResamples}: resamples for the interval (default 2000)</li>
+     * </ul>
+     */
     @Parameter
     private PerformanceConfig performance;
 
-    /** Memory suite settings: repetitions, phases, {@code minReduction} and the leak limit. */
+    /**
+     * Memory suite settings: each model alone in fresh workers, resident memory idle, after load and at
+     * the inference peak.
+     * <ul>
+     * <li>{@code repetitions}: fresh workers per model; the order alternates (default 3)</li>
+     * <li>{@code inferences}: inferences of the phase whose peak is recorded (default 50)</li>
+     * <li>{@code leakInferences}: inferences of the steady phase over which growth per inference is fitted
+     * (default 400)</li>
+     * <li>{@code reductionMetric}: {@code peakMinusIdle}, {@code footprint} (after load minus idle) or
+     * {@code peak} (default {@code peakMinusIdle})</li>
+     * <li>{@code minReduction}: least reduction 1 - candidate/baseline, judged on the least favourable pairing
+     * of repetitions (default 0.15)</li>
+     * <li>{@code maxReduction}: a larger reduction passes with a warning: part of the model may not have
+     * loaded (default 0.30)</li>
+     * <li>{@code maxLeakBytesPerInference}: the candidate's resident-memory growth per inference, in bytes
+     * (default 16384)</li>
+     * <li>{@code bandwidthMebibytes}: size in MiB of the tensor copied to measure the machine's memory
+     * bandwidth; 0 skips it (default 256)</li>
+     * </ul>
+     */
     @Parameter
     private MemoryConfig memory;
 
-    /** Scalability suite settings: batch sizes, concurrency levels, input-size sweeps and their gates. */
+    /**
+     * Scalability suite settings: both models along batch-size, concurrency and input-size curves.
+     * Each violation names its point, e.g. {@code minThroughputRatio[batch=8]}.
+     * <ul>
+     * <li>{@code batchSizes}: batch sizes ({@code none} skips); a batch of b stacks b different samples along
+     * {@code batchDimension} (default 1,2,4,8)</li>
+     * <li>{@code batchDimension}: the batch axis of every input (default 0)</li>
+     * <li>{@code concurrency}: thread counts ({@code none} skips): one shared model, one predictor and warm-up
+     * per thread (default 1,2,4)</li>
+     * <li>{@code sweeps}: {@code <sweep>} elements with {@code input}, {@code dimension} and {@code values}
+     * (at least two sizes): the input shrinks by dropping leading positions and grows by repeating the first
+     * (left padding) (default none)</li>
+     * <li>{@code iterations}, {@code warmupIterations}, {@code blockSize}: per model and point (default 60,
+     * 10, 5)</li>
+     * <li>{@code confidence}: confidence level of the ratio intervals (default 0.95)</li>
+     * <li>{@code minThroughputRatio}: candidate/baseline throughput at every point, judged on the interval's
+     * lower bound (default 1.0)</li>
+     * <li>{@code maxCoefficientOfVariation}: of the block throughputs at every point, either model
+     * (default 0.25)</li>
+     * <li>{@code minScalingEfficiency}: the candidate's gain per size factor at every batch/concurrency point
+     * (default off)</li>
+     * </ul>
+     */
     @Parameter
     private ScalabilityConfig scalability;
 
-    /** System suite settings: the load (users or arrival rate), its duration and windows, and the gates. */
+    /**
+     * System suite settings: each model under the same load, window by window. Keep users x
+     * {@code engine/intraOpThreads} at or below the machine's cores.
+     * <ul>
+     * <li>{@code users}: closed loop: virtual users; open loop: serving threads (default 2)</li>
+     * <li>{@code thinkTime}: pause between a user's requests, e.g. {@code 100ms} (default 0ms)</li>
+     * <li>{@code arrivalRate}: requests per second with Poisson arrivals: an open loop whose latency counts
+     * from the scheduled arrival (default off: closed loop)</li>
+     * <li>{@code duration}: per model, e.g. {@code 60s} (default 10s)</li>
+     * <li>{@code window}: the unit of the stability figures (default 1s)</li>
+     * <li>{@code maxErrorRate}: share of failed requests; they are counted with their messages and the load
+     * goes on (default 0)</li>
+     * <li>{@code maxThroughputDrift}: |slope of window throughput| x run length / mean (default 0.10)</li>
+     * <li>{@code maxMemoryGrowth}: resident memory gained over the run: a share of the start such as
+     * {@code 10%}, or a size such as {@code 64MiB} (default 10%)</li>
+     * <li>{@code maxP99LatencyMillis}: an SLA under load, in milliseconds (default off)</li>
+     * <li>{@code minThroughputRatio}: candidate/baseline median window throughput, judged on the interval's
+     * lower bound (default 1.0)</li>
+     * </ul>
+     */
     @Parameter
     private SystemConfig system;
 
-    /** PyTorch engine settings (threads, graph optimizer), applied before the engine loads. */
+    /**
+     * PyTorch engine settings, applied before the engine loads and recorded in the results.
+     * <ul>
+     * <li>{@code intraOpThreads}, {@code interOpThreads}: PyTorch thread pools (default: the engine's)</li>
+     * <li>{@code graphOptimizer}: the TorchScript graph executor's optimizer (default true)</li>
+     * </ul>
+     */
     @Parameter
     private EngineConfig engine;
 

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** The one JSON mapper, and atomic writes: readers never see a half-written result file. */
 public final class Json {
@@ -32,12 +34,18 @@ public final class Json {
         writeAtomically(target, MAPPER.writeValueAsBytes(value));
     }
 
+    /**
+     * The temporary file is created like any other file, so the result gets the permissions the
+     * umask gives (0644 as a rule): {@code Files.createTempFile} would make it 0600, readable by its
+     * owner only, which a CI server's archiving or a web server may not be.
+     */
     public static void writeAtomically(Path target, byte[] content) throws IOException {
         Path directory = target.toAbsolutePath().getParent();
         Files.createDirectories(directory);
-        Path temporary = Files.createTempFile(directory, "." + target.getFileName(), ".tmp");
+        Path temporary = directory.resolve("." + target.getFileName() + "."
+                + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
         try {
-            Files.write(temporary, content);
+            Files.write(temporary, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temporary);

@@ -65,28 +65,37 @@ public final class PlanFactory {
             ScalabilityConfig scalability, SystemConfig system) {
     }
 
+    /**
+     * Builds the plan. The input names are checked against the models' {@code forward} before any
+     * input file is read: a misspelled name is best answered with the signature, not with the file's
+     * list of arrays that the misspelled name was looked up in.
+     */
     public BenchmarkPlan create(Settings settings) throws BenchmarkSetupException {
         EngineSettings engine = EngineSettings.from(settings.engine());
-        List<InputSpec> inputs = new ArrayList<>();
+        List<InputSpec> declared = new ArrayList<>();
         List<InputConfig> configured = settings.inputs() == null ? List.of() : settings.inputs();
         Set<String> names = new HashSet<>();
         for (int i = 0; i < configured.size(); i++) {
-            InputSpec input = InputFiles.resolve(InputSpec.from(configured.get(i), i));
+            InputSpec input = InputSpec.from(configured.get(i), i);
             if (!names.add(input.name())) {
                 throw new BenchmarkSetupException("inputs: '" + input.name() + "' is configured twice.");
             }
-            inputs.add(input);
+            declared.add(input);
         }
-        AccuracySettings accuracy = AccuracySettings.from(settings.accuracy(), inputs);
         PerformanceSettings performance = PerformanceSettings.from(settings.performance());
         MemorySettings memory = MemorySettings.from(settings.memory());
-        ScalabilitySettings scalability = ScalabilitySettings.from(settings.scalability(), inputs);
         SystemSettings system = SystemSettings.from(settings.system());
         ModelFile baseline = models.resolve("baseline", settings.baseline(), settings.baselineOverride());
         ModelFile candidate = models.resolve("candidate", settings.candidate(), settings.candidateOverride());
-        List<InputSpec> ordered = inForwardOrder(baseline, inputs);
-        inForwardOrder(candidate, inputs);
-        return new BenchmarkPlan(baseline, candidate, ordered, settings.seed(), engine, accuracy, performance,
+        List<InputSpec> ordered = inForwardOrder(baseline, declared);
+        inForwardOrder(candidate, declared);
+        List<InputSpec> inputs = new ArrayList<>();
+        for (InputSpec input : ordered) {
+            inputs.add(InputFiles.resolve(input));
+        }
+        AccuracySettings accuracy = AccuracySettings.from(settings.accuracy(), inputs);
+        ScalabilitySettings scalability = ScalabilitySettings.from(settings.scalability(), inputs);
+        return new BenchmarkPlan(baseline, candidate, inputs, settings.seed(), engine, accuracy, performance,
                 memory, scalability, system);
     }
 

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -25,6 +26,7 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -32,7 +34,8 @@ import java.util.stream.Collectors;
 /**
  * Runs a suite in a forked JVM, so that Maven's own heap and threads stay out of the measurements
  * and a native crash, an out-of-memory kill or a hang becomes a clear error instead of a dead or
- * stuck Maven. The worker is killed when it outlives its timeout, and when Maven itself exits.
+ * stuck Maven. The worker is killed when it outlives its timeout, and when Maven itself exits; should
+ * Maven die without running its shutdown hooks (SIGKILL), the worker's own watchdog ends it.
  */
 public final class WorkerLauncher {
 
@@ -80,20 +83,27 @@ public final class WorkerLauncher {
      */
     public SuiteResult run(Suite suite, BenchmarkPlan plan, String role, int repetition)
             throws BenchmarkSetupException {
-        String name = suite.id() + (role == null ? "" : "-" + role + "-" + repetition);
-        Path planFile = workDirectory.resolve(suite.id() + "-plan.json");
+        String name = suite.id() + (role == null ? "" : "-" + role + "-" + repetition) + "-" + launchId();
+        Path planFile = workDirectory.resolve(name + "-plan.json");
         Path resultFile = workDirectory.resolve(name + "-raw.json");
         Path errorFile = WorkerMain.errorFile(resultFile);
         try {
             Files.createDirectories(workDirectory);
-            Files.deleteIfExists(resultFile);
-            Files.deleteIfExists(errorFile);
             Json.writeAtomically(planFile, plan);
         } catch (IOException e) {
             throw new BenchmarkSetupException("Cannot prepare the worker's files in " + workDirectory + ": "
                     + e.getMessage(), e);
         }
-        List<String> command = command(suite, planFile, resultFile);
+        try {
+            return launch(suite, planFile, resultFile, errorFile, role, repetition);
+        } finally {
+            deleteQuietly(planFile, resultFile, errorFile);
+        }
+    }
+
+    private SuiteResult launch(Suite suite, Path planFile, Path resultFile, Path errorFile, String role,
+            int repetition) throws BenchmarkSetupException {
+        List<String> command = command(suite, planFile, resultFile, Instant.now().plus(timeout));
         if (role != null) {
             command.add(role);
             command.add(String.valueOf(repetition));
@@ -125,12 +135,13 @@ public final class WorkerLauncher {
             boolean finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (!finished) {
                 process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-                join(out, err);
-                throw new BenchmarkSetupException("The " + suite.id() + " worker did not finish within workerTimeout ("
-                        + timeout.toSeconds() + " s) and was killed. Raise <workerTimeout> (-Dqwen-bench.workerTimeout"
-                        + "=SECONDS) or make the run smaller (fewer samples or iterations)." + tail(outputTail));
             }
             join(out, err);
+            if (!finished || process.exitValue() == WorkerMain.TIMED_OUT) {
+                throw new BenchmarkSetupException("The " + suite.id() + " worker did not finish within workerTimeout ("
+                        + timeout.toSeconds() + " s) and was stopped. Raise <workerTimeout> (-Dqwen-bench.workerTimeout"
+                        + "=SECONDS) or make the run smaller (fewer samples or iterations)." + tail(outputTail));
+            }
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
@@ -211,10 +222,30 @@ public final class WorkerLauncher {
         }
     }
 
-    List<String> command(Suite suite, Path planFile, Path resultFile) {
+    /**
+     * Tells this launch's files from those of any other run: a worker orphaned by an earlier, killed
+     * build may still write its result, and must not write it where this launch reads.
+     */
+    private static String launchId() {
+        return String.format("%x-%08x", System.currentTimeMillis(), ThreadLocalRandom.current().nextInt());
+    }
+
+    private static void deleteQuietly(Path... files) {
+        for (Path file : files) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // Left behind in target/: harmless, no later launch reads another launch's files.
+            }
+        }
+    }
+
+    /** The worker's command line; the watchdog's arguments come after the configured ones, so they win. */
+    List<String> command(Suite suite, Path planFile, Path resultFile, Instant deadline) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmArguments);
+        command.addAll(WorkerWatchdog.jvmArguments(deadline));
         command.add("-Dai.djl.offline=true");
         command.add("-Dslf4j.internal.verbosity=ERROR");
         command.add("-cp");
@@ -275,6 +306,9 @@ public final class WorkerLauncher {
         }
         if (exit == 139) {
             return " (segmentation fault in native code)";
+        }
+        if (exit == WorkerMain.PARENT_GONE) {
+            return " (the worker found the Maven process that started it gone)";
         }
         if (exit > 128) {
             return " (killed by signal " + (exit - 128) + ")";

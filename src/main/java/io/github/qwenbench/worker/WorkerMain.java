@@ -25,7 +25,9 @@ import java.util.function.Consumer;
  * The forked worker: {@code WorkerMain <suite> <plan.json> <result.json>}. It configures and loads
  * the engine, runs one suite, and writes the suite's raw result atomically. Progress lines go to
  * standard output behind {@link #PROGRESS}. A broken set-up exits with {@link #SETUP_ERROR} after
- * writing its message to {@code <result.json>.error}; any other non-zero exit is a crash.
+ * writing its message to {@code <result.json>.error}. A watchdog ends the worker with
+ * {@link #PARENT_GONE} when the Maven process that started it is gone, and with {@link #TIMED_OUT}
+ * at its {@code workerTimeout} deadline. Any other non-zero exit is a crash.
  */
 public final class WorkerMain {
 
@@ -35,6 +37,15 @@ public final class WorkerMain {
     /** Exit code of a broken set-up, explained in the error file. */
     public static final int SETUP_ERROR = 3;
 
+    /**
+     * Exit code of a worker whose parent, the Maven process that started it, is gone (killed with
+     * SIGKILL, say, which runs none of Maven's shutdown hooks): nobody would read its result.
+     */
+    public static final int PARENT_GONE = 4;
+
+    /** Exit code of a worker that stopped itself at its {@code workerTimeout} deadline. */
+    public static final int TIMED_OUT = 5;
+
     private WorkerMain() {
     }
 
@@ -43,6 +54,7 @@ public final class WorkerMain {
             System.err.println("usage: WorkerMain <suite> <plan.json> <result.json> [<role> <repetition>]");
             System.exit(2);
         }
+        WorkerWatchdog.fromSystemProperties().start();
         String role = args.length == 5 ? args[3] : null;
         int repetition = args.length == 5 ? Integer.parseInt(args[4]) : 0;
         System.exit(run(Suite.parse(args[0]), Path.of(args[1]), Path.of(args[2]), role, repetition));

@@ -44,6 +44,8 @@ class InputFilesTest {
         BenchmarkSetupException e = assertThrows(BenchmarkSetupException.class, () -> resolve("1,32", null));
         assertTrue(e.getMessage().contains("declares shape (1, 32), but"), e.getMessage());
         assertTrue(e.getMessage().contains("holds [16, 24]"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("Set <shape> to 24 (or 1,24) to take its 16 rows as samples, or to 16,24"
+                + " (or leave it out) to give every run the whole array."), e.getMessage());
         e = assertThrows(BenchmarkSetupException.class, () -> resolve("1,24", "int32"));
         assertTrue(e.getMessage().contains("declares dtype int32, but"), e.getMessage());
     }

@@ -51,6 +51,16 @@ class PlanFactoryTest {
     }
 
     @Test
+    void aMisspelledFileInputIsAnsweredWithTheSignatureNotTheFilesEntries() {
+        List<InputConfig> inputs = new ArrayList<>(TestModels.demoInputs());
+        inputs.get(0).setName("input_id");
+        BenchmarkSetupException e = assertThrows(BenchmarkSetupException.class, () -> create(inputs));
+        assertTrue(e.getMessage().startsWith("inputs/input 'input_id' is not an argument of the baseline model"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("forward(input_ids, pixel_values, image_grid_thw)"), e.getMessage());
+    }
+
+    @Test
     void aMissingInputIsNamed() {
         List<InputConfig> inputs = new ArrayList<>(TestModels.demoInputs());
         inputs.remove(2);

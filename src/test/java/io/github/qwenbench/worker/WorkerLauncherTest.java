@@ -62,6 +62,9 @@ class WorkerLauncherTest {
         assertEquals("PyTorch", result.system().engine());
         assertTrue(result.metrics().get("outputs").get(0).get("worstRelativeL2Error").asDouble() < 0.01);
         assertTrue(info.contains("compared 2/2 samples"), info.toString());
+        try (var left = Files.list(work)) {
+            assertEquals(List.of(), left.toList(), "the launch's plan and result are removed once read");
+        }
     }
 
     @Test
@@ -77,7 +80,9 @@ class WorkerLauncherTest {
                 () -> launcher(List.of(), Duration.ofMinutes(3)).run(Suite.ACCURACY, broken));
         assertTrue(e.getMessage().startsWith("The PyTorch engine cannot load the candidate model " + corrupt),
                 e.getMessage());
-        assertTrue(!Files.exists(work.resolve("accuracy-raw.json")), "no result is left behind");
+        try (var left = Files.list(work)) {
+            assertEquals(List.of(corrupt), left.toList(), "the launch's plan, result and error files are removed");
+        }
     }
 
     @Test

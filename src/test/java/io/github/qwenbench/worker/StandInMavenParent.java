@@ -1,0 +1,63 @@
+package io.github.qwenbench.worker;
+
+import io.github.qwenbench.TestModels;
+import io.github.qwenbench.plan.AccuracyConfig;
+import io.github.qwenbench.plan.BenchmarkPlan;
+import io.github.qwenbench.plan.PerformanceConfig;
+import io.github.qwenbench.plan.SystemConfig;
+import io.github.qwenbench.plan.SystemSettings;
+import io.github.qwenbench.suite.Suite;
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Stands in for Maven in {@link WorkerWatchdogTest}: {@code StandInMavenParent <performance|system> <work>}
+ * starts a real worker through {@link WorkerLauncher} on the bundled models, for a run of a minute,
+ * and prints the progress it relays, so that the test knows when to kill this process.
+ */
+public final class StandInMavenParent {
+
+    private StandInMavenParent() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Suite suite = Suite.parse(args[0]);
+        List<Path> classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(Path::of).toList();
+        WorkerLauncher launcher = new WorkerLauncher(classpath, List.of(), Duration.ofMinutes(5), Path.of(args[1]),
+                new WorkerLog() {
+                    @Override
+                    public void info(String line) {
+                        System.out.println(line);
+                        System.out.flush();
+                    }
+
+                    @Override
+                    public void warn(String line) {
+                        info(line);
+                    }
+
+                    @Override
+                    public void debug(String line) {
+                    }
+                });
+        if (suite == Suite.SYSTEM) {
+            launcher.run(suite, minuteOfLoad(), "baseline", 1);
+        } else {
+            PerformanceConfig performance = new PerformanceConfig();
+            performance.setDuration("60s");
+            launcher.run(suite, TestModels.plan("baseline.pt", new AccuracyConfig(), performance));
+        }
+    }
+
+    private static BenchmarkPlan minuteOfLoad() throws Exception {
+        BenchmarkPlan plan = TestModels.plan("baseline.pt", new AccuracyConfig());
+        SystemConfig system = new SystemConfig();
+        system.setDuration("60s");
+        return new BenchmarkPlan(plan.baseline(), plan.candidate(), plan.inputs(), plan.seed(), plan.engine(),
+                plan.accuracy(), plan.performance(), plan.memory(), plan.scalability(), SystemSettings.from(system));
+    }
+}
