@@ -67,7 +67,7 @@ public final class HtmlReport {
                 .append("tr.fail td{background:#fde2e1}tr.pass td.verdict{color:#1a7f37}tr.fail td.verdict{color:#b42318;font-weight:bold}"
                         + "tr.inconclusive td{background:#fef0c7}tr.inconclusive td.verdict{color:#b54708;font-weight:bold}")
                 .append("#gates td:nth-child(3),#earlier-gates td:nth-child(3){white-space:nowrap}.interval{color:#555}td.how{max-width:560px}")
-                .append("td.sha{max-width:22em;word-break:break-all}td.path{max-width:28em;word-break:break-all}")
+                .append("td.sha{max-width:22em;word-break:break-all}td.path{max-width:36em}#models code{overflow-wrap:anywhere}td.size{white-space:nowrap}")
                 .append(".banner{padding:10px 14px;font-size:20px;font-weight:bold;color:white;margin-bottom:4px}")
                 .append(".banner.pass{background:#1a7f37}.banner.fail{background:#b42318}.banner.inconclusive{background:#b54708}")
                 .append(".earlier{background:#eee;color:#555;padding:6px 14px;margin:4px 0}")
@@ -141,7 +141,7 @@ public final class HtmlReport {
                 .append(Html.escape(model.role())).append("</td><td class=\"path\"><code>")
                 .append(Html.escape(key.get(1))).append("</code></td><td><code>").append(Html.escape(model.source()))
                 .append("</code></td><td class=\"sha\"><code>").append(Html.escape(model.sha256()))
-                .append("</code></td><td title=\"").append(model.bytes()).append(" bytes\">")
+                .append("</code></td><td class=\"size\" title=\"").append(model.bytes()).append(" bytes\">")
                 .append(bytes(model.bytes())).append("</td></tr>"));
         return html.append("</table>").toString();
     }
@@ -174,7 +174,7 @@ public final class HtmlReport {
     /** How an interval gate is judged, in the row: the whole interval, not its estimate. */
     static String intervalRule(Verdict v) {
         String threshold = v.comparison() + " " + Verdict.format(v.threshold());
-        return "Judged on the whole interval " + v.interval() + ": PASS when all of it is " + threshold
+        return "Judged on the whole interval: PASS when all of it is " + threshold
                 + ", FAIL when none of it is, INCONCLUSIVE while it contains the threshold.";
     }
 

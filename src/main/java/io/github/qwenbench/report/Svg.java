@@ -1,5 +1,6 @@
 package io.github.qwenbench.report;
 
+import io.github.qwenbench.gate.Verdict;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -178,7 +179,10 @@ final class Svg {
         return close(svg, series.stream().map(Series::name).toList());
     }
 
-    /** A point estimate with its interval on a horizontal axis, and the threshold as a dashed line. */
+    /**
+     * A point estimate with its interval on a horizontal axis, and the threshold as a dashed line;
+     * the figures themselves are the hover text.
+     */
     static String interval(String title, String label, double estimate, double lower, double upper, double threshold) {
         double lo = Math.min(Math.min(lower, threshold), estimate);
         double hi = Math.max(Math.max(upper, threshold), estimate);
@@ -193,7 +197,8 @@ final class Svg {
                     .append(fmt(mid)).append("\" y2=\"").append(fmt(mid)).append("\"/>");
         }
         svg.append("<circle r=\"5\" fill=\"").append(COLORS[0]).append("\" cx=\"").append(fmt(px(estimate, x)))
-                .append("\" cy=\"").append(fmt(mid)).append("\"/>");
+                .append("\" cy=\"").append(fmt(mid)).append("\"><title>").append(Html.escape(Verdict.format(estimate)
+                        + " [" + Verdict.format(lower) + ", " + Verdict.format(upper) + "]")).append("</title></circle>");
         if (Double.isFinite(threshold)) {
             double tx = px(threshold, x);
             svg.append("<line stroke=\"").append(COLORS[1]).append("\" stroke-dasharray=\"5,4\" x1=\"").append(fmt(tx))
@@ -204,8 +209,8 @@ final class Svg {
             svg.append(text(right ? tx + 5 : tx - 5, TOP + 12, "threshold " + fmt(threshold), right ? "start" : "end",
                     11));
         }
-        return close(svg, List.of(String.format(Locale.ROOT, "estimate %s, interval [%s, %s]", fmt(estimate),
-                fmt(lower), fmt(upper))));
+        // the figures are in the headline and the gate row; the chart shows where they lie, not a third rounding
+        return close(svg, List.of("estimate and interval"));
     }
 
     private static StringBuilder open(String title, String xLabel, String yLabel, Scale x, Scale y) {
