@@ -2,6 +2,7 @@ package io.github.qwenbench.report;
 
 import io.github.qwenbench.gate.InconclusivePolicy;
 import io.github.qwenbench.gate.Verdict;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,7 +69,7 @@ final class Banner {
             String outcome = failed == 0 && inconclusive == 0 && gates > 0 ? "all " + count(gates, "gate") + " passed"
                     : failed + " of " + count(gates, "gate") + " failed"
                             + (inconclusive == 0 ? "" : ", " + inconclusive + " inconclusive");
-            sentences.add(names(run) + ": from an earlier run (" + runName(first) + ", started " + first.startedAt()
+            sentences.add(names(run) + ": from an earlier run (" + runName(first) + ", started " + started(first)
                     + "); " + outcome + ". Not judged above: this run did not measure " + (run.size() == 1 ? "it"
                             : "them") + ".");
         }
@@ -78,6 +79,12 @@ final class Banner {
     /** {@code run 20261127-170000-123}, or what stands for a result written before run ids existed. */
     static String runName(SuiteReport report) {
         return report.runId() == null ? "no run id" : "run " + report.runId();
+    }
+
+    /** When {@code report} started measuring, to the second: enough to tell runs apart on a page. */
+    static String started(SuiteReport report) {
+        return report.startedAt() == null ? "at an unknown time"
+                : report.startedAt().truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
     private static String share(List<SuiteReport> all, List<SuiteReport> some, int gates,

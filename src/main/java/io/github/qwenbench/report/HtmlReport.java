@@ -101,10 +101,10 @@ public final class HtmlReport {
                     .append("</h2>");
             if (stale) {
                 html.append("<p class=\"earlier\">From an earlier run (").append(Html.escape(Banner.runName(report)))
-                        .append(", started ").append(Html.escape(String.valueOf(report.startedAt())))
+                        .append(", started ").append(Html.escape(Banner.started(report)))
                         .append("): this run did not measure it.</p>");
             }
-            html.append("<p><small>Run started ").append(Html.escape(String.valueOf(report.startedAt())))
+            html.append("<p><small>Run started ").append(Html.escape(Banner.started(report)))
                     .append(", measured for ").append(report.durationMillis()).append(" ms. (")
                     .append(Html.escape(Banner.runName(report))).append(")</small></p><p>")
                     .append(Html.escape(report.headline())).append("</p>");
