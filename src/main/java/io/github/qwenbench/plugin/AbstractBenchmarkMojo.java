@@ -25,6 +25,7 @@ import io.github.qwenbench.worker.WorkerLog;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -329,7 +330,8 @@ abstract class AbstractBenchmarkMojo extends AbstractMojo {
             WorkerLauncher launcher = new WorkerLauncher(workerClasspath(), jvmArgs == null ? List.of() : jvmArgs,
                     Duration.ofSeconds(workerTimeout), work, new MavenWorkerLog(getLog()));
             BenchmarkRun run = new BenchmarkRun(launcher, outputDirectory.toPath(), junitDirectory.toPath(),
-                    historyFile == null ? null : historyFile.toPath(), inconclusivePolicy);
+                    historyFile == null ? null : historyFile.toPath(), inconclusivePolicy, BenchmarkRun.runId(
+                            session == null ? Instant.now() : session.getRequest().getStartTime().toInstant()));
             Double parsedTolerance = Thresholds.fraction("compareTolerance", compareTolerance, 0, 10);
             double tolerance = parsedTolerance == null ? 0.05 : parsedTolerance;
             reports = new ArrayList<>(runSuites(run, plan));

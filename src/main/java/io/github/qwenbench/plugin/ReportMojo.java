@@ -7,14 +7,16 @@ import io.github.qwenbench.report.SuiteReport;
 import java.io.File;
 import java.io.IOException;
 import java.util.List;
+import java.util.Objects;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Rebuilds {@code index.html} and the JUnit XML reports from the result files already in the
- * output directory, without running anything, and prints the summary table.
+ * Rebuilds {@code index.html} from the result files already in the output directory, without
+ * running anything, and prints the summary table. The page judges the newest run and marks the
+ * results of earlier runs as such; only the newest run's JUnit XML is rewritten.
  */
 @Mojo(name = "report", threadSafe = true, requiresProject = false)
 public class ReportMojo extends AbstractMojo {
@@ -44,7 +46,14 @@ public class ReportMojo extends AbstractMojo {
             throw new MojoExecutionException("No result files (*_benchmark_results.json) in " + outputDirectory
                     + ": run a benchmark goal first, or point -Dqwen-bench.outputDirectory at its results.");
         }
+        String runId = ReportFiles.latestRunId(reports);
+        for (SuiteReport report : reports) {
+            getLog().info(report.suite() + ": run " + (report.runId() == null ? "without a run id" : report.runId())
+                    + ", started " + report.startedAt() + (Objects.equals(runId, report.runId()) ? ""
+                            : " (an earlier run: its JUnit XML was left as it was)"));
+        }
         ConsoleSummary.lines(reports).forEach(getLog()::info);
-        getLog().info("Report: " + new File(outputDirectory, HtmlReport.FILE_NAME));
+        getLog().info("Report: " + new File(outputDirectory, HtmlReport.FILE_NAME) + " (judging run " + runId
+                + ", the newest)");
     }
 }

@@ -2,10 +2,14 @@ package io.github.qwenbench.report;
 
 import io.github.qwenbench.gate.Verdict;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-/** The table of gates printed at the end of a goal: readable in a CI log without scrolling. */
+/**
+ * The table of gates printed at the end of a goal: readable in a CI log without scrolling. Gates
+ * judged on a confidence interval show it beside the estimate: the verdict is on the whole interval.
+ */
 public final class ConsoleSummary {
 
     private ConsoleSummary() {
@@ -13,14 +17,14 @@ public final class ConsoleSummary {
 
     public static List<String> lines(List<SuiteReport> reports) {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"suite", "gate", "actual", "threshold", "verdict"});
+        rows.add(new String[] {"suite", "gate", "actual", "interval", "threshold", "verdict"});
         for (SuiteReport report : reports) {
             for (Verdict v : report.gates()) {
-                rows.add(new String[] {report.suite(), v.name(), Verdict.format(v.actual()),
+                rows.add(new String[] {report.suite(), v.name(), Verdict.format(v.actual()), v.interval(),
                         v.comparison() + " " + Verdict.format(v.threshold()), v.verdict().name()});
             }
         }
-        int[] widths = new int[5];
+        int[] widths = new int[6];
         for (String[] row : rows) {
             for (int c = 0; c < row.length; c++) {
                 widths[c] = Math.max(widths[c], row[c].length());
@@ -38,13 +42,13 @@ public final class ConsoleSummary {
         if (!lines.isEmpty()) {
             lines.add("");
         }
-        String format = String.format(Locale.ROOT, "%%-%ds  %%-%ds  %%%ds  %%-%ds  %%s", widths[0], widths[1],
-                widths[2], widths[3]);
+        String format = String.format(Locale.ROOT, "%%-%ds  %%-%ds  %%%ds  %%-%ds  %%-%ds  %%s", widths[0],
+                widths[1], widths[2], widths[3], widths[4]);
         for (int r = 0; r < rows.size(); r++) {
             String[] row = rows.get(r);
             lines.add(String.format(Locale.ROOT, format, (Object[]) row));
             if (r == 0) {
-                lines.add("-".repeat(widths[0] + widths[1] + widths[2] + widths[3] + widths[4] + 8));
+                lines.add("-".repeat(Arrays.stream(widths).sum() + 2 * (widths.length - 1)));
             }
         }
         return lines;

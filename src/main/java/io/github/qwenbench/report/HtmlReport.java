@@ -2,14 +2,21 @@ package io.github.qwenbench.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.qwenbench.gate.Verdict;
+import io.github.qwenbench.host.HostInfo;
 import io.github.qwenbench.plan.ModelFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * {@code index.html}: one self-contained page (inline CSS and SVG, nothing fetched) with every gate,
@@ -23,14 +30,20 @@ public final class HtmlReport {
     private HtmlReport() {
     }
 
+    /** Writes the page for {@code reports}, judging the newest run among them. */
     public static void write(Path directory, List<SuiteReport> reports) throws IOException {
-        write(directory, reports, List.of());
+        write(directory, reports, List.of(), ReportFiles.latestRunId(reports));
     }
 
-    /** Writes the page, with trend charts when {@code history} holds earlier runs. */
-    public static void write(Path directory, List<SuiteReport> reports, List<JsonNode> history) throws IOException {
+    /**
+     * Writes the page: the banner judges the results of {@code runId}; results of other runs in the
+     * same directory are shown as earlier ones, with their run id and time. Trend charts are drawn
+     * when {@code history} holds earlier runs.
+     */
+    public static void write(Path directory, List<SuiteReport> reports, List<JsonNode> history, String runId)
+            throws IOException {
         Json.writeAtomically(directory.resolve(FILE_NAME),
-                render(reports, Instant.now(), history).getBytes(StandardCharsets.UTF_8));
+                render(reports, Instant.now(), history, runId).getBytes(StandardCharsets.UTF_8));
     }
 
     static String render(List<SuiteReport> reports, Instant generated) {
@@ -38,74 +51,177 @@ public final class HtmlReport {
     }
 
     static String render(List<SuiteReport> reports, Instant generated, List<JsonNode> history) {
-        boolean passed = !reports.isEmpty() && reports.stream().allMatch(SuiteReport::passed);
+        return render(reports, generated, history, ReportFiles.latestRunId(reports));
+    }
+
+    static String render(List<SuiteReport> reports, Instant generated, List<JsonNode> history, String runId) {
+        List<SuiteReport> current = reports.stream().filter(r -> Objects.equals(runId, r.runId())).toList();
+        List<SuiteReport> earlier = reports.stream().filter(r -> !Objects.equals(runId, r.runId())).toList();
         StringBuilder html = new StringBuilder();
         html.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline';"
                         + " script-src 'unsafe-inline'; img-src data:\">")
                 .append("<title>qwen-bench report</title><style>")
                 .append("body{font-family:sans-serif;margin:24px;color:#222}table{border-collapse:collapse;margin:8px 0}")
-                .append("td,th{border:1px solid #ccc;padding:3px 8px;font-size:13px;text-align:left}")
+                .append("td,th{border:1px solid #ccc;padding:3px 8px;font-size:13px;text-align:left;vertical-align:top}")
                 .append("tr.fail td{background:#fde2e1}tr.pass td.verdict{color:#1a7f37}tr.fail td.verdict{color:#b42318;font-weight:bold}"
                         + "tr.inconclusive td{background:#fef0c7}tr.inconclusive td.verdict{color:#b54708;font-weight:bold}")
-                .append(".banner{padding:10px 14px;font-size:20px;font-weight:bold;color:white}")
-                .append(".banner.pass{background:#1a7f37}.banner.fail{background:#b42318}")
+                .append("#gates td:nth-child(3),#earlier-gates td:nth-child(3){white-space:nowrap}.interval{color:#555}td.how{max-width:560px}")
+                .append("td.sha{max-width:22em;word-break:break-all}td.path{max-width:36em}#models code{overflow-wrap:anywhere}td.size{white-space:nowrap}")
+                .append(".banner{padding:10px 14px;font-size:20px;font-weight:bold;color:white;margin-bottom:4px}")
+                .append(".banner.pass{background:#1a7f37}.banner.fail{background:#b42318}.banner.inconclusive{background:#b54708}")
+                .append(".earlier{background:#eee;color:#555;padding:6px 14px;margin:4px 0}")
+                .append("section.stale>*:not(.earlier){opacity:.6}table.stale{opacity:.75}")
                 .append(".charts{display:flex;flex-wrap:wrap;gap:12px}.warn{color:#9a6700}code{font-size:12px}")
                 .append("</style></head><body>");
-        html.append("<div class=\"banner ").append(passed ? "pass" : "fail").append("\">")
-                .append(passed ? "PASSED" : "FAILED").append(": ").append(reports.size()).append(" suite")
-                .append(reports.size() == 1 ? "" : "s").append("</div>");
-        html.append("<p>Generated ").append(Html.escape(generated.toString())).append(" by qwen-bench-maven-plugin.</p>");
-        if (!reports.isEmpty()) {
-            html.append("<h2>Models</h2><table><tr><th>role</th><th>file</th><th>from</th><th>SHA-256</th><th>bytes</th></tr>");
-            for (ModelFile model : reports.get(0).models()) {
-                html.append("<tr><td>").append(Html.escape(model.role())).append("</td><td><code>")
-                        .append(Html.escape(model.path())).append("</code></td><td><code>")
-                        .append(Html.escape(model.source())).append("</code></td><td><code>")
-                        .append(Html.escape(model.sha256())).append("</code></td><td>").append(model.bytes())
-                        .append("</td></tr>");
-            }
-            html.append("</table>");
+        for (Banner.Line line : Banner.of(current)) {
+            html.append("<div class=\"banner ").append(line.kind()).append("\">").append(Html.escape(line.text()))
+                    .append("</div>");
         }
-        html.append("<h2>Gates</h2><table id=\"gates\"><tr><th>suite</th><th>gate</th><th>actual</th><th>threshold</th>"
-                + "<th>verdict</th><th>how it was obtained</th></tr>");
-        for (SuiteReport report : reports) {
-            for (Verdict v : report.gates()) {
-                html.append("<tr class=\"").append(v.verdict().name().toLowerCase(java.util.Locale.ROOT)).append("\"><td>")
-                        .append(Html.escape(report.suite())).append("</td><td>").append(Html.escape(v.name()))
-                        .append("</td><td>").append(Verdict.format(v.actual())).append("</td><td>")
-                        .append(Html.escape(v.comparison())).append(' ').append(Verdict.format(v.threshold()))
-                        .append("</td><td class=\"verdict\">").append(v.verdict().name()).append("</td><td>")
-                        .append(Html.escape(v.passed() ? v.detail() : v.message())).append("</td></tr>");
-            }
+        for (String sentence : Banner.earlier(earlier)) {
+            html.append("<p class=\"earlier\">").append(Html.escape(sentence)).append("</p>");
         }
-        html.append("</table>");
+        html.append("<p>Generated ").append(Html.escape(generated.toString())).append(" by qwen-bench-maven-plugin")
+                .append(runId == null ? "" : ", judging run " + Html.escape(runId)).append(".</p>");
+        html.append(models(reports, earlier));
+        html.append("<h2>Gates</h2>").append(gates(current, "gates", ""));
+        if (!earlier.isEmpty()) {
+            html.append("<h3>Gates from earlier runs</h3><p class=\"earlier\">Not judged by the banner: these"
+                    + " suites were not measured in this run.</p>").append(gates(earlier, "earlier-gates", "stale"));
+        }
         for (SuiteReport report : reports) {
             for (String warning : report.warnings() == null ? List.<String>of() : report.warnings()) {
                 html.append("<p class=\"warn\">").append(Html.escape(report.suite() + ": " + warning)).append("</p>");
             }
         }
         for (SuiteReport report : reports) {
-            html.append("<h2 id=\"").append(Html.escape(report.suite())).append("\">").append(Html.escape(report.suite()))
-                    .append("</h2><p><small>Run started ").append(Html.escape(String.valueOf(report.startedAt())))
-                    .append(", measured for ").append(report.durationMillis()).append(" ms.</small></p><p>")
+            boolean stale = earlier.contains(report);
+            html.append("<section").append(stale ? " class=\"stale\"" : "").append("><h2 id=\"")
+                    .append(Html.escape(report.suite())).append("\">").append(Html.escape(heading(report.suite())))
+                    .append("</h2>");
+            if (stale) {
+                html.append("<p class=\"earlier\">From an earlier run (").append(Html.escape(Banner.runName(report)))
+                        .append(", started ").append(Html.escape(Banner.started(report)))
+                        .append("): this run did not measure it.</p>");
+            }
+            html.append("<p><small>Run started ").append(Html.escape(Banner.started(report)))
+                    .append(", measured for ").append(report.durationMillis()).append(" ms. (")
+                    .append(Html.escape(Banner.runName(report))).append(")</small></p><p>")
                     .append(Html.escape(report.headline())).append("</p>");
-            html.append(section(report));
+            html.append(section(report)).append("</section>");
         }
         if (history.size() > 1) {
             html.append("<h2>History</h2><div class=\"charts\">").append(trends(history)).append("</div>");
         }
-        if (!reports.isEmpty() && reports.get(0).system() != null) {
-            JsonNode system = Json.mapper().valueToTree(reports.get(0).system());
-            html.append("<h2>System</h2><table>");
-            system.fields().forEachRemaining(e -> html.append("<tr><th>").append(Html.escape(e.getKey()))
-                    .append("</th><td>").append(Html.escape(e.getValue().isTextual() ? e.getValue().asText()
-                            : e.getValue().toString())).append("</td></tr>"));
-            html.append("</table>");
-        }
+        html.append(machine(current.isEmpty() ? reports : current));
         html.append("<script>document.body.setAttribute('data-charts',"
                 + " String(document.querySelectorAll('svg.chart').length));</script>");
         return html.append("</body></html>\n").toString();
+    }
+
+    /** One table of the models of every suite: the memory suite may measure other models than the rest. */
+    static String models(List<SuiteReport> reports, List<SuiteReport> earlier) {
+        Map<List<String>, List<String>> suitesByModel = new LinkedHashMap<>();
+        Map<List<String>, ModelFile> files = new LinkedHashMap<>();
+        for (SuiteReport report : reports) {
+            for (ModelFile model : report.models()) {
+                List<String> key = List.of(model.role(), displayPath(model.path()), String.valueOf(model.sha256()));
+                files.putIfAbsent(key, model);
+                suitesByModel.computeIfAbsent(key, k -> new ArrayList<>())
+                        .add(report.suite() + (earlier.contains(report) ? " (earlier run)" : ""));
+            }
+        }
+        if (files.isEmpty()) {
+            return "";
+        }
+        StringBuilder html = new StringBuilder("<h2>Models</h2><table id=\"models\"><tr><th>suites</th><th>role</th>"
+                + "<th>file</th><th>from</th><th>SHA-256</th><th>size</th></tr>");
+        files.forEach((key, model) -> html.append("<tr><td>")
+                .append(Html.escape(String.join(", ", suitesByModel.get(key)))).append("</td><td>")
+                .append(Html.escape(model.role())).append("</td><td class=\"path\"><code>")
+                .append(Html.escape(key.get(1))).append("</code></td><td><code>").append(Html.escape(model.source()))
+                .append("</code></td><td class=\"sha\"><code>").append(Html.escape(model.sha256()))
+                .append("</code></td><td class=\"size\" title=\"").append(model.bytes()).append(" bytes\">")
+                .append(bytes(model.bytes())).append("</td></tr>"));
+        return html.append("</table>").toString();
+    }
+
+    private static String gates(List<SuiteReport> reports, String id, String tableClass) {
+        StringBuilder html = new StringBuilder("<table id=\"" + id + "\"" + (tableClass.isEmpty() ? ""
+                : " class=\"" + tableClass + "\"") + "><tr><th>suite</th><th>gate</th><th>actual</th><th>threshold</th>"
+                + "<th>verdict</th><th>how it was obtained</th></tr>");
+        for (SuiteReport report : reports) {
+            for (Verdict v : report.gates()) {
+                html.append("<tr class=\"").append(v.verdict().name().toLowerCase(Locale.ROOT)).append("\"><td>")
+                        .append(Html.escape(report.suite())).append("</td><td>").append(Html.escape(v.name()))
+                        .append("</td><td>").append(Verdict.format(v.actual()));
+                if (v.hasInterval()) {
+                    html.append(" <span class=\"interval\">").append(v.interval()).append("</span>");
+                }
+                html.append("</td><td>").append(Html.escape(v.comparison())).append(' ')
+                        .append(Verdict.format(v.threshold())).append("</td><td class=\"verdict\">")
+                        .append(v.verdict().name()).append("</td><td class=\"how\">")
+                        .append(Html.escape(v.passed() ? v.detail() : v.message()));
+                if (v.hasInterval()) {
+                    html.append(" <em>").append(Html.escape(intervalRule(v))).append("</em>");
+                }
+                html.append("</td></tr>");
+            }
+        }
+        return html.append("</table>").toString();
+    }
+
+    /** How an interval gate is judged, in the row: the whole interval, not its estimate. */
+    static String intervalRule(Verdict v) {
+        String threshold = v.comparison() + " " + Verdict.format(v.threshold());
+        return "Judged on the whole interval: PASS when all of it is " + threshold
+                + ", FAIL when none of it is, INCONCLUSIVE while it contains the threshold.";
+    }
+
+    /** The machine and runtime, with sizes in units a person reads. */
+    private static String machine(List<SuiteReport> reports) {
+        HostInfo host = reports.stream().map(SuiteReport::system).filter(Objects::nonNull).findFirst().orElse(null);
+        if (host == null) {
+            return "";
+        }
+        StringBuilder html = new StringBuilder("<h2>Machine and runtime</h2><table>");
+        Json.mapper().<JsonNode>valueToTree(host).fields().forEachRemaining(e -> {
+            String value = "memoryBytes".equals(e.getKey()) ? bytes(e.getValue().asLong()) + " ("
+                    + e.getValue().asLong() + " bytes)"
+                    : e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString();
+            html.append("<tr><th>").append(Html.escape(e.getKey())).append("</th><td>").append(Html.escape(value))
+                    .append("</td></tr>");
+        });
+        return html.append("</table>").toString();
+    }
+
+    /** A suite's section heading: {@code system} becomes {@code System}. */
+    private static String heading(String suite) {
+        return suite.isEmpty() ? suite : Character.toUpperCase(suite.charAt(0)) + suite.substring(1);
+    }
+
+    /** A file path without {@code ..} and {@code .} segments ({@code demo/../src} is {@code src}). */
+    static String displayPath(String path) {
+        if (path == null) {
+            return "";
+        }
+        try {
+            return Path.of(path).normalize().toString();
+        } catch (InvalidPathException e) {
+            return path;
+        }
+    }
+
+    /** Bytes in B, KiB, MiB or GiB, as a person reads them. */
+    static String bytes(long bytes) {
+        String[] units = {"B", "KiB", "MiB", "GiB", "TiB"};
+        double value = bytes;
+        int unit = 0;
+        while (Math.abs(value) >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return unit == 0 ? bytes + " B" : String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
     }
 
     private static String section(SuiteReport report) {
@@ -161,7 +277,8 @@ public final class HtmlReport {
         }
         JsonNode s = m.path("speedup");
         double threshold = Json.mapper().valueToTree(report.config()).path("performance").path("minSpeedup").asDouble(Double.NaN);
-        return "<div class=\"charts\">" + Svg.barChart("Latency percentiles", "ms", labels, series)
+        return "<div class=\"charts\">"
+                + Svg.barChart("Latency percentiles", "ms", labels, series, Svg.spreadsOverADecade(series))
                 + Svg.interval("Speedup (baseline / candidate latency)", "speedup", s.path("estimate").asDouble(Double.NaN),
                         s.path("lower").asDouble(Double.NaN), s.path("upper").asDouble(Double.NaN), threshold)
                 + "</div><p><small>" + Html.escape(m.path("method").asText()) + "</small></p>";
@@ -178,7 +295,7 @@ public final class HtmlReport {
             }
             series.add(new Svg.Series(model.path("role").asText(), new double[0], y));
         }
-        return "<div class=\"charts\">" + Svg.barChart("Resident memory by phase (median)", "MiB", phases, series)
+        return "<div class=\"charts\">" + Svg.barChart("Resident memory by phase (median)", "MiB", phases, series, false)
                 + "</div><p>Read from: " + Html.escape(m.path("source").asText()) + ". GPU: "
                 + Html.escape(m.path("gpu").asText()) + ".</p>";
     }
@@ -194,8 +311,10 @@ public final class HtmlReport {
                 p99.add(new Svg.Series(model.path("role").asText(), x, doubles(model.path("p99Millis"))));
             }
             String axis = curve.path("axis").asText();
-            html.append(Svg.lineChart("Throughput by " + axis, axis, "samples/s", throughput));
-            html.append(Svg.lineChart("p99 latency by " + axis, axis, "ms", p99));
+            // the measured sizes are the ticks; batch sizes double, so they are spaced by their logarithm
+            Svg.Scale scale = Svg.Scale.measured(x, "batch".equals(axis));
+            html.append(Svg.lineChart("Throughput by " + axis, axis, "samples/s", throughput, scale));
+            html.append(Svg.lineChart("p99 latency by " + axis, axis, "ms", p99, scale));
         }
         return html.append("</div><p><small>").append(Html.escape(m.path("method").asText())).append("</small></p>")
                 .toString();
@@ -229,7 +348,7 @@ public final class HtmlReport {
 
     /** One line chart per figure over the runs of the history file, commits as hover text. */
     private static String trends(List<JsonNode> history) {
-        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        Set<String> names = new LinkedHashSet<>();
         history.forEach(line -> line.path("figures").fieldNames().forEachRemaining(names::add));
         StringBuilder html = new StringBuilder();
         for (String name : names) {
@@ -239,7 +358,8 @@ public final class HtmlReport {
                 x[i] = i + 1;
                 y[i] = history.get(i).path("figures").path(name).asDouble(Double.NaN);
             }
-            html.append(Svg.lineChart(name + " by run", "run (oldest first)", "", List.of(new Svg.Series(name, x, y))));
+            html.append(Svg.lineChart(name + " by run", "run (oldest first)", "", List.of(new Svg.Series(name, x, y)),
+                    Svg.Scale.measured(x, false)));
         }
         return html.toString();
     }

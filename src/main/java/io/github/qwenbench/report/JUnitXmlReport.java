@@ -57,10 +57,13 @@ public final class JUnitXmlReport {
                 property(xml, "cpu", report.system().cpu());
             }
             for (ModelFile model : report.models()) {
-                property(xml, model.role(), model.path() + " sha256=" + model.sha256());
+                property(xml, model.role(), HtmlReport.displayPath(model.path()) + " sha256=" + model.sha256());
             }
             if (report.headline() != null) {
                 property(xml, "headline", report.headline());
+            }
+            if (report.runId() != null) {
+                property(xml, "runId", report.runId());
             }
             xml.writeCharacters("\n  ");
             xml.writeEndElement();

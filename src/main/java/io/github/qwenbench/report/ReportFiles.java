@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 /** The suite result files of an output directory, read back for reports. */
 public final class ReportFiles {
@@ -37,15 +39,40 @@ public final class ReportFiles {
     }
 
     /**
-     * Rebuilds index.html from the results present (with trends from {@code historyFile}, which may be
-     * null), and each suite's JUnit XML into {@code junitDirectory}.
+     * The run a page judges when no goal runs one (the {@code report} goal): the run of the most
+     * recently started result. Null when there are no results, or when the newest has no run id.
+     */
+    public static String latestRunId(List<SuiteReport> reports) {
+        return reports.stream().filter(r -> r.startedAt() != null).max(Comparator.comparing(SuiteReport::startedAt))
+                .map(SuiteReport::runId).orElse(null);
+    }
+
+    /**
+     * Redraws index.html from every result present (with trends from {@code historyFile}, which may
+     * be null): the banner judges the results of {@code runId}; results of other runs are shown as
+     * earlier ones. The JUnit XML is left alone: each goal writes its own suites' XML.
+     */
+    public static List<SuiteReport> rebuildHtml(Path directory, Path historyFile, String runId) throws IOException {
+        List<SuiteReport> reports = read(directory);
+        HtmlReport.write(directory, reports, History.read(historyFile), runId);
+        return reports;
+    }
+
+    /**
+     * The {@code report} goal, which runs nothing: rebuilds index.html, judging the newest run, and
+     * the JUnit XML of that run's suites into {@code junitDirectory}. Earlier runs' XML files are not
+     * rewritten, so a CI server that picks up new test reports does not report their old verdicts
+     * again.
      */
     public static List<SuiteReport> rebuild(Path directory, Path junitDirectory, Path historyFile) throws IOException {
         List<SuiteReport> reports = read(directory);
+        String runId = latestRunId(reports);
         for (SuiteReport report : reports) {
-            JUnitXmlReport.write(junitDirectory, report);
+            if (Objects.equals(runId, report.runId())) {
+                JUnitXmlReport.write(junitDirectory, report);
+            }
         }
-        HtmlReport.write(directory, reports, History.read(historyFile));
+        HtmlReport.write(directory, reports, History.read(historyFile), runId);
         return reports;
     }
 }

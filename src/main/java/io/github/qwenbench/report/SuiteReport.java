@@ -14,6 +14,9 @@ import java.util.Map;
  * One suite's result file: what was measured, on what, with which settings, and the verdicts.
  *
  * @param suite the suite's name
+ * @param runId the run (one {@code mvn} invocation) that produced it; every execution of one Maven
+ *        session shares it, so results of an earlier run in the same directory can be told apart
+ *        (null in files written before run ids existed)
  * @param passed whether every gate passed (false when there were none)
  * @param startedAt when measuring started
  * @param durationMillis how long the suite ran in the worker
@@ -27,7 +30,7 @@ import java.util.Map;
  * @param table further lines for the console, e.g. the scalability curves as a table
  * @param onInconclusive what an INCONCLUSIVE verdict did to the build (null: fail)
  */
-public record SuiteReport(String suite, boolean passed, Instant startedAt, long durationMillis, HostInfo system,
+public record SuiteReport(String suite, String runId, boolean passed, Instant startedAt, long durationMillis, HostInfo system,
         List<ModelFile> models, Map<String, Object> config, JsonNode metrics, List<Verdict> gates,
         List<String> warnings, String headline, List<String> table, InconclusivePolicy onInconclusive) {
 

@@ -17,8 +17,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The one path every goal takes: for each suite, a forked worker measures, the gates judge, and the
@@ -26,25 +29,40 @@ import java.util.List;
  */
 public final class BenchmarkRun {
 
+    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
     private final WorkerLauncher launcher;
     private final Path outputDirectory;
     private final Path junitDirectory;
     private final Path historyFile;
     private final InconclusivePolicy onInconclusive;
+    private final String runId;
 
     /**
      * @param outputDirectory where the JSON results go
      * @param junitDirectory where the JUnit XML reports go
      * @param historyFile the JSON-lines history the HTML report draws trends from, or null
      * @param onInconclusive what an INCONCLUSIVE verdict does, recorded in each result
+     * @param runId this Maven session's run id ({@link #runId(Instant)}), recorded in each result
      */
     public BenchmarkRun(WorkerLauncher launcher, Path outputDirectory, Path junitDirectory, Path historyFile,
-            InconclusivePolicy onInconclusive) {
+            InconclusivePolicy onInconclusive, String runId) {
         this.launcher = launcher;
         this.outputDirectory = outputDirectory;
         this.junitDirectory = junitDirectory;
         this.historyFile = historyFile;
         this.onInconclusive = onInconclusive;
+        this.runId = runId;
+    }
+
+    /**
+     * The run id of a Maven session that started at {@code sessionStart}: every execution of one
+     * {@code mvn} invocation shares it, and a later invocation gets a later one, e.g.
+     * {@code 20261127-170000-123} (UTC).
+     */
+    public static String runId(Instant sessionStart) {
+        return RUN_ID.format(sessionStart);
     }
 
     /** Runs one suite and writes {@code <suite>_benchmark_results.json}. */
@@ -63,11 +81,11 @@ public final class BenchmarkRun {
                     + e.getOriginalMessage(), e);
         }
         boolean passed = !gates.isEmpty() && gates.stream().allMatch(Verdict::passed);
-        SuiteReport report = new SuiteReport(suite.id(), passed, result.startedAt(), result.durationMillis(),
+        SuiteReport report = new SuiteReport(suite.id(), runId, passed, result.startedAt(), result.durationMillis(),
                 result.system(), result.models(), suite.config(plan), result.metrics(), gates, warnings,
                 suite.headline(result.metrics()), suite.tableLines(result.metrics()), onInconclusive);
         write(resultFile, report);
-        rebuildReports();
+        writeReports(report);
         return report;
     }
 
@@ -82,7 +100,7 @@ public final class BenchmarkRun {
             reports.add(run(suite, plan));
         }
         boolean passed = !reports.isEmpty() && reports.stream().allMatch(SuiteReport::passed);
-        write(allFile, new AllResults(passed, startedAt, (System.nanoTime() - start) / 1_000_000, reports));
+        write(allFile, new AllResults(runId, passed, startedAt, (System.nanoTime() - start) / 1_000_000, reports));
         return reports;
     }
 
@@ -103,13 +121,13 @@ public final class BenchmarkRun {
                     previous + " holds none of this run's suites"));
         }
         boolean passed = gates.stream().allMatch(Verdict::passed);
-        SuiteReport report = new SuiteReport(Regressions.SUITE, passed, Instant.now(), 0, null,
+        SuiteReport report = new SuiteReport(Regressions.SUITE, runId, passed, Instant.now(), 0, null,
                 reports.isEmpty() ? List.of() : reports.get(0).models(),
                 java.util.Map.of("compareTo", previous.toString(), "tolerance", tolerance),
                 io.github.qwenbench.report.Json.mapper().createObjectNode(), gates, List.of(),
                 gates.size() + " headline figures compared with " + previous, List.of(), onInconclusive);
         write(ReportFiles.resultFile(outputDirectory, Regressions.SUITE), report);
-        rebuildReports();
+        writeReports(report);
         return report;
     }
 
@@ -120,12 +138,20 @@ public final class BenchmarkRun {
         } catch (IOException e) {
             throw new BenchmarkSetupException("Cannot append to historyFile " + historyFile + ": " + e.getMessage(), e);
         }
-        rebuildReports();
+        writeReports(null);
     }
 
-    private void rebuildReports() throws BenchmarkSetupException {
+    /**
+     * Writes {@code report}'s JUnit XML (when not null) and redraws index.html. Only this run's
+     * suites get new XML: an earlier run's files keep their content and their time, so a CI server
+     * does not report old verdicts as new ones.
+     */
+    private void writeReports(SuiteReport report) throws BenchmarkSetupException {
         try {
-            ReportFiles.rebuild(outputDirectory, junitDirectory, historyFile);
+            if (report != null) {
+                JUnitXmlReport.write(junitDirectory, report);
+            }
+            ReportFiles.rebuildHtml(outputDirectory, historyFile, runId);
         } catch (IOException e) {
             throw new BenchmarkSetupException("Cannot write the reports in " + outputDirectory + ": " + e.getMessage(),
                     e);

@@ -54,7 +54,7 @@ class RegressionsTest {
     @Test
     void readsAllResultsAndRejectsOtherFiles(@TempDir Path dir) throws Exception {
         Path all = dir.resolve("all.json");
-        Json.writeAtomically(all, new AllResults(false, Instant.EPOCH, 1, List.of(ReportFixtures.failingPerformance())));
+        Json.writeAtomically(all, new AllResults(ReportFixtures.RUN, false, Instant.EPOCH, 1, List.of(ReportFixtures.failingPerformance())));
         assertEquals("performance", Regressions.readPrevious(all).get(0).path("suite").asText());
         Path other = dir.resolve("other.json");
         Files.writeString(other, "{\"hello\": 1}");
