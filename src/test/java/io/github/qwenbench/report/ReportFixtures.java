@@ -61,7 +61,7 @@ final class ReportFixtures {
 
     /** An interval [0.97, 1.08] around the threshold 1.0: no decision. */
     static Verdict inconclusive(String name) {
-        return Verdict.decide(name, new RatioInterval(1.02, 0.97, 1.08, 0.95, 12, 2000), Comparison.AT_LEAST, 1.0,
-                "median window throughput ratio");
+        return Verdict.decide(name, new RatioInterval(1.02, 0.97, 1.08, 0.95, 12, "rule"), Comparison.AT_LEAST, 1.0,
+                "throughput ratio");
     }
 }
