@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** A chat template (Jinja) rendered with Jinjava the way Hugging Face renders it with Jinja2. */
 public final class ChatTemplate {
@@ -25,14 +26,22 @@ public final class ChatTemplate {
     private final String source;
     private final Jinjava jinjava;
 
+    /**
+     * Jinja2's lstrip_blocks: spaces and tabs from the start of a line up to a block or comment tag are
+     * removed, unless the tag opens with {@code +}. Nothing else on a line is touched.
+     */
+    private static final Pattern LSTRIP_BLOCKS = Pattern.compile("(?m)^[ \\t]+(?=\\{[%#](?!\\+))");
+
     private ChatTemplate(String name, String source) {
         this.name = name;
-        this.source = source;
-        // Hugging Face compiles chat templates with trim_blocks and lstrip_blocks. Jinjava keeps two of Jinja2's
-        // behaviours behind switches: {{- ... -}} trimming and Python's operator precedence (a == b or c in d).
+        this.source = LSTRIP_BLOCKS.matcher(source).replaceAll("");
+        // Hugging Face compiles chat templates with trim_blocks and lstrip_blocks. Jinjava's own lstripBlocks
+        // also strips spaces before a tag in the middle of a line ("Picture 1: {% endif %}" loses its space),
+        // so Jinja2's rule is applied to the source instead: see LSTRIP_BLOCKS. Jinjava keeps two more of
+        // Jinja2's behaviours behind switches: {{- ... -}} trimming and Python's operator precedence.
         LegacyOverrides jinja2 = LegacyOverrides.newBuilder().withUseTrimmingForNotesAndExpressions(true)
                 .withUseNaturalOperatorPrecedence(true).build();
-        this.jinjava = new Jinjava(JinjavaConfig.newBuilder().withTrimBlocks(true).withLstripBlocks(true)
+        this.jinjava = new Jinjava(JinjavaConfig.newBuilder().withTrimBlocks(true).withLstripBlocks(false)
                 .withLegacyOverrides(jinja2).build());
     }
 
