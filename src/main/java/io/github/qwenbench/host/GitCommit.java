@@ -15,24 +15,45 @@ public final class GitCommit {
         for (Path dir = directory.toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path git = dir.resolve(".git");
             if (Files.isDirectory(git)) {
-                return read(git);
+                return read(git, git);
+            }
+            if (Files.isRegularFile(git)) {
+                return worktree(git);
             }
         }
         return null;
     }
 
-    private static String read(Path git) {
+    /** A linked work tree (git worktree) or submodule: {@code .git} is a file naming the real git directory. */
+    private static String worktree(Path file) {
+        try {
+            String text = Files.readString(file).trim();
+            if (!text.startsWith("gitdir: ")) {
+                return null;
+            }
+            Path gitDir = file.getParent().resolve(text.substring(8).trim()).normalize();
+            Path common = gitDir.resolve("commondir");
+            Path refs = Files.isRegularFile(common)
+                    ? gitDir.resolve(Files.readString(common).trim()).normalize() : gitDir;
+            return read(gitDir, refs);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** HEAD from {@code git}, the branch it names from {@code refs} (the same directory outside work trees). */
+    private static String read(Path git, Path refs) {
         try {
             String head = Files.readString(git.resolve("HEAD")).trim();
             if (!head.startsWith("ref: ")) {
                 return head;
             }
             String ref = head.substring(5);
-            Path loose = git.resolve(ref);
+            Path loose = refs.resolve(ref);
             if (Files.isRegularFile(loose)) {
                 return Files.readString(loose).trim();
             }
-            Path packed = git.resolve("packed-refs");
+            Path packed = refs.resolve("packed-refs");
             if (Files.isRegularFile(packed)) {
                 for (String line : Files.readAllLines(packed)) {
                     if (line.endsWith(" " + ref)) {

@@ -32,7 +32,7 @@ class MemoryRunnerTest {
         List<InputSpec> inputs = List.of(InputFiles.resolve(InputSpec.from(x, 0)));
         MemoryConfig config = new MemoryConfig();
         config.setInferences(10);
-        config.setLeakInferences(100);
+        config.setLeakInferences(400);
         config.setBandwidthMebibytes(16);
         BenchmarkPlan plan = new BenchmarkPlan(TestModels.model("baseline", "tiny-mlp.pt"),
                 TestModels.model("candidate", "leaky.pt"), inputs, 42, new EngineSettings(null, null, true),

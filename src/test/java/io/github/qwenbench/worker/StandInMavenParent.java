@@ -7,6 +7,7 @@ import io.github.qwenbench.plan.PerformanceConfig;
 import io.github.qwenbench.plan.SystemConfig;
 import io.github.qwenbench.plan.SystemSettings;
 import io.github.qwenbench.suite.Suite;
+import io.github.qwenbench.system.SystemRunner;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,10 +46,16 @@ public final class StandInMavenParent {
                     }
                 });
         if (suite == Suite.SYSTEM) {
-            launcher.run(suite, minuteOfLoad(), "baseline", 1);
+            // the system suite's two workers, taking turns as Suite.SYSTEM starts them
+            Path turns = launcher.newScratchDirectory("system-turns");
+            launcher.withLeadingJvmArguments(List.of("-D" + SystemRunner.TURNS_PROPERTY + "=" + turns))
+                    .runTogether(suite, minuteOfLoad(), List.of("baseline", "candidate"));
         } else {
             PerformanceConfig performance = new PerformanceConfig();
-            performance.setDuration("60s");
+            // measuring for a minute: too many pairs before the first look for the speedup to decide sooner
+        performance.setIterations(1_000_000);
+        performance.setMaxIterations(1_000_000);
+        performance.setDuration("60s");
             launcher.run(suite, TestModels.plan("baseline.pt", new AccuracyConfig(), performance));
         }
     }
@@ -57,6 +64,7 @@ public final class StandInMavenParent {
         BenchmarkPlan plan = TestModels.plan("baseline.pt", new AccuracyConfig());
         SystemConfig system = new SystemConfig();
         system.setDuration("60s");
+        system.setMaxDuration("60s");
         return new BenchmarkPlan(plan.baseline(), plan.candidate(), plan.inputs(), plan.seed(), plan.engine(),
                 plan.accuracy(), plan.performance(), plan.memory(), plan.scalability(), SystemSettings.from(system));
     }
