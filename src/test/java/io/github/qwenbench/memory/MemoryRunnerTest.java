@@ -17,12 +17,21 @@ import io.github.qwenbench.plan.PerformanceConfig;
 import io.github.qwenbench.plan.PerformanceSettings;
 import io.github.qwenbench.report.Json;
 import io.github.qwenbench.suite.Suite;
-import io.github.qwenbench.worker.WorkerMain;
+import io.github.qwenbench.worker.TestLaunchers;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** One model's memory phases on the real engine; reduction claims live in the ITs. */
+/**
+ * One model's memory phases on the real engine, in a fresh worker JVM as the plugin runs them (in this
+ * test JVM, memory that earlier tests freed absorbs the leak); reduction claims live in the ITs.
+ */
 class MemoryRunnerTest {
+
+    @TempDir
+    Path work;
 
     @Test
     void measuresEveryPhaseOfOneModel() throws Exception {
@@ -32,15 +41,15 @@ class MemoryRunnerTest {
         List<InputSpec> inputs = List.of(InputFiles.resolve(InputSpec.from(x, 0)));
         MemoryConfig config = new MemoryConfig();
         config.setInferences(10);
-        config.setLeakInferences(400);
+        config.setLeakInferences(100);
         config.setBandwidthMebibytes(16);
         BenchmarkPlan plan = new BenchmarkPlan(TestModels.model("baseline", "tiny-mlp.pt"),
                 TestModels.model("candidate", "leaky.pt"), inputs, 42, new EngineSettings(null, null, true),
                 AccuracySettings.from(new AccuracyConfig(), inputs), PerformanceSettings.from(new PerformanceConfig()),
                 MemorySettings.from(config), io.github.qwenbench.plan.ScalabilitySettings.from(null, inputs),
                 io.github.qwenbench.plan.SystemSettings.from(null));
-        MemorySample sample = Json.mapper().treeToValue(
-                WorkerMain.execute(Suite.MEMORY, plan, line -> { }, "candidate", 2).metrics(), MemorySample.class);
+        MemorySample sample = Json.mapper().treeToValue(TestLaunchers.launcher(work, List.of(), Duration.ofMinutes(2),
+                line -> { }).run(Suite.MEMORY, plan, "candidate", 2).metrics(), MemorySample.class);
         assertEquals("candidate", sample.role());
         assertEquals(2, sample.repetition());
         assertTrue(sample.idleBytes() > 0 && sample.afterLoadBytes() > 0);

@@ -8,10 +8,8 @@ import io.github.qwenbench.plan.SystemConfig;
 import io.github.qwenbench.plan.SystemSettings;
 import io.github.qwenbench.suite.Suite;
 import io.github.qwenbench.system.SystemRunner;
-import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -26,25 +24,10 @@ public final class StandInMavenParent {
 
     public static void main(String[] args) throws Exception {
         Suite suite = Suite.parse(args[0]);
-        List<Path> classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .map(Path::of).toList();
-        WorkerLauncher launcher = new WorkerLauncher(classpath, List.of(), Duration.ofMinutes(5), Path.of(args[1]),
-                new WorkerLog() {
-                    @Override
-                    public void info(String line) {
-                        System.out.println(line);
-                        System.out.flush();
-                    }
-
-                    @Override
-                    public void warn(String line) {
-                        info(line);
-                    }
-
-                    @Override
-                    public void debug(String line) {
-                    }
-                });
+        WorkerLauncher launcher = TestLaunchers.launcher(Path.of(args[1]), List.of(), Duration.ofMinutes(5), line -> {
+            System.out.println(line);
+            System.out.flush();
+        });
         if (suite == Suite.SYSTEM) {
             // the system suite's two workers, taking turns as Suite.SYSTEM starts them
             Path turns = launcher.newScratchDirectory("system-turns");

@@ -11,7 +11,6 @@ import io.github.qwenbench.plan.BenchmarkSetupException;
 import io.github.qwenbench.plan.ModelFile;
 import io.github.qwenbench.suite.Suite;
 import io.github.qwenbench.suite.SuiteResult;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,23 +29,7 @@ class WorkerLauncherTest {
     private final List<String> info = new CopyOnWriteArrayList<>();
 
     private WorkerLauncher launcher(List<String> jvmArgs, Duration timeout) {
-        List<Path> classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .map(Path::of).toList();
-        return new WorkerLauncher(classpath, jvmArgs, timeout, work, new WorkerLog() {
-            @Override
-            public void info(String line) {
-                info.add(line);
-            }
-
-            @Override
-            public void warn(String line) {
-                info.add(line);
-            }
-
-            @Override
-            public void debug(String line) {
-            }
-        });
+        return TestLaunchers.launcher(work, jvmArgs, timeout, info::add);
     }
 
     private static BenchmarkPlan plan(String candidate) throws Exception {
