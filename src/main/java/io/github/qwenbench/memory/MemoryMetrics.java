@@ -1,5 +1,6 @@
 package io.github.qwenbench.memory;
 
+import io.github.qwenbench.stats.ConfidenceSequence;
 import io.github.qwenbench.stats.RatioInterval;
 import io.github.qwenbench.stats.SequentialComparison;
 import io.github.qwenbench.stats.Statistics;
@@ -70,7 +71,7 @@ public record MemoryMetrics(List<ModelMemory> models, Reduction footprint, Reduc
      * the baseline (adjacent workers). A figure that is not positive gives no pair.
      */
     public static SequentialComparison pairs(List<MemorySample> samples, ToDoubleFunction<MemorySample> figure) {
-        SequentialComparison pairs = new SequentialComparison(CONFIDENCE);
+        SequentialComparison pairs = new SequentialComparison(ConfidenceSequence.Rule.MEAN, CONFIDENCE);
         List<MemorySample> baseline = samples.stream().filter(s -> "baseline".equals(s.role())).toList();
         List<MemorySample> candidate = samples.stream().filter(s -> "candidate".equals(s.role())).toList();
         for (int i = 0; i < Math.min(baseline.size(), candidate.size()); i++) {

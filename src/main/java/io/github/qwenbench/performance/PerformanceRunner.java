@@ -8,6 +8,7 @@ import io.github.qwenbench.plan.InputSpec;
 import io.github.qwenbench.plan.PerformanceSettings;
 import io.github.qwenbench.stats.LatencySummary;
 import io.github.qwenbench.stats.RatioInterval;
+import io.github.qwenbench.stats.ConfidenceSequence;
 import io.github.qwenbench.stats.SequentialComparison;
 import io.github.qwenbench.stats.Statistics;
 import io.github.qwenbench.suite.SuiteContext;
@@ -82,7 +83,7 @@ public final class PerformanceRunner implements SuiteRunner {
             this.samples = samples;
             this.specs = specs;
             this.blockSize = blockSize;
-            this.speedup = new SequentialComparison(confidence);
+            this.speedup = new SequentialComparison(ConfidenceSequence.Rule.MEDIAN, confidence);
         }
 
         int pairs() {

@@ -14,6 +14,7 @@ import io.github.qwenbench.plan.ScalabilitySettings;
 import io.github.qwenbench.stats.LatencySummary;
 import io.github.qwenbench.stats.LinearFit;
 import io.github.qwenbench.stats.RatioInterval;
+import io.github.qwenbench.stats.ConfidenceSequence;
 import io.github.qwenbench.stats.SequentialComparison;
 import io.github.qwenbench.stats.Statistics;
 import io.github.qwenbench.suite.SuiteContext;
@@ -138,7 +139,8 @@ public final class ScalabilityRunner implements SuiteRunner {
             try (Runner a = new Runner(baseline, point); Runner b = new Runner(candidate, point)) {
                 a.block(settings.warmupIterations(), false);
                 b.block(settings.warmupIterations(), false);
-                SequentialComparison ratio = new SequentialComparison(settings.confidence());
+                SequentialComparison ratio = new SequentialComparison(ConfidenceSequence.Rule.MEDIAN,
+                        settings.confidence());
                 SequentialComparison.Stop stop = ratio.run(() -> {
                     if (ratio.pairs() % 2 == 0) {
                         double baselineThroughput = a.block(settings.blockSize(), true);

@@ -53,9 +53,12 @@ public final class SequentialComparison {
 
     private final List<Double> numerators = new ArrayList<>();
     private final List<Double> denominators = new ArrayList<>();
+    private final ConfidenceSequence.Rule rule;
     private final double confidence;
 
-    public SequentialComparison(double confidence) {
+    /** @param rule how pairs are summarized: the median for timings, the mean for few tight figures */
+    public SequentialComparison(ConfidenceSequence.Rule rule, double confidence) {
+        this.rule = rule;
         this.confidence = confidence;
     }
 
@@ -79,7 +82,7 @@ public final class SequentialComparison {
 
     /** The interval after the pairs measured so far. */
     public RatioInterval interval() {
-        return ConfidenceSequence.ratio(toArray(numerators), toArray(denominators), confidence);
+        return ConfidenceSequence.ratio(rule, toArray(numerators), toArray(denominators), confidence);
     }
 
     /**

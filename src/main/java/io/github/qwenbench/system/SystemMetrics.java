@@ -2,6 +2,7 @@ package io.github.qwenbench.system;
 
 import io.github.qwenbench.plan.SystemSettings;
 import io.github.qwenbench.stats.RatioInterval;
+import io.github.qwenbench.stats.ConfidenceSequence;
 import io.github.qwenbench.stats.SequentialComparison;
 import java.util.List;
 
@@ -27,7 +28,7 @@ public record SystemMetrics(List<SystemSample> models, RatioInterval throughputR
             + " judged against the baseline's, measured in the same turns.";
 
     public static SystemMetrics combine(SystemSample baseline, SystemSample candidate, SystemSettings settings) {
-        SequentialComparison comparison = new SequentialComparison(CONFIDENCE);
+        SequentialComparison comparison = new SequentialComparison(ConfidenceSequence.Rule.MEDIAN, CONFIDENCE);
         int pairs = Math.min(baseline.windows().size(), candidate.windows().size());
         for (int i = 0; i < pairs; i++) {
             comparison.add(candidate.windows().get(i).throughput(), baseline.windows().get(i).throughput());

@@ -3,6 +3,7 @@ package io.github.qwenbench.system;
 import io.github.qwenbench.plan.BenchmarkSetupException;
 import io.github.qwenbench.plan.SystemSettings;
 import io.github.qwenbench.report.Json;
+import io.github.qwenbench.stats.ConfidenceSequence;
 import io.github.qwenbench.stats.SequentialComparison;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -89,7 +90,7 @@ final class Turns {
 
     /** The throughput ratio after the pairs before turn k (both models' turns of each pair). */
     private SequentialComparison comparison(int k) throws BenchmarkSetupException {
-        SequentialComparison comparison = new SequentialComparison(SystemMetrics.CONFIDENCE);
+        SequentialComparison comparison = new SequentialComparison(ConfidenceSequence.Rule.MEDIAN, SystemMetrics.CONFIDENCE);
         for (int pair = 0; pair < k / 2; pair++) {
             Turn first = read(2 * pair);
             Turn second = read(2 * pair + 1);

@@ -59,14 +59,14 @@ public final class HarnessOverheadBenchmark {
                     bareNanos[r] = bareLoop(bare, samples, perRound);
                 }
             }
-            RatioInterval ratio = ConfidenceSequence.ratio(harnessNanos, bareNanos, 0.95);
+            RatioInterval ratio = ConfidenceSequence.ratio(ConfidenceSequence.Rule.MEDIAN, harnessNanos, bareNanos, 0.95);
             double bareMedian = Statistics.median(bareNanos) / perRound / 1e6;
             System.out.printf(Locale.ROOT, "model %s, %d rounds x %d inferences per loop, %s%n", model, rounds,
                     perRound, System.getProperty("java.version"));
             System.out.printf(Locale.ROOT, "bare DJL predict loop: median %.4f ms per inference%n", bareMedian);
             System.out.printf(Locale.ROOT, "plugin LatencyLoop:    median %.4f ms per inference%n",
                     Statistics.median(harnessNanos) / perRound / 1e6);
-            System.out.printf(Locale.ROOT, "overhead: %+.2f%% (95%% interval %+.2f%% .. %+.2f%%), geometric mean of %d paired"
+            System.out.printf(Locale.ROOT, "overhead: %+.2f%% (95%% interval %+.2f%% .. %+.2f%%), median of %d paired"
                     + " rounds%n", 100 * (ratio.estimate() - 1), 100 * (ratio.lower() - 1), 100 * (ratio.upper() - 1),
                     ratio.pairs());
         }
