@@ -15,10 +15,11 @@ import java.util.List;
  * @param blockSize inferences per block
  * @param baselineBlockMillis the baseline's block medians, in measuring order
  * @param candidateBlockMillis the candidate's block medians, paired with the baseline's
+ * @param intraOpThreads the engine's intra-op threads while measuring
  */
 public record PerformanceMetrics(List<ModelPerformance> models, RatioInterval speedup, String method,
         SequentialComparison.Stop stop, int blockSize,
-        List<Double> baselineBlockMillis, List<Double> candidateBlockMillis) {
+        List<Double> baselineBlockMillis, List<Double> candidateBlockMillis, int intraOpThreads) {
 
     /** How the speedup is computed; recorded in every result. */
     public static final String METHOD = "Blocks of consecutive inferences, alternating A B B A (A = baseline) in one"

@@ -28,6 +28,7 @@ public final class PerformanceRunner implements SuiteRunner {
     public PerformanceMetrics run(SuiteContext context) throws BenchmarkSetupException {
         PerformanceSettings settings = context.plan().performance();
         List<InputSpec> specs = context.inputs().inputs();
+        int intraOpThreads = context.engineThreads().apply("performance", 1);
         try (NDManager manager = NDManager.newBaseManager();
                 LoadedModel baseline = LoadedModel.load(context.plan().baseline(), false);
                 LoadedModel candidate = LoadedModel.load(context.plan().candidate(), false)) {
@@ -50,7 +51,7 @@ public final class PerformanceRunner implements SuiteRunner {
                     model(baseline, baselineCold, settings, blocks.baselineLatency, batch),
                     model(candidate, candidateCold, settings, blocks.candidateLatency, batch));
             return new PerformanceMetrics(models, speedup, PerformanceMetrics.METHOD, stop, settings.blockSize(),
-                    blocks.speedup.numerators(), blocks.speedup.denominators());
+                    blocks.speedup.numerators(), blocks.speedup.denominators(), intraOpThreads);
         }
     }
 

@@ -36,15 +36,18 @@ public record EngineSettings(Integer intraOpThreads, Integer interOpThreads, boo
         return callers * engineDefault <= cores ? engineDefault : Math.max(1, cores / callers);
     }
 
-    /** A warning when the pom's threads, or the callers alone, oversubscribe the cores; null when they fit. */
+    /**
+     * A warning when the pom's threads, or the callers alone, oversubscribe the {@code cores} (those
+     * other processes leave free); null when they fit.
+     */
     public String oversubscription(String where, int callers, int cores) {
         if (callers > cores) {
-            return String.format(java.util.Locale.ROOT, "%s: %d threads on %d cores compete for the CPU whatever the"
-                    + " engine's threads; its figures measure contention", where, callers, cores);
+            return String.format(java.util.Locale.ROOT, "%s: %d threads on %d free cores compete for the CPU whatever"
+                    + " the engine's threads; its figures measure contention", where, callers, cores);
         }
         if (intraOpThreads != null && callers * intraOpThreads > cores) {
             return String.format(java.util.Locale.ROOT, "%s: %d threads x engine/intraOpThreads %d oversubscribe %d"
-                    + " cores; leave intraOpThreads unset to let the plugin use %d per thread", where, callers,
+                    + " free cores; leave intraOpThreads unset to let the plugin use %d per thread", where, callers,
                     intraOpThreads, cores, Math.max(1, cores / callers));
         }
         return null;

@@ -47,7 +47,8 @@ public record ScalabilitySettings(List<Integer> batchSizes, int batchDimension, 
             throws BenchmarkSetupException {
         ScalabilityConfig c = config != null ? config : new ScalabilityConfig();
         List<Integer> batches = sizes("scalability/batchSizes", c.getBatchSizes());
-        List<Integer> threads = sizes("scalability/concurrency", c.getConcurrency());
+        List<Integer> threads = c.getConcurrency() == null ? upToTheCores(Runtime.getRuntime().availableProcessors())
+                : sizes("scalability/concurrency", c.getConcurrency());
         Thresholds.atLeast("scalability/batchDimension", c.getBatchDimension(), 0);
         for (InputSpec input : inputs) {
             if (input.shape() != null && c.getBatchDimension() >= input.shape().length && !batches.isEmpty()) {
@@ -101,6 +102,15 @@ public record ScalabilitySettings(List<Integer> batchSizes, int batchDimension, 
                         c.getCvFloor()),
                 Thresholds.number("scalability/maxCoefficientOfVariation", c.getMaxCoefficientOfVariation(), 0, 100),
                 Thresholds.number("scalability/minScalingEfficiency", c.getMinScalingEfficiency(), 0, 10));
+    }
+
+    /** 1, 2, 4, ... up to {@code cores}. */
+    static List<Integer> upToTheCores(int cores) {
+        List<Integer> levels = new ArrayList<>();
+        for (int threads = 1; threads <= cores; threads *= 2) {
+            levels.add(threads);
+        }
+        return levels;
     }
 
     private static List<Integer> sizes(String setting, String text) throws BenchmarkSetupException {

@@ -54,8 +54,8 @@ public class SystemConfig {
     /** Largest allowed p99 latency of the candidate under the load, in milliseconds; off when empty. */
     private String maxP99LatencyMillis;
 
-    /** Candidate throughput over baseline throughput under the same load (the whole interval); 0.95: at most 5% slower. */
-    private String minThroughputRatio = "0.95";
+    /** Candidate throughput over baseline throughput under the same load (the whole interval); 0.90: at most 10% slower. */
+    private String minThroughputRatio = "0.90";
 
     public SystemConfig() {
     }

@@ -4,6 +4,7 @@ import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.jni.JniUtils;
+import io.github.qwenbench.model.EngineThreads;
 import io.github.qwenbench.model.InputFactory;
 import io.github.qwenbench.model.LoadedModel;
 import io.github.qwenbench.performance.Inference;
@@ -36,13 +37,10 @@ public final class ScalabilityRunner implements SuiteRunner {
         ScalabilitySettings settings = context.plan().scalability();
         InputFactory inputs = context.inputs();
         List<ScalabilityMetrics.Curve> curves = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
         try (NDManager manager = NDManager.newBaseManager();
                 LoadedModel baseline = LoadedModel.load(context.plan().baseline(), false);
                 LoadedModel candidate = LoadedModel.load(context.plan().candidate(), false)) {
-            Models models = new Models(baseline, candidate, inputs.inputs(), settings,
-                    new ThreadBudget(context.plan().engine(), JniUtils.getNumThreads(),
-                            Runtime.getRuntime().availableProcessors(), warnings));
+            Models models = new Models(baseline, candidate, inputs.inputs(), settings, context.engineThreads());
             if (!settings.batchSizes().isEmpty()) {
                 List<Point> points = new ArrayList<>();
                 for (int b : settings.batchSizes()) {
@@ -71,11 +69,11 @@ public final class ScalabilityRunner implements SuiteRunner {
                 curves.add(models.curve("input-size", axis, sweep.values(), points, context));
             }
         }
-        return new ScalabilityMetrics(curves, JniUtils.getNumThreads(), ScalabilityMetrics.METHOD, warnings);
+        return new ScalabilityMetrics(curves, JniUtils.getNumThreads(), ScalabilityMetrics.METHOD);
     }
 
     /** One point of a curve: its name, its thread count, and the inputs it cycles through. */
-    private record Point(String name, int threads, List<NDList> inputs) implements ThreadBudget.Point {
+    private record Point(String name, int threads, List<NDList> inputs) {
     }
 
     /** What one model measured at one point. */
@@ -92,10 +90,10 @@ public final class ScalabilityRunner implements SuiteRunner {
         private final LoadedModel candidate;
         private final List<InputSpec> specs;
         private final ScalabilitySettings settings;
-        private final ThreadBudget threads;
+        private final EngineThreads threads;
 
         Models(LoadedModel baseline, LoadedModel candidate, List<InputSpec> specs, ScalabilitySettings settings,
-                ThreadBudget threads) {
+                EngineThreads threads) {
             this.baseline = baseline;
             this.candidate = candidate;
             this.specs = specs;
@@ -135,7 +133,7 @@ public final class ScalabilityRunner implements SuiteRunner {
          * interval clears minThroughputRatio or the point's budget is spent.
          */
         private PointResult measure(Point point, SuiteContext context) throws BenchmarkSetupException {
-            int intraOpThreads = threads.apply(point);
+            int intraOpThreads = threads.apply(point.name(), point.threads());
             try (Runner a = new Runner(baseline, point); Runner b = new Runner(candidate, point)) {
                 a.block(settings.warmupIterations(), false);
                 b.block(settings.warmupIterations(), false);

@@ -15,7 +15,9 @@ import io.github.qwenbench.report.SuiteReport;
 import io.github.qwenbench.worker.WorkerLauncher;
 import java.io.IOException;
 import java.nio.file.Files;
+import io.github.qwenbench.host.FreeCores;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -65,17 +67,29 @@ public final class BenchmarkRun {
         return RUN_ID.format(sessionStart);
     }
 
-    /** Runs one suite and writes {@code <suite>_benchmark_results.json}. */
+    /** How long the CPU left free by other processes is measured before each suite. */
+    private static final Duration CPU_PROBE = Duration.ofMillis(500);
+
+    /**
+     * Runs one suite and writes {@code <suite>_benchmark_results.json}. Before its workers start,
+     * the CPU other processes use is measured and handed to them, so that the engine's threads fit
+     * the free cores ({@link io.github.qwenbench.model.EngineThreads}).
+     */
     public SuiteReport run(Suite suite, BenchmarkPlan plan) throws BenchmarkSetupException {
         Path resultFile = outputDirectory.resolve(suite.resultFileName());
         delete(resultFile);
         delete(junitDirectory.resolve(JUnitXmlReport.fileName(suite.id())));
-        SuiteResult result = suite.measure(launcher, plan);
+        FreeCores cores = FreeCores.probe(CPU_PROBE);
+        SuiteResult result = suite.measure(launcher.withLeadingJvmArguments(
+                List.of("-D" + FreeCores.PROPERTY + "=" + cores.property())), plan);
         List<Verdict> gates;
-        List<String> warnings;
+        List<String> warnings = new ArrayList<>();
         try {
             gates = suite.gates(plan, result.metrics());
-            warnings = suite.warnings(plan, result.metrics());
+            warnings.addAll(suite.warnings(plan, result.metrics()));
+            if (result.warnings() != null) {
+                warnings.addAll(result.warnings());
+            }
         } catch (JsonProcessingException e) {
             throw new BenchmarkSetupException("The " + suite.id() + " worker's metrics are not in the expected form: "
                     + e.getOriginalMessage(), e);

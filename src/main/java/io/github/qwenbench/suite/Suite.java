@@ -122,12 +122,6 @@ public enum Suite {
         List<String> tableLines(JsonNode metrics) {
             return ScalabilityTable.lines(metrics);
         }
-
-        @Override
-        List<String> warnings(BenchmarkPlan plan, JsonNode metrics) throws JsonProcessingException {
-            List<String> warnings = Json.mapper().treeToValue(metrics, ScalabilityMetrics.class).warnings();
-            return warnings == null ? List.of() : warnings;
-        }
     },
 
     SYSTEM(SystemRunner::new) {
@@ -149,14 +143,7 @@ public enum Suite {
                     workerMetrics(candidate, SystemSample.class), plan.system());
             return new SuiteResult(id(), baseline.startedAt(), Math.max(baseline.durationMillis(),
                     candidate.durationMillis()), baseline.system(), List.of(plan.baseline(), plan.candidate()),
-                    Json.mapper().valueToTree(metrics));
-        }
-
-        @Override
-        List<String> warnings(BenchmarkPlan plan, JsonNode metrics) {
-            String warning = plan.engine().oversubscription("system users", plan.system().users(),
-                    Runtime.getRuntime().availableProcessors());
-            return warning == null ? List.of() : List.of(warning);
+                    Json.mapper().valueToTree(metrics), SuiteResult.warningsOf(results));
         }
 
         @Override
@@ -216,7 +203,7 @@ public enum Suite {
             SuiteResult first = runs.get(0);
             return new SuiteResult(id(), first.startedAt(), runs.stream().mapToLong(SuiteResult::durationMillis).sum(),
                     first.system(), List.of(plan.baseline(), plan.candidate()),
-                    Json.mapper().valueToTree(MemoryMetrics.combine(samples)));
+                    Json.mapper().valueToTree(MemoryMetrics.combine(samples)), SuiteResult.warningsOf(runs));
         }
 
         @Override

@@ -15,7 +15,14 @@ import java.util.List;
  * @param system the worker's machine and runtime
  * @param models the models measured
  * @param metrics the suite's metrics
+ * @param warnings findings about the set-up, e.g. engine threads adjusted to the free cores
  */
 public record SuiteResult(String suite, Instant startedAt, long durationMillis, HostInfo system,
-        List<ModelFile> models, JsonNode metrics) {
+        List<ModelFile> models, JsonNode metrics, List<String> warnings) {
+
+    /** The distinct warnings of several workers' results. */
+    public static List<String> warningsOf(List<SuiteResult> results) {
+        return results.stream().flatMap(r -> r.warnings() == null ? java.util.stream.Stream.empty()
+                : r.warnings().stream()).distinct().toList();
+    }
 }

@@ -3,7 +3,6 @@ package io.github.qwenbench.system;
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.pytorch.jni.JniUtils;
 import io.github.qwenbench.memory.ResidentMemory;
 import io.github.qwenbench.model.LoadedModel;
 import io.github.qwenbench.plan.BenchmarkSetupException;
@@ -58,11 +57,8 @@ public final class SystemRunner implements SuiteRunner {
                     + " models take turns, each in its own worker.");
         }
         Turns turns = new Turns(Path.of(turnsDirectory), file.role(), settings);
-        int intraOpThreads = context.plan().engine().intraOpThreadsFor(settings.users(), JniUtils.getNumThreads(),
-                Runtime.getRuntime().availableProcessors());
-        if (intraOpThreads != JniUtils.getNumThreads()) {
-            JniUtils.setNumThreads(intraOpThreads);
-        }
+        int intraOpThreads = context.engineThreads().apply(file.role() + " under " + settings.users() + " users",
+                settings.users());
         try (NDManager manager = NDManager.newBaseManager(); LoadedModel model = LoadedModel.load(file, false)) {
             List<NDList> samples = context.inputs().samples(manager, SAMPLES);
             List<Predictor<NDList, NDList>> predictors = new ArrayList<>();

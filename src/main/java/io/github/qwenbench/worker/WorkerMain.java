@@ -104,11 +104,12 @@ public final class WorkerMain {
         InputFactory inputs = new InputFactory(plan.inputs(), plan.seed());
         Instant startedAt = Instant.now();
         long start = System.nanoTime();
-        SuiteContext context = new SuiteContext(plan, inputs, progress, role, repetition);
+        List<String> warnings = new java.util.ArrayList<>();
+        SuiteContext context = new SuiteContext(plan, inputs, progress, role, repetition, warnings);
         Object metrics = suite.newRunner().run(context);
         long millis = (System.nanoTime() - start) / 1_000_000;
         List<ModelFile> models = role == null ? List.of(plan.baseline(), plan.candidate()) : List.of(context.model());
-        return new SuiteResult(suite.id(), startedAt, millis, host, models, Json.mapper().valueToTree(metrics));
+        return new SuiteResult(suite.id(), startedAt, millis, host, models, Json.mapper().valueToTree(metrics), warnings);
     }
 
     /** Engine settings are read once, when the engine loads: set them before anything touches it. */

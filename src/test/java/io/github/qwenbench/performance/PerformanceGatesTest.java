@@ -22,7 +22,7 @@ class PerformanceGatesTest {
         config.setMinSpeedup(minSpeedup);
         return PerformanceGates.evaluate(PerformanceSettings.from(config),
                 new PerformanceMetrics(List.of(), speedup, PerformanceMetrics.METHOD,
-                        new SequentialComparison.Stop(false, "pair budget spent", 1000), 5, List.of(), List.of())).get(0);
+                        new SequentialComparison.Stop(false, "pair budget spent", 1000), 5, List.of(), List.of(), 2)).get(0);
     }
 
     @Test

@@ -1,0 +1,59 @@
+package io.github.qwenbench.model;
+
+import ai.djl.pytorch.jni.JniUtils;
+import io.github.qwenbench.host.FreeCores;
+import io.github.qwenbench.plan.EngineSettings;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The engine's intra-op threads for each run or point of a worker: the pom's setting when there is
+ * one; otherwise the engine's default, unless the threads calling the engine at once times that
+ * would oversubscribe the cores that other processes leave free ({@link FreeCores}), then
+ * {@code max(1, free / callers)}, set at run time (DJL's {@code JniUtils.setNumThreads}). Every
+ * adjustment, and every oversubscription the pom asks for, becomes a warning in the results.
+ */
+public final class EngineThreads {
+
+    private final EngineSettings engine;
+    private final FreeCores cores;
+    private final int engineDefault;
+    private final List<String> warnings;
+
+    public EngineThreads(EngineSettings engine, FreeCores cores, List<String> warnings) {
+        this.engine = engine;
+        this.cores = cores;
+        this.engineDefault = JniUtils.getNumThreads();
+        this.warnings = warnings;
+    }
+
+    /** Sets the intra-op threads for {@code callers} threads calling the engine at once; returns them. */
+    public int apply(String where, int callers) {
+        int free = cores.free();
+        String warning = engine.oversubscription(where, callers, free);
+        if (warning == null && engine.intraOpThreads() == null && free < cores.cores()
+                && callers * engineDefault > free) {
+            warning = String.format(Locale.ROOT, "%s: other processes kept %.1f of %d cores busy before the suite,"
+                    + " so it ran with %d intra-op thread(s) instead of the engine's %d: both models share the CPU"
+                    + " that is free, which keeps their comparison steady; set engine/intraOpThreads to choose",
+                    where, cores.busyElsewhere(), cores.cores(), engine.intraOpThreadsFor(callers, engineDefault, free),
+                    engineDefault);
+        }
+        if (warning != null && !warnings.contains(warning)) {
+            warnings.add(warning);
+        }
+        int effective = engine.intraOpThreadsFor(callers, engineDefault, free);
+        if (effective != JniUtils.getNumThreads()) {
+            JniUtils.setNumThreads(effective);
+        }
+        return effective;
+    }
+
+    /** Back to the engine's threads. */
+    public void restore() {
+        int threads = engine.intraOpThreads() != null ? engine.intraOpThreads() : engineDefault;
+        if (JniUtils.getNumThreads() != threads) {
+            JniUtils.setNumThreads(threads);
+        }
+    }
+}
