@@ -23,7 +23,7 @@ public record PerformanceMetrics(List<ModelPerformance> models, RatioInterval sp
 
     /** How the speedup is computed; recorded in every result. */
     public static final String METHOD = "Blocks of consecutive inferences, alternating A B B A (A = baseline) in one"
-            + " worker on the same inputs; each block is summarized by its median latency. speedup = geometric mean over"
+            + " worker on the same inputs; each block is summarized by its median latency. speedup = median over"
             + " adjacent block pairs of (baseline block median / candidate block median), with an anytime-valid"
             + " confidence sequence; measuring goes on, pair by pair, until the interval clears minSpeedup or the"
             + " budget (maxIterations, duration) is spent.";

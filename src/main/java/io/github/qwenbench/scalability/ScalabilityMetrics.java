@@ -15,7 +15,7 @@ public record ScalabilityMetrics(List<Curve> curves, int intraOpThreads, String 
 
     public static final String METHOD = "At every point both models run in alternating blocks (A B, then B A) on"
             + " the same inputs. Throughput counts samples per second (a batch of b counts b). The throughput ratio is"
-            + " candidate over baseline: the geometric mean over block pairs, with an anytime-valid confidence sequence;"
+            + " candidate over baseline: the median over block pairs, with an anytime-valid confidence sequence;"
             + " each point measures on, pair by pair, until the interval clears minThroughputRatio or the point's"
             + " budget (maxIterations, maxDuration) is spent. Scaling"
             + " efficiency is the throughput gain over the first point divided by the size factor. Consistency is"

@@ -5,7 +5,7 @@ package io.github.qwenbench.stats;
  * interval. Every comparison of the plugin produces one through {@link ConfidenceSequence}, so that
  * all gates that compare the models are decided the same way.
  *
- * @param estimate the ratio's estimate (geometric mean of the pair ratios)
+ * @param estimate the ratio's estimate (median or geometric mean of the pair ratios, as {@code rule} says)
  * @param lower lower bound of the interval; NaN when there are too few pairs for one
  * @param upper upper bound of the interval; NaN when there are too few pairs for one; infinite while
  *        the pairs cannot yet exclude any ratio

@@ -26,11 +26,12 @@ public final class SystemGates {
         verdicts.add(Verdict.judge("maxErrorRate", c.completed() + c.errors() == 0 ? Double.NaN : c.errorRate(),
                 Comparison.AT_MOST, settings.maxErrorRate(), errors));
         double driftLimit = settings.stabilityFactor() * Math.abs(b.drift()) + settings.driftFloor();
-        verdicts.add(Verdict.judge("stableAsBaseline[throughputDrift]", Math.abs(c.drift()), Comparison.AT_MOST,
-                driftLimit, String.format(Locale.ROOT, "|slope of turn throughput| x run length / mean over %d turns;"
-                        + " limit %s x baseline %.3f + floor %s; candidate signed drift %.3f",
-                        c.windows().size(), Verdict.format(settings.stabilityFactor()), Math.abs(b.drift()),
-                        Verdict.format(settings.driftFloor()), c.drift())));
+        verdicts.add(Verdict.judge("stableAsBaseline[throughputDrift]", Math.abs(metrics.relativeDrift()),
+                Comparison.AT_MOST, driftLimit, String.format(Locale.ROOT, "|change of candidate/baseline throughput"
+                        + " over the run|, fitted over %d pairs of turns (the machine's drift cancels); limit %s x the"
+                        + " baseline's own |drift| %.3f + floor %s; candidate's own drift %+.3f",
+                        metrics.throughputRatio().pairs(), Verdict.format(settings.stabilityFactor()),
+                        Math.abs(b.drift()), Verdict.format(settings.driftFloor()), c.drift())));
         if (settings.maxThroughputDrift() != null) {
             verdicts.add(Verdict.judge("maxThroughputDrift", Math.abs(c.drift()), Comparison.AT_MOST,
                     settings.maxThroughputDrift(), "absolute limit; |slope of turn throughput| x run length / mean"));

@@ -1,6 +1,7 @@
 package io.github.qwenbench.system;
 
 import io.github.qwenbench.plan.SystemSettings;
+import io.github.qwenbench.stats.LinearFit;
 import io.github.qwenbench.stats.RatioInterval;
 import io.github.qwenbench.stats.ConfidenceSequence;
 import io.github.qwenbench.stats.SequentialComparison;
@@ -12,20 +13,24 @@ import java.util.List;
  * @param models baseline then candidate
  * @param throughputRatio candidate over baseline throughput of adjacent turns, with its interval
  * @param stop why the turns stopped: decided, or the budget was spent
+ * @param relativeDrift the candidate's drift against the baseline: the slope of log(candidate / baseline)
+ *        over adjacent turns, times the number of pairs (the relative change over the run, with the
+ *        machine's own drift cancelled)
  * @param method how the ratio was computed
  */
 public record SystemMetrics(List<SystemSample> models, RatioInterval throughputRatio, SequentialComparison.Stop stop,
-        String method) {
+        double relativeDrift, String method) {
 
     /** Confidence level of the throughput-ratio interval. */
     public static final double CONFIDENCE = 0.95;
 
     public static final String METHOD = "Each model serves the same load in its own worker (so memory growth is each"
             + " model's own); the two workers take turns of one window each, A B B A (A = baseline), so that drift of"
-            + " the machine hits both alike. The throughput ratio is the geometric mean of candidate over baseline"
+            + " the machine hits both alike. The throughput ratio is the median of candidate over baseline"
             + " throughput over adjacent turns, with an anytime-valid confidence sequence; the turns go on until it"
-            + " clears minThroughputRatio or maxDuration is spent. Drift and memory growth of the candidate are"
-            + " judged against the baseline's, measured in the same turns.";
+            + " clears minThroughputRatio or maxDuration is spent. The candidate's drift is the slope of its paired"
+            + " ratio over the run, and with its memory growth judged against the baseline's, measured in the same"
+            + " turns.";
 
     public static SystemMetrics combine(SystemSample baseline, SystemSample candidate, SystemSettings settings) {
         SequentialComparison comparison = new SequentialComparison(ConfidenceSequence.Rule.MEDIAN, CONFIDENCE);
@@ -38,6 +43,13 @@ public record SystemMetrics(List<SystemSample> models, RatioInterval throughputR
         if (stop == null) {
             stop = new SequentialComparison.Stop(false, "stopped early", millis);
         }
-        return new SystemMetrics(List.of(baseline, candidate), comparison.interval(), stop, METHOD);
+        double[] index = new double[pairs];
+        double[] logRatio = new double[pairs];
+        for (int i = 0; i < pairs; i++) {
+            index[i] = i;
+            logRatio[i] = Math.log(comparison.numerators().get(i) / comparison.denominators().get(i));
+        }
+        double relativeDrift = pairs < 2 ? Double.NaN : LinearFit.of(index, logRatio).slope() * pairs;
+        return new SystemMetrics(List.of(baseline, candidate), comparison.interval(), stop, relativeDrift, METHOD);
     }
 }
