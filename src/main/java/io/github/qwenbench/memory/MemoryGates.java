@@ -27,6 +27,21 @@ public final class MemoryGates {
         }
         verdicts.add(Verdict.decide("minReduction[" + settings.reductionMetric() + "]", r.asInterval(),
                 Comparison.AT_LEAST, settings.minReduction(), detail));
+        Capacity candidateCapacity = metrics.capacity() == null || metrics.capacity().size() < 2 ? null
+                : metrics.capacity().get(1);
+        String unreadable = candidateCapacity == null ? "the models' files were not read"
+                : candidateCapacity.unavailable();
+        if (settings.minSparsity() != null) {
+            verdicts.add(Verdict.judge("minSparsity[candidate]", unreadable == null ? candidateCapacity.sparsity()
+                    : Double.NaN, Comparison.AT_LEAST, settings.minSparsity(), unreadable != null ? unreadable
+                            : "share of zeros over all the candidate's tensors, read from its TorchScript file"
+                                    + " (a quantized value equal to its zero point counts as zero)"));
+        }
+        if (settings.maxParameterRatio() != null) {
+            verdicts.add(Verdict.judge("maxParameterRatio", metrics.parameterRatio(), Comparison.AT_MOST,
+                    settings.maxParameterRatio(), "candidate tensor bytes over the baseline's, packed quantized"
+                            + " weights included, read from the TorchScript files"));
+        }
         MemoryMetrics.ModelMemory candidate = metrics.models().get(1);
         verdicts.add(Verdict.judge("maxLeakBytesPerInference[candidate]", candidate.leakBytesPerInference().median(),
                 Comparison.AT_MOST, settings.maxLeakBytesPerInference(), String.format(Locale.ROOT,

@@ -19,9 +19,13 @@ import java.util.function.ToDoubleFunction;
  * @param gpu GPU memory, or why it does not apply
  * @param source how resident memory was read
  * @param samples every worker's raw measurement
+ * @param capacity per model: tensors, bytes by dtype and sparsity, from the TorchScript file
+ * @param parameterRatio the candidate's tensor bytes over the baseline's (its effective compression is
+ *        the inverse); NaN when either file could not be read
  */
 public record MemoryMetrics(List<ModelMemory> models, Reduction footprint, Reduction peak, Reduction peakMinusIdle,
-        Bandwidth bandwidth, String gpu, String source, List<MemorySample> samples) {
+        Bandwidth bandwidth, String gpu, String source, List<MemorySample> samples, List<Capacity> capacity,
+        double parameterRatio) {
 
     /** The median and range of one figure over repetitions. */
     public record Spread(double median, double min, double max) {
@@ -117,6 +121,11 @@ public record MemoryMetrics(List<ModelMemory> models, Reduction footprint, Reduc
 
     /** Combines every worker's sample into medians, spreads and reductions. */
     public static MemoryMetrics combine(List<MemorySample> samples) {
+        return combine(samples, List.of());
+    }
+
+    /** As {@link #combine(List)}, with the models' capacity (baseline, candidate). */
+    public static MemoryMetrics combine(List<MemorySample> samples, List<Capacity> capacity) {
         List<ModelMemory> models = new ArrayList<>();
         for (String role : List.of("baseline", "candidate")) {
             List<MemorySample> mine = samples.stream().filter(s -> s.role().equals(role)).toList();
@@ -141,7 +150,9 @@ public record MemoryMetrics(List<ModelMemory> models, Reduction footprint, Reduc
         String source = samples.isEmpty() ? "no sample" : samples.get(0).source();
         return new MemoryMetrics(models, Reduction.of(samples, figure("footprint")), Reduction.of(samples, figure("peak")),
                 Reduction.of(samples, figure("peakMinusIdle")), new Bandwidth(machine, bandwidths),
-                "not applicable: inference ran on the CPU", source, samples);
+                "not applicable: inference ran on the CPU", source, samples, capacity,
+                capacity.size() == 2 && capacity.get(0).bytes() > 0 && capacity.get(1).unavailable() == null
+                        ? (double) capacity.get(1).bytes() / capacity.get(0).bytes() : Double.NaN);
     }
 
     /** The reduction the gate judges. */

@@ -33,11 +33,11 @@ public final class EngineThreads {
         String warning = engine.oversubscription(where, callers, free);
         if (warning == null && engine.intraOpThreads() == null && free < cores.cores()
                 && callers * engineDefault > free) {
-            warning = String.format(Locale.ROOT, "%s: other processes kept %.1f of %d cores busy before the suite,"
-                    + " so it ran with %d intra-op thread(s) instead of the engine's %d: both models share the CPU"
-                    + " that is free, which keeps their comparison steady; set engine/intraOpThreads to choose",
-                    where, cores.busyElsewhere(), cores.cores(), engine.intraOpThreadsFor(callers, engineDefault, free),
-                    engineDefault);
+            warning = String.format(Locale.ROOT, "other processes kept %.1f of %d cores busy before the suite, so"
+                    + " the engine's intra-op threads were fitted to the %d free core(s) instead of the engine's %d"
+                    + " (the results record them for every run and point): both models share the CPU that is free,"
+                    + " which keeps their comparison steady; set engine/intraOpThreads to choose",
+                    cores.busyElsewhere(), cores.cores(), free, engineDefault);
         }
         if (warning != null && !warnings.contains(warning)) {
             warnings.add(warning);
@@ -47,6 +47,14 @@ public final class EngineThreads {
             JniUtils.setNumThreads(effective);
         }
         return effective;
+    }
+
+    /**
+     * Whether {@code callers} threads exceed the cores other processes leave free: then they take
+     * turns on the CPU whatever the engine's threads, and their latencies follow the scheduler.
+     */
+    public boolean contended(int callers) {
+        return callers > cores.free();
     }
 
     /** Back to the engine's threads. */

@@ -36,6 +36,28 @@ public class MemoryConfig {
     /** Largest allowed resident-memory growth of the candidate per inference, in bytes. */
     private long maxLeakBytesPerInference = 16384;
 
+    /** The candidate's share of zero values over all its tensors must reach this (e.g. {@code 50%}); off when empty. */
+    private String minSparsity;
+
+    /** The candidate's tensor bytes over the baseline's may be at most this (e.g. {@code 0.3}); off when empty. */
+    private String maxParameterRatio;
+
+    public String getMinSparsity() {
+        return minSparsity;
+    }
+
+    public void setMinSparsity(String minSparsity) {
+        this.minSparsity = minSparsity;
+    }
+
+    public String getMaxParameterRatio() {
+        return maxParameterRatio;
+    }
+
+    public void setMaxParameterRatio(String maxParameterRatio) {
+        this.maxParameterRatio = maxParameterRatio;
+    }
+
     /** Size in MiB of the tensor copied to measure the machine's memory bandwidth; 0 skips it. */
     private int bandwidthMebibytes = 256;
 

@@ -16,10 +16,12 @@ import java.util.List;
  * @param maxReduction a larger reduction is reported as a warning, or null when off
  * @param maxLeakBytesPerInference gate: the candidate's resident-memory growth per inference
  * @param bandwidthMebibytes size of the bandwidth probe's tensor, 0 to skip it
+ * @param minSparsity gate on the candidate's share of zeros, or null when off
+ * @param maxParameterRatio gate on the candidate's tensor bytes over the baseline's, or null when off
  */
 public record MemorySettings(int repetitions, int maxRepetitions, int inferences, int leakInferences,
         String reductionMetric, double minReduction, Double maxReduction, long maxLeakBytesPerInference,
-        int bandwidthMebibytes) {
+        int bandwidthMebibytes, Double minSparsity, Double maxParameterRatio) {
 
     /** The budget in pairs of workers (one of each model). */
     public SequentialComparison.Budget budget() {
@@ -61,6 +63,8 @@ public record MemorySettings(int repetitions, int maxRepetitions, int inferences
                     + ", but it must be at least 0 (0 skips the bandwidth probe).");
         }
         return new MemorySettings(repetitions, c.getMaxRepetitions(), inferences, leakInferences, metric, min, max,
-                c.getMaxLeakBytesPerInference(), c.getBandwidthMebibytes());
+                c.getMaxLeakBytesPerInference(), c.getBandwidthMebibytes(),
+                Thresholds.fraction("memory/minSparsity", c.getMinSparsity(), 0, 1),
+                Thresholds.number("memory/maxParameterRatio", c.getMaxParameterRatio(), 0, 100));
     }
 }

@@ -87,12 +87,12 @@ public record ScalabilitySettings(List<Integer> batchSizes, int batchDimension, 
         Duration maxDuration = Thresholds.duration("scalability/maxDuration", c.getMaxDuration());
         if (maxDuration == null) {
             throw new BenchmarkSetupException("scalability/maxDuration is empty: give the time budget per point,"
-                    + " e.g. 3s.");
+                    + " e.g. 5s.");
         }
         Double ratio = Thresholds.number("scalability/minThroughputRatio", c.getMinThroughputRatio(), 0.01, 100);
         if (ratio == null) {
             throw new BenchmarkSetupException("scalability/minThroughputRatio is empty: give the least candidate/baseline"
-                    + " throughput, e.g. 0.95 (at most 5% slower).");
+                    + " throughput, e.g. 0.90 (at most 10% slower).");
         }
         return new ScalabilitySettings(batches, c.getBatchDimension(), threads, sweeps, iterations,
                 c.getMaxIterations(), maxDuration.toMillis(),

@@ -123,20 +123,21 @@ abstract class AbstractBenchmarkMojo extends AbstractMojo {
     /**
      * Performance suite settings: blocks of consecutive inferences alternate A B B A (A = baseline) in
      * one worker; the speedup is the median over adjacent block pairs of baseline / candidate block
-     * median latency, judged on its confidence interval.
+     * median latency, judged on its anytime-valid confidence interval (PASS, FAIL or INCONCLUSIVE).
      * <ul>
      * <li>{@code warmupIterations}: un-measured inferences per model first (default 20)</li>
-     * <li>{@code iterations}: measured inferences per model (default 500)</li>
-     * <li>{@code maxIterations}: measure on, in steps of {@code iterations}, while the interval contains
-     * {@code minSpeedup} (default 2000)</li>
-     * <li>{@code duration}: measure for a fixed time instead, e.g. {@code 500ms}, {@code 20s}, {@code 2m}
+     * <li>{@code iterations}: measured inferences per model before the speedup interval is first looked at
+     * (default 500)</li>
+     * <li>{@code maxIterations}: measure on, pair by pair, while the interval contains {@code minSpeedup}, up
+     * to this many (default 2000)</li>
+     * <li>{@code duration}: time budget: measuring stops undecided after this long, e.g. {@code 20s}
      * (default off)</li>
      * <li>{@code blockSize}: consecutive inferences of one model per block (default 5)</li>
      * <li>{@code samples}: distinct input samples cycled through (default 4)</li>
-     * <li>{@code confidence}: confidence level of the speedup interval (default 0.95)</li>
-     * <li>{@code minSpeedup}: baseline latency / candidate latency must reach this; 1.20 is 20% faster, 0.95
-     * at most 5% slower (default 1.20)</li>
-     * <li>{@code bootstrapResamples}: resamples for the interval (default 2000)</li>
+     * <li>{@code confidence}: confidence level of the speedup interval, for the whole sequential procedure
+     * (default 0.95)</li>
+     * <li>{@code minSpeedup}: baseline latency / candidate latency must reach this with the whole interval;
+     * 1.20 is 20% faster, 0.95 at most 5% slower (default 1.20)</li>
      * </ul>
      */
     @Parameter
@@ -146,16 +147,19 @@ abstract class AbstractBenchmarkMojo extends AbstractMojo {
      * Memory suite settings: each model alone in fresh workers, resident memory idle, after load and at
      * the inference peak.
      * <ul>
-     * <li>{@code repetitions}: fresh workers per model; the order alternates (default 3)</li>
+     * <li>{@code repetitions}: fresh workers per model before the reduction is first judged; the order
+     * alternates; at least 5 for an interval that can decide (default 5)</li>
+     * <li>{@code maxRepetitions}: fresh workers per model at most, while the interval contains
+     * {@code minReduction} (default 10)</li>
      * <li>{@code inferences}: inferences of the phase whose peak is recorded (default 50)</li>
      * <li>{@code leakInferences}: inferences of the steady phase over which growth per inference is fitted
      * (default 400)</li>
      * <li>{@code reductionMetric}: {@code peakMinusIdle}, {@code footprint} (after load minus idle) or
      * {@code peak} (default {@code peakMinusIdle})</li>
-     * <li>{@code minReduction}: least reduction 1 - candidate/baseline, judged on the least favourable pairing
-     * of repetitions (default 0.15)</li>
+     * <li>{@code minReduction}: least reduction 1 - candidate/baseline, judged on the anytime-valid interval
+     * over pairs of repetitions (default 0.15)</li>
      * <li>{@code maxReduction}: a larger reduction passes with a warning: part of the model may not have
-     * loaded (default 0.30)</li>
+     * loaded (default off; int8 from fp32 alone cuts weights 4x)</li>
      * <li>{@code maxLeakBytesPerInference}: the candidate's resident-memory growth per inference, in bytes
      * (default 16384)</li>
      * <li>{@code bandwidthMebibytes}: size in MiB of the tensor copied to measure the machine's memory
@@ -173,17 +177,21 @@ abstract class AbstractBenchmarkMojo extends AbstractMojo {
      * {@code batchDimension} (default 1,2,4,8)</li>
      * <li>{@code batchDimension}: the batch axis of every input (default 0)</li>
      * <li>{@code concurrency}: thread counts ({@code none} skips): one shared model, one predictor and warm-up
-     * per thread (default 1,2,4)</li>
+     * per thread (default 1, 2, 4, ... powers of two up to the machine's cores)</li>
      * <li>{@code sweeps}: {@code <sweep>} elements with {@code input}, {@code dimension} and {@code values}
      * (at least two sizes): the input shrinks by dropping leading positions and grows by repeating the first
      * (left padding) (default none)</li>
-     * <li>{@code iterations}, {@code warmupIterations}, {@code blockSize}: per model and point (default 60,
-     * 10, 5)</li>
+     * <li>{@code iterations}, {@code warmupIterations}, {@code blockSize}: per model and point (per thread at
+     * a concurrency point); {@code iterations} before the first look (default 60, 10, 5)</li>
+     * <li>{@code maxIterations}, {@code maxDuration}: the budget of each point while its interval contains
+     * {@code minThroughputRatio} (default 600, 5s)</li>
      * <li>{@code confidence}: confidence level of the ratio intervals (default 0.95)</li>
-     * <li>{@code minThroughputRatio}: candidate/baseline throughput at every point, judged on the interval's
-     * lower bound (default 1.0)</li>
-     * <li>{@code maxCoefficientOfVariation}: of the block throughputs at every point, either model
-     * (default 0.25)</li>
+     * <li>{@code minThroughputRatio}: candidate/baseline throughput at every point, judged on the whole
+     * interval (default 0.90)</li>
+     * <li>{@code stabilityFactor}, {@code cvFloor}: {@code stableAsBaseline[point]}: the candidate's block
+     * throughput CV at most factor x the baseline's + floor (default 2, 0.10)</li>
+     * <li>{@code maxCoefficientOfVariation}: an absolute limit on either model's block-throughput CV
+     * (default off)</li>
      * <li>{@code minScalingEfficiency}: the candidate's gain per size factor at every batch/concurrency point
      * (default off)</li>
      * </ul>
@@ -192,23 +200,30 @@ abstract class AbstractBenchmarkMojo extends AbstractMojo {
     private ScalabilityConfig scalability;
 
     /**
-     * System suite settings: each model under the same load, window by window. Keep users x
-     * {@code engine/intraOpThreads} at or below the machine's cores.
+     * System suite settings: each model under the same load in its own worker, the two taking turns of
+     * one window. Unless {@code engine/intraOpThreads} is set, the engine's threads are fitted to the free
+     * cores.
      * <ul>
      * <li>{@code users}: closed loop: virtual users; open loop: serving threads (default 2)</li>
      * <li>{@code thinkTime}: pause between a user's requests, e.g. {@code 100ms} (default 0ms)</li>
      * <li>{@code arrivalRate}: requests per second with Poisson arrivals: an open loop whose latency counts
      * from the scheduled arrival (default off: closed loop)</li>
-     * <li>{@code duration}: per model, e.g. {@code 60s} (default 10s)</li>
-     * <li>{@code window}: the unit of the stability figures (default 1s)</li>
-     * <li>{@code maxErrorRate}: share of failed requests; they are counted with their messages and the load
-     * goes on (default 0)</li>
-     * <li>{@code maxThroughputDrift}: |slope of window throughput| x run length / mean (default 0.10)</li>
-     * <li>{@code maxMemoryGrowth}: resident memory gained over the run: a share of the start such as
-     * {@code 10%}, or a size such as {@code 64MiB} (default 10%)</li>
+     * <li>{@code duration}: per model, at least (default 10s)</li>
+     * <li>{@code maxDuration}: per model, at most, while the throughput ratio is undecided; not below
+     * {@code duration} (default 30s)</li>
+     * <li>{@code window}: one turn of one model, and the unit of the stability figures (default 1s)</li>
+     * <li>{@code maxErrorRate}: the candidate's share of failed requests; they are counted with their
+     * messages and the load goes on (default 0)</li>
+     * <li>{@code stabilityFactor}, {@code driftFloor}: {@code stableAsBaseline[throughputDrift]}: the change
+     * of candidate/baseline throughput over the run at most factor x the baseline's own |drift| + floor
+     * (default 2, 0.10)</li>
+     * <li>{@code maxMemoryGrowth}: {@code stableAsBaseline[memoryGrowth]}: growth the candidate may show
+     * beyond factor x the baseline's: a share of its start such as {@code 10%}, or a size such as
+     * {@code 64MiB} (default 10%)</li>
+     * <li>{@code maxThroughputDrift}: an absolute limit on the candidate's |drift| (default off)</li>
      * <li>{@code maxP99LatencyMillis}: an SLA under load, in milliseconds (default off)</li>
-     * <li>{@code minThroughputRatio}: candidate/baseline median window throughput, judged on the interval's
-     * lower bound (default 1.0)</li>
+     * <li>{@code minThroughputRatio}: candidate/baseline throughput over adjacent turns, judged on the whole
+     * interval (default 0.90)</li>
      * </ul>
      */
     @Parameter
@@ -219,6 +234,7 @@ abstract class AbstractBenchmarkMojo extends AbstractMojo {
      * <ul>
      * <li>{@code intraOpThreads}, {@code interOpThreads}: PyTorch thread pools (default: the engine's)</li>
      * <li>{@code graphOptimizer}: the TorchScript graph executor's optimizer (default true)</li>
+     * <li>{@code device}: {@code cpu}, {@code gpu} or {@code gpu:N} (default cpu)</li>
      * </ul>
      */
     @Parameter

@@ -31,9 +31,17 @@ public record ScalabilityMetrics(List<Curve> curves, int intraOpThreads, String 
      * @param throughputRatio candidate over baseline at each size
      * @param stops why measuring stopped at each size: decided, or which budget was spent
      * @param intraOpThreads the engine's intra-op threads at each size
+     * @param contended at each size, whether its threads exceeded the cores other processes left free
+     *        (its ratio is reported but not gated: the scheduler, not the models, decides it)
      */
     public record Curve(String kind, String axis, List<Integer> sizes, List<ModelCurve> models,
-            List<RatioInterval> throughputRatio, List<SequentialComparison.Stop> stops, List<Integer> intraOpThreads) {
+            List<RatioInterval> throughputRatio, List<SequentialComparison.Stop> stops, List<Integer> intraOpThreads,
+            List<Boolean> contended) {
+
+        /** Whether the point at {@code index} ran contended. */
+        public boolean contended(int index) {
+            return contended != null && contended.get(index);
+        }
 
         public String point(int index) {
             return axis + "=" + sizes.get(index);

@@ -82,7 +82,7 @@ public final class ScalabilityRunner implements SuiteRunner {
 
     /** What both models measured at one point, and how the comparison ended. */
     private record PointResult(Measured baseline, Measured candidate, RatioInterval ratio,
-            SequentialComparison.Stop stop, int intraOpThreads) {
+            SequentialComparison.Stop stop, int intraOpThreads, boolean contended) {
     }
 
     private static final class Models {
@@ -108,6 +108,7 @@ public final class ScalabilityRunner implements SuiteRunner {
             List<RatioInterval> ratios = new ArrayList<>();
             List<SequentialComparison.Stop> stops = new ArrayList<>();
             List<Integer> intraOpThreads = new ArrayList<>();
+            List<Boolean> contended = new ArrayList<>();
             for (Point point : points) {
                 PointResult result = measure(point, context);
                 base.add(result.baseline());
@@ -115,6 +116,7 @@ public final class ScalabilityRunner implements SuiteRunner {
                 ratios.add(result.ratio());
                 stops.add(result.stop());
                 intraOpThreads.add(result.intraOpThreads());
+                contended.add(result.contended());
                 context.progress().accept(String.format(java.util.Locale.ROOT,
                         "%s: baseline %.1f, candidate %.1f samples/s, ratio %.3f [%.3f, %.3f] from %d block pairs, %s",
                         point.name(), Statistics.median(result.baseline().blockThroughput()),
@@ -125,7 +127,7 @@ public final class ScalabilityRunner implements SuiteRunner {
             boolean efficiency = !"input-size".equals(kind);
             return new ScalabilityMetrics.Curve(kind, axis, sizes, List.of(
                     modelCurve("baseline", kind, sizes, base, efficiency),
-                    modelCurve("candidate", kind, sizes, cand, efficiency)), ratios, stops, intraOpThreads);
+                    modelCurve("candidate", kind, sizes, cand, efficiency)), ratios, stops, intraOpThreads, contended);
         }
 
         /**
@@ -148,7 +150,8 @@ public final class ScalabilityRunner implements SuiteRunner {
                         ratio.add(candidateThroughput, a.block(settings.blockSize(), true));
                     }
                 }, settings.minThroughputRatio(), settings.budget(), point.name(), context.progress());
-                return new PointResult(a.measured(), b.measured(), ratio.interval(), stop, intraOpThreads);
+                return new PointResult(a.measured(), b.measured(), ratio.interval(), stop, intraOpThreads,
+                        threads.contended(point.threads()));
             } finally {
                 threads.restore();
             }

@@ -6,6 +6,7 @@ import io.github.qwenbench.accuracy.AccuracyGates;
 import io.github.qwenbench.accuracy.AccuracyMetrics;
 import io.github.qwenbench.accuracy.AccuracyRunner;
 import io.github.qwenbench.gate.Verdict;
+import io.github.qwenbench.memory.Capacity;
 import io.github.qwenbench.memory.MemoryGates;
 import io.github.qwenbench.memory.MemoryMetrics;
 import io.github.qwenbench.memory.MemoryRunner;
@@ -122,6 +123,11 @@ public enum Suite {
         List<String> tableLines(JsonNode metrics) {
             return ScalabilityTable.lines(metrics);
         }
+
+        @Override
+        List<String> warnings(BenchmarkPlan plan, JsonNode metrics) throws JsonProcessingException {
+            return ScalabilityGates.warnings(Json.mapper().treeToValue(metrics, ScalabilityMetrics.class));
+        }
     },
 
     SYSTEM(SystemRunner::new) {
@@ -203,7 +209,9 @@ public enum Suite {
             SuiteResult first = runs.get(0);
             return new SuiteResult(id(), first.startedAt(), runs.stream().mapToLong(SuiteResult::durationMillis).sum(),
                     first.system(), List.of(plan.baseline(), plan.candidate()),
-                    Json.mapper().valueToTree(MemoryMetrics.combine(samples)), SuiteResult.warningsOf(runs));
+                    Json.mapper().valueToTree(MemoryMetrics.combine(samples,
+                            List.of(Capacity.of(plan.baseline()), Capacity.of(plan.candidate())))),
+                    SuiteResult.warningsOf(runs));
         }
 
         @Override
@@ -229,8 +237,18 @@ public enum Suite {
                         model.path("role").asText(), model.path("footprint").path("median").asDouble() / 1048576,
                         model.path("peak").path("median").asDouble() / 1048576));
             }
-            return line.append(String.format(Locale.ROOT, "reduction of peak minus idle %.1f%%",
-                    100 * metrics.path("peakMinusIdle").path("estimate").asDouble())).toString();
+            line.append(String.format(Locale.ROOT, "reduction of peak minus idle %.1f%%",
+                    100 * metrics.path("peakMinusIdle").path("estimate").asDouble()));
+            for (JsonNode capacity : metrics.path("capacity")) {
+                if (capacity.path("unavailable").isTextual()) {
+                    continue;
+                }
+                line.append(String.format(Locale.ROOT, "; %s tensors %.2f MiB, %.2f%% zeros", capacity.path("role").asText(),
+                        capacity.path("bytes").asDouble() / 1048576, 100 * capacity.path("sparsity").asDouble()));
+            }
+            double ratio = metrics.path("parameterRatio").asDouble(Double.NaN);
+            return Double.isNaN(ratio) ? line.toString()
+                    : line.append(String.format(Locale.ROOT, "; compression %.2fx", 1 / ratio)).toString();
         }
     };
 

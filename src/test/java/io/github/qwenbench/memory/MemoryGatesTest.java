@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.qwenbench.TestModels;
 import io.github.qwenbench.gate.Outcome;
 import io.github.qwenbench.gate.Verdict;
 import io.github.qwenbench.plan.BenchmarkSetupException;
@@ -79,6 +80,43 @@ class MemoryGatesTest {
     void threePairsCannotDecideAnything() throws Exception {
         MemoryMetrics three = metrics(new long[] {390, 380, 400}, new long[] {330, 331, 340}, 1500);
         assertEquals(Outcome.INCONCLUSIVE, MemoryGates.evaluate(settings(), three).get(0).verdict());
+    }
+
+    /** The pruned fixtures: Linear weights exactly 50% zeros, fp32 and int8 (src/test/models/generate_sparse.py). */
+    @Test
+    void sparsityAndParameterRatioComeFromTheFiles() throws Exception {
+        List<Capacity> capacity = List.of(Capacity.of(TestModels.model("baseline", "pruned-fp32.pt")),
+                Capacity.of(TestModels.model("candidate", "pruned-int8.pt")));
+        MemoryMetrics m = MemoryMetrics.combine(List.of(sample("baseline", 1, 300, 370, 390, 1000),
+                sample("candidate", 1, 300, 320, 330, 1000)), capacity);
+        assertEquals(17_824, capacity.get(0).bytes());
+        assertEquals(0.48833, capacity.get(1).sparsity(), 1e-5, "2176 of 4456 values, int8 zeros at their zero point");
+        assertEquals((4352 + 416) / 17_824.0, m.parameterRatio(), 1e-9);
+        MemoryConfig config = new MemoryConfig();
+        config.setMinSparsity("45%");
+        config.setMaxParameterRatio("0.3");
+        List<Verdict> verdicts = MemoryGates.evaluate(MemorySettings.from(config), m);
+        assertEquals(Outcome.PASS, verdicts.stream().filter(v -> v.name().equals("minSparsity[candidate]")).findFirst()
+                .orElseThrow().verdict());
+        assertEquals(Outcome.PASS, verdicts.stream().filter(v -> v.name().equals("maxParameterRatio")).findFirst()
+                .orElseThrow().verdict());
+        config.setMinSparsity("60%");
+        assertEquals(Outcome.FAIL, MemoryGates.evaluate(MemorySettings.from(config), m).stream()
+                .filter(v -> v.name().equals("minSparsity[candidate]")).findFirst().orElseThrow().verdict());
+    }
+
+    @Test
+    void aFileTheReaderCannotReadMeasuresNothingAndFailsTheSparsityGate() throws Exception {
+        Capacity unreadable = Capacity.of(new io.github.qwenbench.plan.ModelFile("candidate", "/nonexistent/model.pt",
+                "test", "x", 0));
+        assertTrue(unreadable.unavailable() != null);
+        MemoryConfig config = new MemoryConfig();
+        config.setMinSparsity("10%");
+        MemoryMetrics m = MemoryMetrics.combine(List.of(), List.of(unreadable, unreadable));
+        Verdict v = MemoryGates.evaluate(MemorySettings.from(config), m).stream()
+                .filter(g -> g.name().equals("minSparsity[candidate]")).findFirst().orElseThrow();
+        assertEquals(Outcome.FAIL, v.verdict());
+        assertTrue(Double.isNaN(v.actual()));
     }
 
     @Test

@@ -30,7 +30,7 @@ class ScalabilityGatesTest {
                 List.of(model("baseline", 0.05), model("candidate", cv)),
                 List.of(new RatioInterval(1.1, 1.05, 1.2, 0.95, 8, "rule"), atTwo),
                 List.of(new SequentialComparison.Stop(true, "decided", 100),
-                        new SequentialComparison.Stop(true, "decided", 100)), List.of(2, 2))), 2,
+                        new SequentialComparison.Stop(true, "decided", 100)), List.of(2, 2), List.of(false, false))), 2,
                 ScalabilityMetrics.METHOD);
     }
 
@@ -71,6 +71,21 @@ class ScalabilityGatesTest {
         Verdict v = ScalabilityGates.evaluate(settings, metrics(new RatioInterval(1.0, 0.85, 1.1, 0.95, 8, "rule"),
                 0.05)).get(2);
         assertEquals(Outcome.INCONCLUSIVE, v.verdict());
+    }
+
+    @Test
+    void aContendedPointIsReportedButNotGated() throws Exception {
+        ScalabilitySettings settings = ScalabilitySettings.from(new ScalabilityConfig(), List.of());
+        ScalabilityMetrics plain = metrics(new RatioInterval(0.5, 0.45, 0.55, 0.95, 8, "rule"), 0.05);
+        ScalabilityMetrics.Curve curve = plain.curves().get(0);
+        ScalabilityMetrics contended = new ScalabilityMetrics(List.of(new ScalabilityMetrics.Curve(curve.kind(),
+                curve.axis(), curve.sizes(), curve.models(), curve.throughputRatio(), curve.stops(),
+                curve.intraOpThreads(), List.of(false, true))), 2, ScalabilityMetrics.METHOD);
+        List<String> names = ScalabilityGates.evaluate(settings, contended).stream().map(Verdict::name).toList();
+        assertEquals(List.of("minThroughputRatio[batch=1]", "stableAsBaseline[batch=1]", "stableAsBaseline[batch=2]"),
+                names);
+        assertTrue(ScalabilityGates.warnings(contended).get(0).startsWith("batch=2: its threads exceeded the cores"));
+        assertTrue(ScalabilityGates.warnings(plain).isEmpty());
     }
 
     @Test
