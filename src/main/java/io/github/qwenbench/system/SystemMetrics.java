@@ -16,10 +16,11 @@ import java.util.List;
  * @param relativeDrift the candidate's drift against the baseline: the slope of log(candidate / baseline)
  *        over adjacent turns, times the number of pairs (the relative change over the run, with the
  *        machine's own drift cancelled)
+ * @param relativeDriftStandardError the standard error of {@code relativeDrift}, from the fit's residuals
  * @param method how the ratio was computed
  */
 public record SystemMetrics(List<SystemSample> models, RatioInterval throughputRatio, SequentialComparison.Stop stop,
-        double relativeDrift, String method) {
+        double relativeDrift, double relativeDriftStandardError, String method) {
 
     /** Confidence level of the throughput-ratio interval. */
     public static final double CONFIDENCE = 0.95;
@@ -49,7 +50,8 @@ public record SystemMetrics(List<SystemSample> models, RatioInterval throughputR
             index[i] = i;
             logRatio[i] = Math.log(comparison.numerators().get(i) / comparison.denominators().get(i));
         }
-        double relativeDrift = pairs < 2 ? Double.NaN : LinearFit.of(index, logRatio).slope() * pairs;
-        return new SystemMetrics(List.of(baseline, candidate), comparison.interval(), stop, relativeDrift, METHOD);
+        LinearFit fit = LinearFit.of(index, logRatio);
+        return new SystemMetrics(List.of(baseline, candidate), comparison.interval(), stop, fit.slope() * pairs,
+                fit.slopeStandardError() * pairs, METHOD);
     }
 }
