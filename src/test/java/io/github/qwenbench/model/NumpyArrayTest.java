@@ -96,4 +96,23 @@ class NumpyArrayTest {
         assertTrue(e.getMessage().contains("no array named 'attention_mask'"), e.getMessage());
         assertTrue(e.getMessage().contains("input_ids"), e.getMessage());
     }
+
+    /** README's Java example for writing input files: DJL's NPZ encoding, read back by name. */
+    @Test
+    void readsAnNpzWrittenAsReadmeShowsInJava(@TempDir Path dir) throws Exception {
+        long[][] tokenIds = {{151644, 872, 198}, {151644, 77091, 198}};
+        Path file = dir.resolve("prompts.npz");
+        try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager();
+                java.io.OutputStream out = Files.newOutputStream(file)) {
+            ai.djl.ndarray.NDArray ids = m.create(tokenIds);
+            ids.setName("input_ids");
+            ai.djl.ndarray.NDArray grid = m.create(new long[] {1, 4, 4}).reshape(1, 3).repeat(0, tokenIds.length);
+            grid.setName("image_grid_thw");
+            new ai.djl.ndarray.NDList(ids, grid).encode(out, ai.djl.ndarray.NDList.Encoding.NPZ);
+        }
+        NumpyArray ids = NumpyArray.read(file, "input_ids");
+        assertArrayEquals(new long[] {2, 3}, ids.shape());
+        assertEquals(DataKind.INT64, ids.kind());
+        assertArrayEquals(new long[] {2, 3}, NumpyArray.read(file, "image_grid_thw").shape());
+    }
 }
