@@ -1,5 +1,5 @@
 def log = new File(basedir, 'build.log').text
-assert log =~ /\[ERROR\] performance: minSpeedup is inconclusive: its interval \[\d\.\d+, \d\.\d+\] still contains the expected minimum 1 after the measuring budget was spent/
+assert log =~ /\[ERROR\] performance: minSpeedup is inconclusive: its interval \[[\d.]+, ([\d.]+|inf)\] still contains the expected minimum 1 after the measuring budget was spent/
 assert log.contains('1 of 1 gates were inconclusive: minSpeedup')
 assert log.contains('-Dqwen-bench.onInconclusive=warn turns this into a warning')
 assert !log.contains('fix the candidate')
