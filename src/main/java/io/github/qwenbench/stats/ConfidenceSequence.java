@@ -91,7 +91,7 @@ public final class ConfidenceSequence {
         int n = logRatios.length;
         double[] sorted = logRatios.clone();
         Arrays.sort(sorted);
-        double median = n == 0 ? Double.NaN : Statistics.median(sorted);
+        double median = Statistics.quantile(sorted, 0.5);
         if (n < RatioInterval.MIN_PAIRS || !Double.isFinite(median)) {
             return new RatioInterval(Math.exp(median), Double.NaN, Double.NaN, confidence, n,
                     Rule.MEDIAN.description());

@@ -36,19 +36,19 @@ public record SystemMetrics(List<SystemSample> models, RatioInterval throughputR
     public static SystemMetrics combine(SystemSample baseline, SystemSample candidate, SystemSettings settings) {
         SequentialComparison comparison = new SequentialComparison(ConfidenceSequence.Rule.MEDIAN, CONFIDENCE);
         int pairs = Math.min(baseline.windows().size(), candidate.windows().size());
+        double[] index = new double[pairs];
+        double[] logRatio = new double[pairs];
         for (int i = 0; i < pairs; i++) {
-            comparison.add(candidate.windows().get(i).throughput(), baseline.windows().get(i).throughput());
+            double c = candidate.windows().get(i).throughput();
+            double b = baseline.windows().get(i).throughput();
+            comparison.add(c, b);
+            index[i] = i;
+            logRatio[i] = Math.log(c / b);
         }
         long millis = Math.round(1000 * (baseline.durationSeconds() + candidate.durationSeconds()));
         SequentialComparison.Stop stop = comparison.stopNow(settings.minThroughputRatio(), settings.budget(), millis);
         if (stop == null) {
             stop = new SequentialComparison.Stop(false, "stopped early", millis);
-        }
-        double[] index = new double[pairs];
-        double[] logRatio = new double[pairs];
-        for (int i = 0; i < pairs; i++) {
-            index[i] = i;
-            logRatio[i] = Math.log(comparison.numerators().get(i) / comparison.denominators().get(i));
         }
         LinearFit fit = LinearFit.of(index, logRatio);
         return new SystemMetrics(List.of(baseline, candidate), comparison.interval(), stop, fit.slope() * pairs,
