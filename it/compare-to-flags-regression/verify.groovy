@@ -10,4 +10,4 @@ assert new File(results, 'index.html').text.contains('noRegression[accuracy.wors
 def history = new File(basedir, 'target/qwen-bench-history.jsonl').readLines()
 assert history.size() == 1
 def line = new groovy.json.JsonSlurper().parseText(history[0])
-assert line.figures['accuracy worst relative error'] > 0 && line.containsKey('commit')
+assert line.figures['accuracy.worstRelativeL2Error[output0]'] > 0 && line.containsKey('commit')

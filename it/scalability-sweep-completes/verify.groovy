@@ -14,11 +14,15 @@ curves.each { curve ->
 def batch = curves[0].models[0]
 assert batch.scalingEfficiency[0] == 1.0
 assert curves[2].models.every { it.growthExponent != null }
-assert result.gates.size() == 14
+// a point whose threads exceed the cores other processes leave free is reported but not gated
+def contended = curves.sum { it.contended.count { it } }
+assert result.gates.size() == 14 - contended
 assert result.metrics.intraOpThreads >= 1
 assert result.gates*.name.count { it.startsWith('stableAsBaseline[') } == 7
 // 2 threads x the engine's 2 intra-op threads would oversubscribe 2 cores: the point runs with 1 each
-assert curves[1].intraOpThreads == [result.metrics.intraOpThreads, Math.max(1, (int) (Runtime.runtime.availableProcessors() / 2))]
+// (and one thread gets fewer than the engine's when other processes keep cores busy)
+assert curves[1].intraOpThreads[0] >= 1 && curves[1].intraOpThreads[0] <= result.metrics.intraOpThreads
+assert curves[1].intraOpThreads[1] == Math.max(1, (int) (Runtime.runtime.availableProcessors() / 2))
 curves.each { curve -> assert curve.stops.size() == curve.sizes.size() }
 ['batch=4', 'threads=2', 'input_ids[1]=48'].each { assert log.contains(it + ': baseline ') }
 assert log.contains('point                  base samples/s')

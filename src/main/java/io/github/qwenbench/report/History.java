@@ -23,17 +23,9 @@ public final class History {
     static Map<String, Double> figures(List<SuiteReport> reports) {
         Map<String, Double> figures = new LinkedHashMap<>();
         for (SuiteReport report : reports) {
-            JsonNode m = report.metrics();
-            switch (report.suite()) {
-                case "accuracy" -> figures.put("accuracy worst relative error",
-                        m.path("outputs").path(0).path("worstRelativeL2Error").asDouble(Double.NaN));
-                case "performance" -> figures.put("performance speedup",
-                        m.path("speedup").path("estimate").asDouble(Double.NaN));
-                case "memory" -> figures.put("memory reduction (peak - idle)",
-                        m.path("peakMinusIdle").path("estimate").asDouble(Double.NaN));
-                case "system" -> figures.put("system throughput ratio",
-                        m.path("throughputRatio").path("estimate").asDouble(Double.NaN));
-                default -> {
+            for (TrackedFigure figure : TrackedFigure.of(report.suite(), report.metrics())) {
+                if (figure.trend()) {
+                    figures.put(figure.name(), figure.value());
                 }
             }
         }

@@ -1,12 +1,12 @@
 package io.github.qwenbench.report;
 
 /** HTML escaping: every text that comes from configuration, models or measurements goes through it. */
-final class Html {
+public final class Html {
 
     private Html() {
     }
 
-    static String escape(String text) {
+    public static String escape(String text) {
         if (text == null) {
             return "";
         }
@@ -22,5 +22,19 @@ final class Html {
             }
         }
         return out.toString();
+    }
+
+    /** Table cells of measured values, formatted as the gates print them (NaN as n/a). */
+    public static String cells(double... values) {
+        StringBuilder cells = new StringBuilder();
+        for (double value : values) {
+            cells.append("<td>").append(io.github.qwenbench.gate.Verdict.format(value)).append("</td>");
+        }
+        return cells.toString();
+    }
+
+    /** A list of numbers as an array, for charts. */
+    public static double[] doubles(java.util.List<? extends Number> values) {
+        return values.stream().mapToDouble(Number::doubleValue).toArray();
     }
 }

@@ -1,9 +1,11 @@
 package io.github.qwenbench.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.qwenbench.gate.Verdict;
 import io.github.qwenbench.host.HostInfo;
 import io.github.qwenbench.plan.ModelFile;
+import io.github.qwenbench.suite.Suite;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
@@ -25,7 +27,6 @@ import java.util.Set;
 public final class HtmlReport {
 
     public static final String FILE_NAME = "index.html";
-    private static final double MIB = 1024 * 1024;
 
     private HtmlReport() {
     }
@@ -224,126 +225,19 @@ public final class HtmlReport {
         return unit == 0 ? bytes + " B" : String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
     }
 
+    /** The suite's own charts and tables; a result the suite cannot read says so instead of breaking the page. */
     private static String section(SuiteReport report) {
-        JsonNode m = report.metrics();
-        return switch (report.suite()) {
-            case "accuracy" -> accuracy(m);
-            case "performance" -> performance(m, report);
-            case "memory" -> memory(m);
-            case "scalability" -> scalability(m);
-            case "system" -> system(m);
-            default -> "";
-        };
-    }
-
-    private static String accuracy(JsonNode m) {
-        StringBuilder html = new StringBuilder("<table><tr><th>output</th><th>shape</th><th>samples</th>"
-                + "<th>worst rel. L2</th><th>mean rel. L2</th><th>worst cosine</th><th>top-1 agreement</th>"
-                + "<th>max abs</th><th>mean abs</th><th>non-finite (b/c)</th></tr>");
-        for (JsonNode o : m.path("outputs")) {
-            html.append("<tr><td>").append(Html.escape(o.path("output").asText())).append("</td><td>")
-                    .append(Html.escape(o.path("shape").toString())).append("</td><td>").append(o.path("samples").asInt())
-                    .append("</td>").append(cells(o, "worstRelativeL2Error", "meanRelativeL2Error",
-                            "worstCosineSimilarity", "top1Agreement", "maxAbsoluteError", "meanAbsoluteError"))
-                    .append("<td>").append(o.path("baselineNonFinite").asLong()).append(" / ")
-                    .append(o.path("candidateNonFinite").asLong()).append("</td></tr>");
+        Suite suite = Suite.find(report.suite()).orElse(null);
+        if (suite == null) {
+            return "";
         }
-        html.append("</table><table><tr><th>model</th><th>run-to-run rel. difference</th>"
-                + "<th>output change under input noise</th></tr>");
-        for (JsonNode s : m.path("stability")) {
-            html.append("<tr><td>").append(Html.escape(s.path("role").asText())).append("</td>")
-                    .append(cells(s, "repeatRelativeDifference", "perturbationOutputChange")).append("</tr>");
+        try {
+            return suite.htmlSection(report);
+        } catch (JsonProcessingException | RuntimeException e) {
+            // a result file of another plugin version, or cut short: the rest of the page still stands
+            return "<p class=\"warn\">This result's metrics are not in the form this version of the plugin reads ("
+                    + Html.escape(e.getMessage()) + ").</p>";
         }
-        html.append("</table>");
-        JsonNode g = m.path("generation");
-        if (!g.isMissingNode() && !g.isNull()) {
-            html.append(String.format(Locale.ROOT, "<p>Greedy generation: %d sequences of %d tokens, token agreement"
-                    + " %s, exact match %s.</p>", g.path("sequences").asInt(), g.path("steps").asInt(),
-                    Verdict.format(g.path("tokenAgreement").asDouble()), Verdict.format(g.path("exactMatchRate").asDouble())));
-        }
-        return html.toString();
-    }
-
-    private static String performance(JsonNode m, SuiteReport report) {
-        List<String> labels = List.of("p50", "p90", "p95", "p99", "p99.9");
-        String[] fields = {"p50Millis", "p90Millis", "p95Millis", "p99Millis", "p999Millis"};
-        List<Svg.Series> series = new ArrayList<>();
-        for (JsonNode model : m.path("models")) {
-            double[] y = new double[fields.length];
-            for (int i = 0; i < fields.length; i++) {
-                y[i] = model.path("latency").path(fields[i]).asDouble(Double.NaN);
-            }
-            series.add(new Svg.Series(model.path("role").asText(), new double[0], y));
-        }
-        JsonNode s = m.path("speedup");
-        double threshold = Json.mapper().valueToTree(report.config()).path("performance").path("minSpeedup").asDouble(Double.NaN);
-        return "<div class=\"charts\">"
-                + Svg.barChart("Latency percentiles", "ms", labels, series, Svg.spreadsOverADecade(series))
-                + Svg.interval("Speedup (baseline / candidate latency)", "speedup", s.path("estimate").asDouble(Double.NaN),
-                        s.path("lower").asDouble(Double.NaN), s.path("upper").asDouble(Double.NaN), threshold)
-                + "</div><p><small>" + Html.escape(m.path("method").asText()) + "</small></p>";
-    }
-
-    private static String memory(JsonNode m) {
-        List<String> phases = List.of("idle", "after load", "peak", "footprint", "peak - idle");
-        String[] fields = {"idle", "afterLoad", "peak", "footprint", "peakMinusIdle"};
-        List<Svg.Series> series = new ArrayList<>();
-        for (JsonNode model : m.path("models")) {
-            double[] y = new double[fields.length];
-            for (int i = 0; i < fields.length; i++) {
-                y[i] = model.path(fields[i]).path("median").asDouble(Double.NaN) / MIB;
-            }
-            series.add(new Svg.Series(model.path("role").asText(), new double[0], y));
-        }
-        return "<div class=\"charts\">" + Svg.barChart("Resident memory by phase (median)", "MiB", phases, series, false)
-                + "</div><p>Read from: " + Html.escape(m.path("source").asText()) + ". GPU: "
-                + Html.escape(m.path("gpu").asText()) + ".</p>";
-    }
-
-    private static String scalability(JsonNode m) {
-        StringBuilder html = new StringBuilder("<div class=\"charts\">");
-        for (JsonNode curve : m.path("curves")) {
-            double[] x = doubles(curve.path("sizes"));
-            List<Svg.Series> throughput = new ArrayList<>();
-            List<Svg.Series> p99 = new ArrayList<>();
-            for (JsonNode model : curve.path("models")) {
-                throughput.add(new Svg.Series(model.path("role").asText(), x, doubles(model.path("samplesPerSecond"))));
-                p99.add(new Svg.Series(model.path("role").asText(), x, doubles(model.path("p99Millis"))));
-            }
-            String axis = curve.path("axis").asText();
-            // the measured sizes are the ticks; batch sizes double, so they are spaced by their logarithm
-            Svg.Scale scale = Svg.Scale.measured(x, "batch".equals(axis));
-            html.append(Svg.lineChart("Throughput by " + axis, axis, "samples/s", throughput, scale));
-            html.append(Svg.lineChart("p99 latency by " + axis, axis, "ms", p99, scale));
-        }
-        return html.append("</div><p><small>").append(Html.escape(m.path("method").asText())).append("</small></p>")
-                .toString();
-    }
-
-    private static String system(JsonNode m) {
-        String[][] charts = {{"throughput", "Throughput per window", "requests/s"}, {"p99Millis", "p99 per window", "ms"},
-            {"processCpuPercent", "Process CPU per window", "%"}, {"residentBytes", "Resident memory per window", "MiB"}};
-        StringBuilder html = new StringBuilder("<div class=\"charts\">");
-        for (String[] chart : charts) {
-            List<Svg.Series> series = new ArrayList<>();
-            for (JsonNode model : m.path("models")) {
-                JsonNode windows = model.path("windows");
-                double[] x = new double[windows.size()];
-                double[] y = new double[windows.size()];
-                for (int i = 0; i < windows.size(); i++) {
-                    x[i] = windows.get(i).path("startSeconds").asDouble();
-                    y[i] = windows.get(i).path(chart[0]).asDouble(Double.NaN) / ("MiB".equals(chart[2]) ? MIB : 1);
-                }
-                series.add(new Svg.Series(model.path("role").asText(), x, y));
-            }
-            html.append(Svg.lineChart(chart[1], "seconds", chart[2], series));
-        }
-        html.append("</div>");
-        JsonNode energy = m.path("models").path(1).path("energy");
-        return html.append("<p>Energy: ").append(Html.escape(energy.path("available").asBoolean()
-                ? Verdict.format(energy.path("joulesPerInference").asDouble()) + " J per inference ("
-                        + energy.path("source").asText() + ")"
-                : energy.path("source").asText())).append("</p>").toString();
     }
 
     /** One line chart per figure over the runs of the history file, commits as hover text. */
@@ -362,21 +256,5 @@ public final class HtmlReport {
                     Svg.Scale.measured(x, false)));
         }
         return html.toString();
-    }
-
-    private static String cells(JsonNode node, String... fields) {
-        StringBuilder cells = new StringBuilder();
-        for (String field : fields) {
-            cells.append("<td>").append(Verdict.format(node.path(field).asDouble(Double.NaN))).append("</td>");
-        }
-        return cells.toString();
-    }
-
-    private static double[] doubles(JsonNode array) {
-        double[] values = new double[array.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = array.get(i).asDouble(Double.NaN);
-        }
-        return values;
     }
 }

@@ -3,12 +3,13 @@ package io.github.qwenbench.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.qwenbench.gate.Comparison;
 import io.github.qwenbench.gate.Verdict;
-import io.github.qwenbench.stats.RatioInterval;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -52,89 +53,31 @@ public final class Regressions {
             if (before == null) {
                 continue;
             }
-            JsonNode now = report.metrics();
-            JsonNode then = before.path("metrics");
-            switch (report.suite()) {
-                case "accuracy" -> {
-                    for (int i = 0; i < now.path("outputs").size(); i++) {
-                        JsonNode o = now.path("outputs").get(i);
-                        JsonNode p = then.path("outputs").path(i);
-                        String name = o.path("output").asText();
-                        lowerIsBetter(verdicts, "accuracy.worstRelativeL2Error[" + name + "]",
-                                o.path("worstRelativeL2Error"), p.path("worstRelativeL2Error"), tolerance);
-                        higherIsBetter(verdicts, "accuracy.worstCosineSimilarity[" + name + "]",
-                                o.path("worstCosineSimilarity"), p.path("worstCosineSimilarity"), tolerance);
-                    }
-                }
-                case "performance" -> higherIsBetter(verdicts, "performance.speedup", now.path("speedup"),
-                        then.path("speedup").path("estimate"), tolerance);
-                case "memory" -> {
-                    higherIsBetter(verdicts, "memory.peakMinusIdleReduction", now.path("peakMinusIdle"),
-                            then.path("peakMinusIdle").path("estimate"), tolerance);
-                    lowerIsBetter(verdicts, "memory.candidatePeakMinusIdle",
-                            now.path("models").path(1).path("peakMinusIdle").path("median"),
-                            then.path("models").path(1).path("peakMinusIdle").path("median"), tolerance);
-                }
-                case "scalability" -> {
-                    for (int c = 0; c < now.path("curves").size(); c++) {
-                        JsonNode curve = now.path("curves").get(c);
-                        for (int i = 0; i < curve.path("sizes").size(); i++) {
-                            JsonNode r = curve.path("throughputRatio").get(i);
-                            higherIsBetter(verdicts, "scalability.throughputRatio[" + curve.path("axis").asText() + "="
-                                    + curve.path("sizes").get(i).asInt() + "]", r,
-                                    then.path("curves").path(c).path("throughputRatio").path(i).path("estimate"),
-                                    tolerance);
-                        }
-                    }
-                }
-                case "system" -> {
-                    higherIsBetter(verdicts, "system.throughputRatio", now.path("throughputRatio"),
-                            then.path("throughputRatio").path("estimate"), tolerance);
-                    lowerIsBetter(verdicts, "system.candidateP99Millis",
-                            now.path("models").path(1).path("latency").path("p99Millis"),
-                            then.path("models").path(1).path("latency").path("p99Millis"), tolerance);
-                }
-                default -> {
+            Map<String, TrackedFigure> then = new HashMap<>();
+            TrackedFigure.of(report.suite(), before.path("metrics")).forEach(f -> then.put(f.name(), f));
+            for (TrackedFigure now : TrackedFigure.of(report.suite(), report.metrics())) {
+                TrackedFigure earlier = then.get(now.name());
+                if (earlier != null && Double.isFinite(earlier.value())) {
+                    verdicts.add(judge(now, earlier.value(), tolerance));
                 }
             }
         }
         return verdicts;
     }
 
-    private static void lowerIsBetter(List<Verdict> verdicts, String name, JsonNode now, JsonNode then,
-            double tolerance) {
-        if (!then.isNumber()) {
-            return;
-        }
-        double limit = then.asDouble() * (1 + tolerance);
-        verdicts.add(Verdict.judge("noRegression[" + name + "]", now.asDouble(Double.NaN), Comparison.AT_MOST, limit,
-                String.format(Locale.ROOT, "previous run %s, tolerance %.0f%%", Verdict.format(then.asDouble()),
-                        100 * tolerance)));
-    }
-
     /**
-     * A figure where higher is better. {@code now} is either a number or an interval node
-     * ({@code estimate}, {@code lower}, {@code upper}): an interval is decided like every comparison
-     * (PASS when the whole interval reaches the previous estimate less the tolerance, FAIL when the
-     * whole interval lies below it, INCONCLUSIVE while it straddles it).
+     * A figure against the earlier run's value less (or plus) the tolerance. A figure with an
+     * interval is decided like every comparison: PASS when the whole interval clears the limit, FAIL
+     * when none of it does, INCONCLUSIVE while it straddles it.
      */
-    private static void higherIsBetter(List<Verdict> verdicts, String name, JsonNode now, JsonNode then,
-            double tolerance) {
-        if (!then.isNumber()) {
-            return;
-        }
-        double limit = then.asDouble() * (1 - tolerance);
-        String detail = String.format(Locale.ROOT, "previous run %s, tolerance %.0f%%", Verdict.format(then.asDouble()),
+    private static Verdict judge(TrackedFigure now, double then, double tolerance) {
+        String name = "noRegression[" + now.name() + "]";
+        double limit = then * (now.higherIsBetter() ? 1 - tolerance : 1 + tolerance);
+        Comparison comparison = now.higherIsBetter() ? Comparison.AT_LEAST : Comparison.AT_MOST;
+        String detail = String.format(Locale.ROOT, "previous run %s, tolerance %.0f%%", Verdict.format(then),
                 100 * tolerance);
-        if (now.isObject()) {
-            RatioInterval interval = new RatioInterval(now.path("estimate").asDouble(Double.NaN),
-                    now.path("lower").asDouble(Double.NaN), now.path("upper").asDouble(Double.NaN),
-                    now.path("confidence").asDouble(Double.NaN), now.path("pairs").asInt(), now.path("rule").asText());
-            verdicts.add(Verdict.decide("noRegression[" + name + "]", interval, Comparison.AT_LEAST, limit,
-                    "this run's interval against the " + detail));
-        } else {
-            verdicts.add(Verdict.judge("noRegression[" + name + "]", now.asDouble(Double.NaN), Comparison.AT_LEAST,
-                    limit, detail));
-        }
+        return now.interval() != null
+                ? Verdict.decide(name, now.interval(), comparison, limit, "this run's interval against the " + detail)
+                : Verdict.judge(name, now.value(), comparison, limit, detail);
     }
 }

@@ -3,17 +3,20 @@ package io.github.qwenbench.report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.github.qwenbench.suite.Suite;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /** The suite result files of an output directory, read back for reports. */
 public final class ReportFiles {
 
     /** Suites in report order, as their result files are named. */
-    public static final List<String> SUITES = List.of("accuracy", "performance", "memory", "scalability", "system",
-            Regressions.SUITE);
+    public static final List<String> SUITES = Stream.concat(Arrays.stream(Suite.values()).map(Suite::id),
+            Stream.of(Regressions.SUITE)).toList();
 
     private ReportFiles() {
     }

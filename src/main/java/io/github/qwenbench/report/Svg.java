@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** Small inline SVG charts for the HTML report: no scripts, no fonts, nothing fetched. */
-final class Svg {
+public final class Svg {
 
     static final String[] COLORS = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd"};
     private static final int WIDTH = 520;
@@ -23,7 +23,7 @@ final class Svg {
     }
 
     /** A named series of points. */
-    record Series(String name, double[] x, double[] y) {
+    public record Series(String name, double[] x, double[] y) {
     }
 
     /**
@@ -34,10 +34,10 @@ final class Svg {
      * @param log whether values are placed by their logarithm
      * @param ticks the values labelled on the axis
      */
-    record Scale(double lo, double hi, boolean log, double[] ticks) {
+    public record Scale(double lo, double hi, boolean log, double[] ticks) {
 
         /** A linear axis from {@code lo} to {@code hi}, widened to round ticks of 1, 2 or 5 times a power of ten. */
-        static Scale linear(double lo, double hi) {
+        public static Scale linear(double lo, double hi) {
             if (!(lo < hi)) {
                 double half = lo == 0 || !Double.isFinite(lo) ? 1 : Math.abs(lo) / 2;
                 lo = Double.isFinite(lo) ? lo - half : 0;
@@ -55,7 +55,7 @@ final class Svg {
         }
 
         /** A logarithmic axis over whole decades, with 2 and 5 between them when there are few decades. */
-        static Scale log(double lo, double hi) {
+        public static Scale log(double lo, double hi) {
             int from = (int) Math.floor(Math.log10(lo) + 1e-9);
             int to = Math.max(from + 1, (int) Math.ceil(Math.log10(hi) - 1e-9));
             double[] multiples = to - from <= 2 ? new double[] {1, 2, 5} : new double[] {1};
@@ -74,7 +74,7 @@ final class Svg {
          * An axis whose ticks are exactly the measured values (batch sizes, thread counts), with a
          * little room at both ends; logarithmic for sizes that double.
          */
-        static Scale measured(double[] values, boolean log) {
+        public static Scale measured(double[] values, boolean log) {
             double[] ticks = Arrays.stream(values).filter(Double::isFinite).filter(v -> !log || v > 0).distinct()
                     .sorted().toArray();
             if (ticks.length == 0) {
@@ -101,7 +101,7 @@ final class Svg {
     }
 
     /** Whether the values of {@code series} spread over more than a factor of 10, so that a log scale reads better. */
-    static boolean spreadsOverADecade(List<Series> series) {
+    public static boolean spreadsOverADecade(List<Series> series) {
         double[] positive = series.stream().flatMapToDouble(s -> Arrays.stream(s.y()))
                 .filter(v -> Double.isFinite(v) && v > 0).toArray();
         return positive.length > 1 && Arrays.stream(positive).max().getAsDouble()
@@ -109,7 +109,7 @@ final class Svg {
     }
 
     /** Lines through each series' points, with round ticks on a linear x axis. */
-    static String lineChart(String title, String xLabel, String yLabel, List<Series> series) {
+    public static String lineChart(String title, String xLabel, String yLabel, List<Series> series) {
         double[] xs = series.stream().flatMapToDouble(s -> Arrays.stream(s.x())).filter(Double::isFinite).toArray();
         Scale x = xs.length == 0 ? Scale.linear(0, 1)
                 : Scale.linear(Arrays.stream(xs).min().getAsDouble(), Arrays.stream(xs).max().getAsDouble());
@@ -117,7 +117,7 @@ final class Svg {
     }
 
     /** Lines through each series' points on the given x axis, the y axis from zero, and a legend. */
-    static String lineChart(String title, String xLabel, String yLabel, List<Series> series, Scale x) {
+    public static String lineChart(String title, String xLabel, String yLabel, List<Series> series, Scale x) {
         double[] ys = series.stream().flatMapToDouble(s -> Arrays.stream(s.y())).filter(Double::isFinite).toArray();
         Scale y = ys.length == 0 ? Scale.linear(0, 1) : Scale.linear(Math.min(0, Arrays.stream(ys).min().getAsDouble()),
                 Arrays.stream(ys).max().getAsDouble());
@@ -146,7 +146,7 @@ final class Svg {
      * Grouped bars: one group per category, one bar per series; on a log scale when {@code log}, so
      * that small values stay visible beside a spike.
      */
-    static String barChart(String title, String yLabel, List<String> categories, List<Series> series, boolean log) {
+    public static String barChart(String title, String yLabel, List<String> categories, List<Series> series, boolean log) {
         double[] values = series.stream().flatMapToDouble(s -> Arrays.stream(s.y()))
                 .filter(v -> Double.isFinite(v) && (!log || v > 0)).toArray();
         Scale y;
@@ -183,7 +183,7 @@ final class Svg {
      * A point estimate with its interval on a horizontal axis, and the threshold as a dashed line;
      * the figures themselves are the hover text.
      */
-    static String interval(String title, String label, double estimate, double lower, double upper, double threshold) {
+    public static String interval(String title, String label, double estimate, double lower, double upper, double threshold) {
         double lo = Math.min(Math.min(lower, threshold), estimate);
         double hi = Math.max(Math.max(upper, threshold), estimate);
         double pad = (hi - lo) * 0.15 + 1e-9;

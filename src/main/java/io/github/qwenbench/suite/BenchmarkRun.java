@@ -84,8 +84,12 @@ public final class BenchmarkRun {
                 List.of("-D" + FreeCores.PROPERTY + "=" + cores.property())), plan);
         List<Verdict> gates;
         List<String> warnings = new ArrayList<>();
+        String headline;
+        List<String> table;
         try {
             gates = suite.gates(plan, result.metrics());
+            headline = suite.headline(result.metrics());
+            table = suite.tableLines(result.metrics());
             warnings.addAll(suite.warnings(plan, result.metrics()));
             if (result.warnings() != null) {
                 warnings.addAll(result.warnings());
@@ -97,7 +101,7 @@ public final class BenchmarkRun {
         boolean passed = !gates.isEmpty() && gates.stream().allMatch(Verdict::passed);
         SuiteReport report = new SuiteReport(suite.id(), runId, passed, result.startedAt(), result.durationMillis(),
                 result.system(), result.models(), suite.config(plan), result.metrics(), gates, warnings,
-                suite.headline(result.metrics()), suite.tableLines(result.metrics()), onInconclusive);
+                headline, table, onInconclusive);
         write(resultFile, report);
         writeReports(report);
         return report;

@@ -2,7 +2,9 @@ package io.github.qwenbench.suite;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.qwenbench.host.HostInfo;
+import io.github.qwenbench.plan.BenchmarkPlan;
 import io.github.qwenbench.plan.ModelFile;
+import io.github.qwenbench.report.Json;
 import java.time.Instant;
 import java.util.List;
 
@@ -19,6 +21,13 @@ import java.util.List;
  */
 public record SuiteResult(String suite, Instant startedAt, long durationMillis, HostInfo system,
         List<ModelFile> models, JsonNode metrics, List<String> warnings) {
+
+    /** One result of both models from several workers' runs: their combined metrics and all their warnings. */
+    public static SuiteResult combined(Suite suite, Instant startedAt, long durationMillis, HostInfo system,
+            BenchmarkPlan plan, Object metrics, List<SuiteResult> runs) {
+        return new SuiteResult(suite.id(), startedAt, durationMillis, system, List.of(plan.baseline(), plan.candidate()),
+                Json.mapper().valueToTree(metrics), warningsOf(runs));
+    }
 
     /** The distinct warnings of several workers' results. */
     public static List<String> warningsOf(List<SuiteResult> results) {

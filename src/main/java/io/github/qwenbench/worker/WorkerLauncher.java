@@ -70,6 +70,19 @@ public final class WorkerLauncher {
         return new WorkerLauncher(classpath, all, timeout, workDirectory, log);
     }
 
+    /**
+     * Memory and system workers: a fixed, pre-touched heap, so heap growth is not read as the model's; and the
+     * C1 compiler only, because C2's compilation arenas landed in whichever phase it happened to run
+     * (seen here: after-load readings of one model 12 MiB apart; with C1 only, within 0.6 MiB).
+     */
+    public static final List<String> STEADY_MEMORY_JVM_ARGUMENTS = List.of("-Xms128m", "-Xmx128m",
+            "-XX:+AlwaysPreTouch", "-XX:TieredStopAtLevel=1");
+
+    /** A launcher whose workers get {@link #STEADY_MEMORY_JVM_ARGUMENTS} (the pom's jvmArgs come later and win). */
+    public WorkerLauncher withSteadyMemory() {
+        return withLeadingJvmArguments(STEADY_MEMORY_JVM_ARGUMENTS);
+    }
+
     /** Runs {@code suite} of {@code plan} over both models in a fresh worker JVM. */
     public SuiteResult run(Suite suite, BenchmarkPlan plan) throws BenchmarkSetupException {
         return run(suite, plan, null, 0);

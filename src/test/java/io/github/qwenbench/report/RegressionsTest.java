@@ -70,9 +70,9 @@ class RegressionsTest {
         List<JsonNode> lines = History.read(history);
         assertEquals(2, lines.size());
         assertEquals("abc123", lines.get(0).path("commit").asText());
-        assertEquals(0.5, lines.get(0).path("figures").path("performance speedup").asDouble());
+        assertEquals(0.5, lines.get(0).path("figures").path("performance.speedup").asDouble());
         String html = HtmlReport.render(List.of(ReportFixtures.failingPerformance()), Instant.EPOCH, lines);
-        assertTrue(html.contains("<h2>History</h2>") && html.contains("performance speedup by run"));
+        assertTrue(html.contains("<h2>History</h2>") && html.contains("performance.speedup by run"));
     }
 
     @Test

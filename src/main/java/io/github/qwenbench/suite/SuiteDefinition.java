@@ -1,0 +1,58 @@
+package io.github.qwenbench.suite;
+
+import io.github.qwenbench.gate.Verdict;
+import io.github.qwenbench.plan.BenchmarkPlan;
+import io.github.qwenbench.plan.BenchmarkSetupException;
+import io.github.qwenbench.report.SuiteReport;
+import io.github.qwenbench.report.TrackedFigure;
+import io.github.qwenbench.worker.WorkerLauncher;
+import java.util.List;
+
+/**
+ * Everything that makes one benchmark suite, kept in the suite's own package next to its metrics:
+ * how its workers run, how its metrics are judged, and how they are shown (console, HTML, trends and
+ * comparisons with an earlier run). {@link Suite} registers one per suite.
+ *
+ * @param <M> the suite's metrics, as its result file holds them
+ */
+public interface SuiteDefinition<M> {
+
+    /** The metrics' type, to read a result file back. */
+    Class<M> metricsType();
+
+    /** A new runner for the worker JVM. */
+    SuiteRunner newRunner();
+
+    /** The suite's own settings, for the result's {@code config}. */
+    Object settings(BenchmarkPlan plan);
+
+    /** Runs the suite's workers (by default one, over both models) and returns what they measured. */
+    default SuiteResult measure(Suite suite, WorkerLauncher launcher, BenchmarkPlan plan)
+            throws BenchmarkSetupException {
+        return launcher.run(suite, plan);
+    }
+
+    /** Judges the metrics against the plan's thresholds. */
+    List<Verdict> gates(BenchmarkPlan plan, M metrics);
+
+    /** Findings that pass the gates but deserve a look. */
+    default List<String> warnings(BenchmarkPlan plan, M metrics) {
+        return List.of();
+    }
+
+    /** The key figures in one line, for the console and the reports. */
+    String headline(M metrics);
+
+    /** Extra lines for the console summary, e.g. a table of curves. */
+    default List<String> tableLines(M metrics) {
+        return List.of();
+    }
+
+    /** The suite's charts and tables in the HTML report (the page adds heading, headline and gates). */
+    String htmlSection(M metrics, SuiteReport report);
+
+    /** The figures compared with an earlier run ({@code compareTo}) and drawn as trends ({@code historyFile}). */
+    default List<TrackedFigure> trackedFigures(M metrics) {
+        return List.of();
+    }
+}
