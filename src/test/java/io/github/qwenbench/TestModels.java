@@ -86,6 +86,7 @@ public final class TestModels {
         return new BenchmarkPlan(model("baseline", "baseline.pt"), model("candidate", candidate), inputs, 42,
                 new EngineSettings(null, null, true), AccuracySettings.from(accuracy, inputs),
                 PerformanceSettings.from(performance), MemorySettings.from(new MemoryConfig()),
-                ScalabilitySettings.from(new ScalabilityConfig(), inputs), SystemSettings.from(null));
+                ScalabilitySettings.from(new ScalabilityConfig(), inputs), SystemSettings.from(null),
+                io.github.qwenbench.plan.HardwareSettings.from(null));
     }
 }

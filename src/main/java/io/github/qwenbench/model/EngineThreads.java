@@ -50,6 +50,25 @@ public final class EngineThreads {
     }
 
     /**
+     * Sets the intra-op threads to {@code threads} whatever the free cores (a thread-scaling point),
+     * with a warning when they exceed the cores other processes leave free; returns them.
+     */
+    public int force(String where, int threads) {
+        if (threads > cores.free()) {
+            String warning = String.format(Locale.ROOT, "%s: %d intra-op threads on %d free core(s) take turns on"
+                    + " the CPU; its figures measure contention and its ratio is not gated", where, threads,
+                    cores.free());
+            if (!warnings.contains(warning)) {
+                warnings.add(warning);
+            }
+        }
+        if (threads != JniUtils.getNumThreads()) {
+            JniUtils.setNumThreads(threads);
+        }
+        return threads;
+    }
+
+    /**
      * Whether {@code callers} threads exceed the cores other processes leave free: then they take
      * turns on the CPU whatever the engine's threads, and their latencies follow the scheduler.
      */

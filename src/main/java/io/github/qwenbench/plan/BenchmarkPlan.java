@@ -16,12 +16,31 @@ import java.util.List;
  * @param memory memory suite settings
  * @param scalability scalability suite settings
  * @param system system suite settings
+ * @param hardware hardware suite settings
  */
 public record BenchmarkPlan(ModelFile baseline, ModelFile candidate, List<InputSpec> inputs, long seed,
         EngineSettings engine, AccuracySettings accuracy, PerformanceSettings performance, MemorySettings memory,
-        ScalabilitySettings scalability, SystemSettings system) {
+        ScalabilitySettings scalability, SystemSettings system, HardwareSettings hardware) {
 
     public BenchmarkPlan {
         inputs = List.copyOf(inputs);
+    }
+
+    /** This plan with another candidate. */
+    public BenchmarkPlan withCandidate(ModelFile other) {
+        return new BenchmarkPlan(baseline, other, inputs, seed, engine, accuracy, performance, memory, scalability,
+                system, hardware);
+    }
+
+    /** This plan with other inputs. */
+    public BenchmarkPlan withInputs(List<InputSpec> other) {
+        return new BenchmarkPlan(baseline, candidate, other, seed, engine, accuracy, performance, memory, scalability,
+                system, hardware);
+    }
+
+    /** This plan with other system suite settings. */
+    public BenchmarkPlan withSystem(SystemSettings other) {
+        return new BenchmarkPlan(baseline, candidate, inputs, seed, engine, accuracy, performance, memory, scalability,
+                other, hardware);
     }
 }

@@ -104,6 +104,18 @@ public record ScalabilitySettings(List<Integer> batchSizes, int batchDimension, 
                 Thresholds.number("scalability/minScalingEfficiency", c.getMinScalingEfficiency(), 0, 10));
     }
 
+    /**
+     * Settings for points measured outside the scalability suite (the hardware suite's thread
+     * counts): the scalability suite's defaults, no curve of its own, and the given budget and gate.
+     */
+    public static ScalabilitySettings pointsOnly(long maxDurationMillis, double minThroughputRatio)
+            throws BenchmarkSetupException {
+        ScalabilitySettings d = from(new ScalabilityConfig(), List.of());
+        return new ScalabilitySettings(List.of(), 0, List.of(), List.of(), d.iterations(), d.maxIterations(),
+                maxDurationMillis, d.warmupIterations(), d.blockSize(), d.confidence(), minThroughputRatio,
+                d.stability(), null, null);
+    }
+
     /** 1, 2, 4, ... up to {@code cores}. */
     static List<Integer> upToTheCores(int cores) {
         List<Integer> levels = new ArrayList<>();
@@ -113,7 +125,7 @@ public record ScalabilitySettings(List<Integer> batchSizes, int batchDimension, 
         return levels;
     }
 
-    private static List<Integer> sizes(String setting, String text) throws BenchmarkSetupException {
+    static List<Integer> sizes(String setting, String text) throws BenchmarkSetupException {
         if (text == null || text.isBlank() || "none".equalsIgnoreCase(text.trim())) {
             return List.of();
         }

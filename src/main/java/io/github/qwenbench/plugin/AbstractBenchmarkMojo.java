@@ -7,6 +7,7 @@ import io.github.qwenbench.plan.AccuracyConfig;
 import io.github.qwenbench.plan.BenchmarkPlan;
 import io.github.qwenbench.plan.BenchmarkSetupException;
 import io.github.qwenbench.plan.EngineConfig;
+import io.github.qwenbench.plan.HardwareConfig;
 import io.github.qwenbench.plan.InputConfig;
 import io.github.qwenbench.plan.MemoryConfig;
 import io.github.qwenbench.plan.ModelSource;
@@ -230,6 +231,23 @@ abstract class AbstractBenchmarkMojo extends AbstractMojo {
     private SystemConfig system;
 
     /**
+     * Hardware suite settings: how each model scales with the engine's intra-op threads, where its time
+     * goes by operator, and how far it runs from the machine's matrix-multiply and memory-bandwidth peaks.
+     * <ul>
+     * <li>{@code threads}: intra-op thread counts, comma-separated, or {@code none} (default 1, 2, 4, ... up to
+     * the cores)</li>
+     * <li>{@code minThroughputRatio}: candidate/baseline throughput at every thread count, judged on the whole
+     * interval (default 0.90)</li>
+     * <li>{@code maxDuration}: time budget per thread count (default 3s)</li>
+     * <li>{@code profileIterations}: inferences per model under the engine's profiler, 0 skips it (default 10)</li>
+     * <li>{@code gemmSize}: n of the GEMM probe's n x n float32 matrices, 0 skips it (default 512)</li>
+     * <li>{@code bandwidthMebibytes}: size of the bandwidth probe's tensor, 0 skips it (default 64)</li>
+     * </ul>
+     */
+    @Parameter
+    private HardwareConfig hardware;
+
+    /**
      * PyTorch engine settings, applied before the engine loads and recorded in the results.
      * <ul>
      * <li>{@code intraOpThreads}, {@code interOpThreads}: PyTorch thread pools (default: the engine's)</li>
@@ -340,7 +358,7 @@ abstract class AbstractBenchmarkMojo extends AbstractMojo {
                     new MavenArtifactResolver(repositorySystem, repositorySession, remoteRepositories),
                     work.resolve("models")));
             BenchmarkPlan plan = plans.create(new PlanFactory.Settings(baseline, candidate, baselinePath, candidatePath,
-                    inputs, seed, engine, accuracy, performance, memory, scalability, system));
+                    inputs, seed, engine, accuracy, performance, memory, scalability, system, hardware));
             getLog().info("Baseline:  " + plan.baseline().path() + " (sha256 " + plan.baseline().sha256() + ")");
             getLog().info("Candidate: " + plan.candidate().path() + " (sha256 " + plan.candidate().sha256() + ")");
             WorkerLauncher launcher = new WorkerLauncher(workerClasspath(), jvmArgs == null ? List.of() : jvmArgs,

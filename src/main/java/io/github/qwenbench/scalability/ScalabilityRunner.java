@@ -72,9 +72,41 @@ public final class ScalabilityRunner implements SuiteRunner {
         return new ScalabilityMetrics(curves, JniUtils.getNumThreads(), ScalabilityMetrics.METHOD);
     }
 
-    /** One point of a curve: its name, its thread count, and the inputs it cycles through. */
-    private record Point(String name, int threads, List<NDList> inputs) {
+    /**
+     * One point of a curve: its name, its calling threads, the engine's intra-op threads it forces
+     * (null: fitted to the free cores), and the inputs it cycles through.
+     */
+    private record Point(String name, int threads, Integer intraOpThreads, List<NDList> inputs) {
+
+        Point(String name, int threads, List<NDList> inputs) {
+            this(name, threads, null, inputs);
+        }
+
+        /** Threads that want a core at once: the callers, or the intra-op threads the point forces. */
+        int busyThreads() {
+            return intraOpThreads == null ? threads : intraOpThreads;
+        }
     }
+
+    /**
+     * Thread scaling (the hardware suite): both models with one caller at each of the engine's intra-op
+     * thread counts, measured and paired like every point of a curve, on axis {@code intraOpThreads}.
+     */
+    public static ScalabilityMetrics.Curve intraOpThreadCurve(SuiteContext context, LoadedModel baseline,
+            LoadedModel candidate, ScalabilitySettings settings, List<Integer> threadCounts, NDManager manager)
+            throws BenchmarkSetupException {
+        InputFactory inputs = context.inputs();
+        Models models = new Models(baseline, candidate, inputs.inputs(), settings, context.engineThreads());
+        List<NDList> samples = List.of(inputs.sample(manager, 0), inputs.sample(manager, 1));
+        List<Point> points = new ArrayList<>();
+        for (int threads : threadCounts) {
+            points.add(new Point(INTRA_OP_AXIS + "=" + threads, 1, threads, samples));
+        }
+        return models.curve("intra-op-threads", INTRA_OP_AXIS, threadCounts, points, context);
+    }
+
+    /** The axis of the thread-scaling curve. */
+    public static final String INTRA_OP_AXIS = "intraOpThreads";
 
     /** What one model measured at one point. */
     private record Measured(Histogram latency, List<Double> blockThroughput) {
@@ -135,7 +167,8 @@ public final class ScalabilityRunner implements SuiteRunner {
          * interval clears minThroughputRatio or the point's budget is spent.
          */
         private PointResult measure(Point point, SuiteContext context) throws BenchmarkSetupException {
-            int intraOpThreads = threads.apply(point.name(), point.threads());
+            int intraOpThreads = point.intraOpThreads() == null ? threads.apply(point.name(), point.threads())
+                    : threads.force(point.name(), point.intraOpThreads());
             try (Runner a = new Runner(baseline, point); Runner b = new Runner(candidate, point)) {
                 a.block(settings.warmupIterations(), false);
                 b.block(settings.warmupIterations(), false);
@@ -151,7 +184,7 @@ public final class ScalabilityRunner implements SuiteRunner {
                     }
                 }, settings.minThroughputRatio(), settings.budget(), point.name(), context.progress());
                 return new PointResult(a.measured(), b.measured(), ratio.interval(), stop, intraOpThreads,
-                        threads.contended(point.threads()));
+                        threads.contended(point.busyThreads()));
             } finally {
                 threads.restore();
             }

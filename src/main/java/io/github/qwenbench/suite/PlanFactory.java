@@ -19,6 +19,8 @@ import io.github.qwenbench.plan.PerformanceConfig;
 import io.github.qwenbench.plan.PerformanceSettings;
 import io.github.qwenbench.plan.ScalabilityConfig;
 import io.github.qwenbench.plan.ScalabilitySettings;
+import io.github.qwenbench.plan.HardwareConfig;
+import io.github.qwenbench.plan.HardwareSettings;
 import io.github.qwenbench.plan.SystemConfig;
 import io.github.qwenbench.plan.SystemSettings;
 import java.nio.file.Path;
@@ -58,11 +60,12 @@ public final class PlanFactory {
      * @param memory {@code <memory>}, or null
      * @param scalability {@code <scalability>}, or null
      * @param system {@code <system>}, or null
+     * @param hardware {@code <hardware>}, or null
      */
     public record Settings(ModelSource baseline, ModelSource candidate, String baselineOverride,
             String candidateOverride, List<InputConfig> inputs, long seed, EngineConfig engine,
             AccuracyConfig accuracy, PerformanceConfig performance, MemoryConfig memory,
-            ScalabilityConfig scalability, SystemConfig system) {
+            ScalabilityConfig scalability, SystemConfig system, HardwareConfig hardware) {
     }
 
     /**
@@ -85,6 +88,7 @@ public final class PlanFactory {
         PerformanceSettings performance = PerformanceSettings.from(settings.performance());
         MemorySettings memory = MemorySettings.from(settings.memory());
         SystemSettings system = SystemSettings.from(settings.system());
+        HardwareSettings hardware = HardwareSettings.from(settings.hardware());
         ModelFile baseline = models.resolve("baseline", settings.baseline(), settings.baselineOverride());
         ModelFile candidate = models.resolve("candidate", settings.candidate(), settings.candidateOverride());
         List<InputSpec> ordered = inForwardOrder(baseline, declared);
@@ -96,7 +100,7 @@ public final class PlanFactory {
         AccuracySettings accuracy = AccuracySettings.from(settings.accuracy(), inputs);
         ScalabilitySettings scalability = ScalabilitySettings.from(settings.scalability(), inputs);
         return new BenchmarkPlan(baseline, candidate, inputs, settings.seed(), engine, accuracy, performance,
-                memory, scalability, system);
+                memory, scalability, system, hardware);
     }
 
     /**

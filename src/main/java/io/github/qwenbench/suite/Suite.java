@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.qwenbench.accuracy.AccuracySuite;
 import io.github.qwenbench.gate.Verdict;
+import io.github.qwenbench.hardware.HardwareSuite;
 import io.github.qwenbench.memory.MemorySuite;
 import io.github.qwenbench.performance.PerformanceSuite;
 import io.github.qwenbench.plan.BenchmarkPlan;
@@ -36,7 +37,8 @@ public enum Suite {
     PERFORMANCE(new PerformanceSuite()),
     MEMORY(new MemorySuite()),
     SCALABILITY(new ScalabilitySuite()),
-    SYSTEM(new SystemSuite());
+    SYSTEM(new SystemSuite()),
+    HARDWARE(new HardwareSuite());
 
     private final SuiteDefinition<?> definition;
 

@@ -81,9 +81,7 @@ class AccuracyRunnerTest {
         InputSpec ids = inputs.get(0);
         inputs.set(0, new InputSpec(ids.name(), ids.shape(), io.github.qwenbench.plan.DataKind.FLOAT32,
                 InputSpec.UNIFORM, 0, 1, 0, 1, null, null, 0));
-        BenchmarkPlan wrong = new BenchmarkPlan(plan.baseline(), plan.candidate(), inputs, 42, plan.engine(),
-                plan.accuracy(), plan.performance(), plan.memory(), plan.scalability(),
-                plan.system());
+        BenchmarkPlan wrong = plan.withInputs(inputs);
         BenchmarkSetupException e = assertThrows(BenchmarkSetupException.class, () -> run(wrong));
         assertTrue(e.getMessage().startsWith("The baseline model " + plan.baseline().path() + " rejected its inputs"
                 + " [input_ids float32(1, 24), pixel_values float32(16, 1536), image_grid_thw int64(1, 3)]"),

@@ -48,7 +48,6 @@ public final class StandInMavenParent {
         SystemConfig system = new SystemConfig();
         system.setDuration("60s");
         system.setMaxDuration("60s");
-        return new BenchmarkPlan(plan.baseline(), plan.candidate(), plan.inputs(), plan.seed(), plan.engine(),
-                plan.accuracy(), plan.performance(), plan.memory(), plan.scalability(), SystemSettings.from(system));
+        return plan.withSystem(SystemSettings.from(system));
     }
 }

@@ -55,10 +55,7 @@ class WorkerLauncherTest {
         BenchmarkPlan plan = plan("optimized.pt");
         Path corrupt = work.resolve("truncated.pt");
         Files.write(corrupt, Arrays.copyOf(Files.readAllBytes(Path.of(plan.candidate().path())), 100_000));
-        BenchmarkPlan broken = new BenchmarkPlan(plan.baseline(),
-                new ModelFile("candidate", corrupt.toString(), "test", "x", 100_000), plan.inputs(), 42, plan.engine(),
-                plan.accuracy(), plan.performance(), plan.memory(), plan.scalability(),
-                plan.system());
+        BenchmarkPlan broken = plan.withCandidate(new ModelFile("candidate", corrupt.toString(), "test", "x", 100_000));
         BenchmarkSetupException e = assertThrows(BenchmarkSetupException.class,
                 () -> launcher(List.of(), Duration.ofMinutes(3)).run(Suite.ACCURACY, broken));
         assertTrue(e.getMessage().startsWith("The PyTorch engine cannot load the candidate model " + corrupt),
