@@ -87,6 +87,7 @@ public final class TestModels {
                 new EngineSettings(null, null, true), AccuracySettings.from(accuracy, inputs),
                 PerformanceSettings.from(performance), MemorySettings.from(new MemoryConfig()),
                 ScalabilitySettings.from(new ScalabilityConfig(), inputs), SystemSettings.from(null),
-                io.github.qwenbench.plan.HardwareSettings.from(null));
+                io.github.qwenbench.plan.HardwareSettings.from(null),
+                io.github.qwenbench.plan.GenerationSettings.from(null, inputs));
     }
 }

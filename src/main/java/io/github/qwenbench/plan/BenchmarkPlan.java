@@ -17,10 +17,12 @@ import java.util.List;
  * @param scalability scalability suite settings
  * @param system system suite settings
  * @param hardware hardware suite settings
+ * @param generation generation suite settings
  */
 public record BenchmarkPlan(ModelFile baseline, ModelFile candidate, List<InputSpec> inputs, long seed,
         EngineSettings engine, AccuracySettings accuracy, PerformanceSettings performance, MemorySettings memory,
-        ScalabilitySettings scalability, SystemSettings system, HardwareSettings hardware) {
+        ScalabilitySettings scalability, SystemSettings system, HardwareSettings hardware,
+        GenerationSettings generation) {
 
     public BenchmarkPlan {
         inputs = List.copyOf(inputs);
@@ -29,18 +31,18 @@ public record BenchmarkPlan(ModelFile baseline, ModelFile candidate, List<InputS
     /** This plan with another candidate. */
     public BenchmarkPlan withCandidate(ModelFile other) {
         return new BenchmarkPlan(baseline, other, inputs, seed, engine, accuracy, performance, memory, scalability,
-                system, hardware);
+                system, hardware, generation);
     }
 
     /** This plan with other inputs. */
     public BenchmarkPlan withInputs(List<InputSpec> other) {
         return new BenchmarkPlan(baseline, candidate, other, seed, engine, accuracy, performance, memory, scalability,
-                system, hardware);
+                system, hardware, generation);
     }
 
     /** This plan with other system suite settings. */
     public BenchmarkPlan withSystem(SystemSettings other) {
         return new BenchmarkPlan(baseline, candidate, inputs, seed, engine, accuracy, performance, memory, scalability,
-                other, hardware);
+                other, hardware, generation);
     }
 }

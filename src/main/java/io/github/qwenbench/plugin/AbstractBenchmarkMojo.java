@@ -7,6 +7,7 @@ import io.github.qwenbench.plan.AccuracyConfig;
 import io.github.qwenbench.plan.BenchmarkPlan;
 import io.github.qwenbench.plan.BenchmarkSetupException;
 import io.github.qwenbench.plan.EngineConfig;
+import io.github.qwenbench.plan.GenerationSuiteConfig;
 import io.github.qwenbench.plan.HardwareConfig;
 import io.github.qwenbench.plan.InputConfig;
 import io.github.qwenbench.plan.MemoryConfig;
@@ -248,6 +249,25 @@ abstract class AbstractBenchmarkMojo extends AbstractMojo {
     private HardwareConfig hardware;
 
     /**
+     * Generation suite settings: greedy decoding with both models, timed per request and compared answer
+     * by answer.
+     * <ul>
+     * <li>{@code tokenInput}: the token-id input that grows by one token per step (default input_ids)</li>
+     * <li>{@code logitsOutput}: the output holding logits [batch, positions, vocabulary] (default 0)</li>
+     * <li>{@code maxNewTokens}: tokens per timed request, and at most per answer (default 32)</li>
+     * <li>{@code samples}: samples answered and cycled through by the timed requests (default 8)</li>
+     * <li>{@code stopTokens}: ids that end an answer (default 151645,151643: Qwen's im_end and endoftext)</li>
+     * <li>{@code minTokensPerSecondRatio}: candidate/baseline decode tokens per second (default 0.90)</li>
+     * <li>{@code maxTimeToFirstTokenRatio}: candidate/baseline time to first token (default 1.11)</li>
+     * <li>{@code minTokenAgreement}: share of answer tokens that agree; off when empty</li>
+     * <li>{@code minPairs}, {@code maxPairs}, {@code maxDuration}, {@code confidence}: the timed requests'
+     * budget (defaults 11, 200, 30s, 0.95)</li>
+     * </ul>
+     */
+    @Parameter
+    private GenerationSuiteConfig generation;
+
+    /**
      * PyTorch engine settings, applied before the engine loads and recorded in the results.
      * <ul>
      * <li>{@code intraOpThreads}, {@code interOpThreads}: PyTorch thread pools (default: the engine's)</li>
@@ -358,7 +378,7 @@ abstract class AbstractBenchmarkMojo extends AbstractMojo {
                     new MavenArtifactResolver(repositorySystem, repositorySession, remoteRepositories),
                     work.resolve("models")));
             BenchmarkPlan plan = plans.create(new PlanFactory.Settings(baseline, candidate, baselinePath, candidatePath,
-                    inputs, seed, engine, accuracy, performance, memory, scalability, system, hardware));
+                    inputs, seed, engine, accuracy, performance, memory, scalability, system, hardware, generation));
             getLog().info("Baseline:  " + plan.baseline().path() + " (sha256 " + plan.baseline().sha256() + ")");
             getLog().info("Candidate: " + plan.candidate().path() + " (sha256 " + plan.candidate().sha256() + ")");
             WorkerLauncher launcher = new WorkerLauncher(workerClasspath(), jvmArgs == null ? List.of() : jvmArgs,

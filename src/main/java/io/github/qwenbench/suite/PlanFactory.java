@@ -19,6 +19,8 @@ import io.github.qwenbench.plan.PerformanceConfig;
 import io.github.qwenbench.plan.PerformanceSettings;
 import io.github.qwenbench.plan.ScalabilityConfig;
 import io.github.qwenbench.plan.ScalabilitySettings;
+import io.github.qwenbench.plan.GenerationSettings;
+import io.github.qwenbench.plan.GenerationSuiteConfig;
 import io.github.qwenbench.plan.HardwareConfig;
 import io.github.qwenbench.plan.HardwareSettings;
 import io.github.qwenbench.plan.SystemConfig;
@@ -61,11 +63,13 @@ public final class PlanFactory {
      * @param scalability {@code <scalability>}, or null
      * @param system {@code <system>}, or null
      * @param hardware {@code <hardware>}, or null
+     * @param generation {@code <generation>}, or null
      */
     public record Settings(ModelSource baseline, ModelSource candidate, String baselineOverride,
             String candidateOverride, List<InputConfig> inputs, long seed, EngineConfig engine,
             AccuracyConfig accuracy, PerformanceConfig performance, MemoryConfig memory,
-            ScalabilityConfig scalability, SystemConfig system, HardwareConfig hardware) {
+            ScalabilityConfig scalability, SystemConfig system, HardwareConfig hardware,
+            GenerationSuiteConfig generation) {
     }
 
     /**
@@ -99,8 +103,9 @@ public final class PlanFactory {
         }
         AccuracySettings accuracy = AccuracySettings.from(settings.accuracy(), inputs);
         ScalabilitySettings scalability = ScalabilitySettings.from(settings.scalability(), inputs);
+        GenerationSettings generation = GenerationSettings.from(settings.generation(), inputs);
         return new BenchmarkPlan(baseline, candidate, inputs, settings.seed(), engine, accuracy, performance,
-                memory, scalability, system, hardware);
+                memory, scalability, system, hardware, generation);
     }
 
     /**

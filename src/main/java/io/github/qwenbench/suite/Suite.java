@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.qwenbench.accuracy.AccuracySuite;
 import io.github.qwenbench.gate.Verdict;
+import io.github.qwenbench.generation.GenerationSuite;
 import io.github.qwenbench.hardware.HardwareSuite;
 import io.github.qwenbench.memory.MemorySuite;
 import io.github.qwenbench.performance.PerformanceSuite;
@@ -38,6 +39,7 @@ public enum Suite {
     MEMORY(new MemorySuite()),
     SCALABILITY(new ScalabilitySuite()),
     SYSTEM(new SystemSuite()),
+    GENERATION(new GenerationSuite()),
     HARDWARE(new HardwareSuite());
 
     private final SuiteDefinition<?> definition;

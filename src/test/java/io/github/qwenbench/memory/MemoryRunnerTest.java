@@ -47,7 +47,8 @@ class MemoryRunnerTest {
                 TestModels.model("candidate", "leaky.pt"), inputs, 42, new EngineSettings(null, null, true),
                 AccuracySettings.from(new AccuracyConfig(), inputs), PerformanceSettings.from(new PerformanceConfig()),
                 MemorySettings.from(config), io.github.qwenbench.plan.ScalabilitySettings.from(null, inputs),
-                io.github.qwenbench.plan.SystemSettings.from(null), io.github.qwenbench.plan.HardwareSettings.from(null));
+                io.github.qwenbench.plan.SystemSettings.from(null), io.github.qwenbench.plan.HardwareSettings.from(null),
+                io.github.qwenbench.plan.GenerationSettings.from(null, inputs));
         MemorySample sample = Json.mapper().treeToValue(TestLaunchers.launcher(work, List.of(), Duration.ofMinutes(2),
                 line -> { }).run(Suite.MEMORY, plan, "candidate", 2).metrics(), MemorySample.class);
         assertEquals("candidate", sample.role());

@@ -26,7 +26,7 @@ class PlanFactoryTest {
             throw new AssertionError();
         }, dir));
         return factory.create(new PlanFactory.Settings(TestModels.source("baseline.pt"), TestModels.source("optimized.pt"),
-                null, null, inputs, 7, null, null, null, null, null, null, null));
+                null, null, inputs, 7, null, null, null, null, null, null, null, null));
     }
 
     @Test

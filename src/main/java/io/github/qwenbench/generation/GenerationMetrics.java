@@ -1,0 +1,94 @@
+package io.github.qwenbench.generation;
+
+import io.github.qwenbench.stats.LatencySummary;
+import io.github.qwenbench.stats.RatioInterval;
+import io.github.qwenbench.stats.SequentialComparison;
+import java.util.List;
+
+/**
+ * Everything the generation suite measured.
+ *
+ * @param decoding how each token was produced: full recompute (a traced model has no key/value cache)
+ * @param maxNewTokens tokens per timed request, and at most per answer
+ * @param models per model: time to first token, time per output token, tokens per second, end-to-end latency
+ * @param tokensPerSecondRatio candidate over baseline decode tokens per second, paired per request
+ * @param timeToFirstTokenRatio candidate over baseline time to first token, paired per request
+ * @param tokensPerSecondStop why the tokens-per-second comparison stopped
+ * @param timeToFirstTokenStop why the time-to-first-token comparison stopped
+ * @param answers both models' answers to every sample, side by side
+ * @param tokenAgreement share of answer positions where both models chose the same token
+ * @param exactMatchRate share of samples whose answers are identical
+ * @param method how the figures were obtained
+ */
+public record GenerationMetrics(String decoding, int maxNewTokens, List<ModelGeneration> models,
+        RatioInterval tokensPerSecondRatio, RatioInterval timeToFirstTokenRatio,
+        SequentialComparison.Stop tokensPerSecondStop, SequentialComparison.Stop timeToFirstTokenStop,
+        List<Answer> answers, double tokenAgreement, double exactMatchRate, String method) {
+
+    public static final String FULL_RECOMPUTE = "full recompute: one forward pass over the whole sequence per new token"
+            + " (the model has no key/value cache)";
+
+    public static final String METHOD = "Timed requests: each decodes exactly maxNewTokens tokens greedily, ignoring"
+            + " stop tokens, so that both models do equal work; requests alternate A B, B A (A = baseline) on the same"
+            + " samples in turn. Time to first token is the first forward pass (prefill, vision included); time per"
+            + " output token is each later forward pass; decode tokens per second is the tokens after the first over"
+            + " their time; end-to-end is the whole request. Both ratios are medians over request pairs with"
+            + " anytime-valid confidence sequences, measured until each clears its threshold or the budget is spent."
+            + " Answers: each sample decoded once more per model until a stop token or maxNewTokens.";
+
+    /**
+     * @param role baseline or candidate
+     * @param requests timed requests
+     * @param timeToFirstToken per request
+     * @param timePerOutputToken per decode step (inter-token latency)
+     * @param endToEnd per request
+     * @param tokensPerSecond median over requests of the decode phase's tokens per second
+     * @param endToEndTokensPerSecond median over requests of all tokens over the whole request
+     */
+    public record ModelGeneration(String role, int requests, LatencySummary timeToFirstToken,
+            LatencySummary timePerOutputToken, LatencySummary endToEnd, double tokensPerSecond,
+            double endToEndTokensPerSecond) {
+    }
+
+    /**
+     * @param sample the sample (the conversation's 0-based line)
+     * @param baselineTokens the baseline's answer, without its stop token
+     * @param candidateTokens the candidate's answer
+     * @param baselineStopped whether the baseline ended with a stop token (else it hit maxNewTokens)
+     * @param candidateStopped whether the candidate did
+     * @param baselineText the baseline's answer decoded by the tokenizer, or null without one
+     * @param candidateText the candidate's
+     * @param agreement share of positions (of the longer answer) with the same token
+     * @param firstDivergence the first position where the answers differ, or -1 when identical
+     */
+    public record Answer(int sample, List<Long> baselineTokens, List<Long> candidateTokens, boolean baselineStopped,
+            boolean candidateStopped, String baselineText, String candidateText, double agreement,
+            int firstDivergence) {
+
+        /** Compares two answers position by position. */
+        public static Answer of(int sample, long[] baseline, long[] candidate, boolean baselineStopped,
+                boolean candidateStopped, String baselineText, String candidateText) {
+            int longer = Math.max(baseline.length, candidate.length);
+            int same = 0;
+            int firstDivergence = -1;
+            for (int t = 0; t < longer; t++) {
+                boolean agree = t < baseline.length && t < candidate.length && baseline[t] == candidate[t];
+                same += agree ? 1 : 0;
+                if (!agree && firstDivergence < 0) {
+                    firstDivergence = t;
+                }
+            }
+            return new Answer(sample, boxed(baseline), boxed(candidate), baselineStopped, candidateStopped,
+                    baselineText, candidateText, longer == 0 ? 1.0 : (double) same / longer, firstDivergence);
+        }
+
+        /** Positions compared: the longer answer's length. */
+        public int positions() {
+            return Math.max(baselineTokens.size(), candidateTokens.size());
+        }
+
+        private static List<Long> boxed(long[] tokens) {
+            return java.util.Arrays.stream(tokens).boxed().toList();
+        }
+    }
+}

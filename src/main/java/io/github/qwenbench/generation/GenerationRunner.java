@@ -1,0 +1,162 @@
+package io.github.qwenbench.generation;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import io.github.qwenbench.model.EngineThreads;
+import io.github.qwenbench.model.InputFactory;
+import io.github.qwenbench.model.LoadedModel;
+import io.github.qwenbench.plan.BenchmarkSetupException;
+import io.github.qwenbench.plan.GenerationSettings;
+import io.github.qwenbench.plan.InputSpec;
+import io.github.qwenbench.stats.ConfidenceSequence;
+import io.github.qwenbench.stats.LatencySummary;
+import io.github.qwenbench.stats.SequentialComparison;
+import io.github.qwenbench.stats.Statistics;
+import io.github.qwenbench.suite.SuiteContext;
+import io.github.qwenbench.suite.SuiteRunner;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Generates with both models in one worker: first every sample's answer from each model, then timed
+ * requests of a forced length, alternating between the models, until both ratios are decided or the
+ * budget is spent.
+ */
+public final class GenerationRunner implements SuiteRunner {
+
+    @Override
+    public GenerationMetrics run(SuiteContext context) throws BenchmarkSetupException {
+        GenerationSettings settings = context.plan().generation();
+        InputFactory inputs = context.inputs();
+        List<InputSpec> specs = inputs.inputs();
+        EngineThreads threads = context.engineThreads();
+        threads.apply("generation", 1);
+        try (NDManager manager = NDManager.newBaseManager();
+                LoadedModel baseline = LoadedModel.load(context.plan().baseline(), false);
+                LoadedModel candidate = LoadedModel.load(context.plan().candidate(), false)) {
+            List<GenerationMetrics.Answer> answers = answers(baseline, candidate, inputs, settings, manager,
+                    null);
+            long agree = 0;
+            long positions = 0;
+            int exact = 0;
+            for (GenerationMetrics.Answer answer : answers) {
+                agree += Math.round(answer.agreement() * answer.positions());
+                positions += answer.positions();
+                exact += answer.firstDivergence() < 0 ? 1 : 0;
+            }
+            context.progress().accept(String.format(Locale.ROOT, "answers of %d samples: token agreement %.3f,"
+                    + " identical %d", answers.size(), positions == 0 ? 1.0 : (double) agree / positions, exact));
+
+            GreedyDecoder.Options timed = new GreedyDecoder.Options(settings.tokenInput(), settings.logitsOutput(),
+                    settings.maxNewTokens(), Set.of());
+            Timings base = new Timings("baseline");
+            Timings cand = new Timings("candidate");
+            SequentialComparison tokensPerSecond = new SequentialComparison(ConfidenceSequence.Rule.MEDIAN,
+                    settings.confidence());
+            SequentialComparison firstToken = new SequentialComparison(ConfidenceSequence.Rule.MEDIAN,
+                    settings.confidence());
+            SequentialComparison.Stop tpsStop = null;
+            SequentialComparison.Stop ttftStop = null;
+            long start = System.nanoTime();
+            for (int pair = 0; tpsStop == null || ttftStop == null; pair++) {
+                GreedyDecoder.Decoded a;
+                GreedyDecoder.Decoded b;
+                try (NDManager scratch = manager.newSubManager()) {
+                    NDList prompt = inputs.sample(scratch, pair % settings.samples());
+                    if (pair % 2 == 0) {
+                        a = GreedyDecoder.decode(baseline, prompt, specs, timed, scratch);
+                        b = GreedyDecoder.decode(candidate, prompt, specs, timed, scratch);
+                    } else {
+                        b = GreedyDecoder.decode(candidate, prompt, specs, timed, scratch);
+                        a = GreedyDecoder.decode(baseline, prompt, specs, timed, scratch);
+                    }
+                }
+                base.add(a);
+                cand.add(b);
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                if (tpsStop == null) {
+                    tokensPerSecond.add(Timings.decodeTokensPerSecond(b), Timings.decodeTokensPerSecond(a));
+                    tpsStop = tokensPerSecond.stopNow(settings.minTokensPerSecondRatio(), settings.budget(), millis);
+                }
+                if (ttftStop == null) {
+                    firstToken.add(b.firstTokenNanos(), a.firstTokenNanos());
+                    ttftStop = firstToken.stopNow(settings.maxTimeToFirstTokenRatio(), settings.budget(), millis);
+                }
+            }
+            context.progress().accept(String.format(Locale.ROOT, "timed %d request pairs of %d tokens: tokens/s ratio"
+                    + " %.3f (%s), time-to-first-token ratio %.3f (%s)", base.requests, settings.maxNewTokens(),
+                    tokensPerSecond.interval().estimate(), tpsStop.stoppedBecause(),
+                    firstToken.interval().estimate(), ttftStop.stoppedBecause()));
+            return new GenerationMetrics(GenerationMetrics.FULL_RECOMPUTE, settings.maxNewTokens(),
+                    List.of(base.summary(), cand.summary()), tokensPerSecond.interval(), firstToken.interval(),
+                    tpsStop, ttftStop, answers, positions == 0 ? Double.NaN : (double) agree / positions,
+                    answers.isEmpty() ? Double.NaN : (double) exact / answers.size(), GenerationMetrics.METHOD);
+        } finally {
+            threads.restore();
+        }
+    }
+
+    /** Each sample's answer from both models, decoded until a stop token or maxNewTokens (one row per sample). */
+    private static List<GenerationMetrics.Answer> answers(LoadedModel baseline, LoadedModel candidate,
+            InputFactory inputs, GenerationSettings settings, NDManager manager, Function<long[], String> text)
+            throws BenchmarkSetupException {
+        GreedyDecoder.Options options = new GreedyDecoder.Options(settings.tokenInput(), settings.logitsOutput(),
+                settings.maxNewTokens(), settings.stopTokenSet());
+        List<GenerationMetrics.Answer> answers = new ArrayList<>();
+        for (int k = 0; k < settings.samples(); k++) {
+            try (NDManager scratch = manager.newSubManager()) {
+                NDList prompt = inputs.sample(scratch, k);
+                GreedyDecoder.Decoded b = GreedyDecoder.decode(baseline, prompt, inputs.inputs(), options, scratch);
+                GreedyDecoder.Decoded c = GreedyDecoder.decode(candidate, prompt, inputs.inputs(), options, scratch);
+                for (int row = 0; row < b.tokens().length; row++) {
+                    answers.add(GenerationMetrics.Answer.of(k, b.tokens()[row], c.tokens()[row], b.stopped()[row],
+                            c.stopped()[row], text == null ? null : text.apply(b.tokens()[row]),
+                            text == null ? null : text.apply(c.tokens()[row])));
+                }
+            }
+        }
+        return answers;
+    }
+
+    /** One model's timed requests. */
+    private static final class Timings {
+        private final String role;
+        private final Histogram firstToken = LatencySummary.newHistogram();
+        private final Histogram perToken = LatencySummary.newHistogram();
+        private final Histogram endToEnd = LatencySummary.newHistogram();
+        private final List<Double> tokensPerSecond = new ArrayList<>();
+        private final List<Double> endToEndTokensPerSecond = new ArrayList<>();
+        private int requests;
+
+        Timings(String role) {
+            this.role = role;
+        }
+
+        void add(GreedyDecoder.Decoded decoded) {
+            requests++;
+            long[] forwards = decoded.forwardNanos();
+            LatencySummary.record(firstToken, forwards[0]);
+            for (int i = 1; i < forwards.length; i++) {
+                LatencySummary.record(perToken, forwards[i]);
+            }
+            LatencySummary.record(endToEnd, decoded.totalNanos());
+            tokensPerSecond.add(decodeTokensPerSecond(decoded));
+            endToEndTokensPerSecond.add(forwards.length / (decoded.totalNanos() / 1e9));
+        }
+
+        /** Tokens after the first over their time: the decode phase's rate. */
+        static double decodeTokensPerSecond(GreedyDecoder.Decoded decoded) {
+            return decoded.decodeSteps() / ((decoded.totalNanos() - decoded.firstTokenNanos()) / 1e9);
+        }
+
+        GenerationMetrics.ModelGeneration summary() {
+            return new GenerationMetrics.ModelGeneration(role, requests, LatencySummary.of(firstToken),
+                    LatencySummary.of(perToken), LatencySummary.of(endToEnd), Statistics.median(tokensPerSecond),
+                    Statistics.median(endToEndTokensPerSecond));
+        }
+    }
+}

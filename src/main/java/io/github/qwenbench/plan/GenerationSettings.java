@@ -1,0 +1,89 @@
+package io.github.qwenbench.plan;
+
+import io.github.qwenbench.stats.SequentialComparison;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Validated generation suite settings.
+ *
+ * @param tokenInput the token-id input that grows by one token per step
+ * @param logitsOutput the output holding the logits
+ * @param maxNewTokens tokens per timed request, and at most per answer
+ * @param samples samples whose answers are compared and which the timed requests cycle through
+ * @param stopTokens ids that end an answer
+ * @param minTokensPerSecondRatio gate on candidate/baseline tokens per second
+ * @param maxTimeToFirstTokenRatio gate on candidate/baseline time to first token
+ * @param minTokenAgreement gate on the answers' token agreement, or null when off
+ * @param minPairs timed pairs before the first look
+ * @param maxPairs timed pairs at most
+ * @param maxDurationMillis time budget of the timed pairs
+ * @param confidence confidence level of the ratio intervals
+ */
+public record GenerationSettings(String tokenInput, int logitsOutput, int maxNewTokens, int samples,
+        List<Long> stopTokens, double minTokensPerSecondRatio, double maxTimeToFirstTokenRatio,
+        Double minTokenAgreement, int minPairs, int maxPairs, long maxDurationMillis, double confidence) {
+
+    public GenerationSettings {
+        stopTokens = List.copyOf(stopTokens);
+    }
+
+    /** The budget of the timed pairs. */
+    public SequentialComparison.Budget budget() {
+        return new SequentialComparison.Budget(minPairs, maxPairs, Duration.ofMillis(maxDurationMillis));
+    }
+
+    public Set<Long> stopTokenSet() {
+        return Set.copyOf(stopTokens);
+    }
+
+    public static GenerationSettings from(GenerationSuiteConfig config, List<InputSpec> inputs)
+            throws BenchmarkSetupException {
+        GenerationSuiteConfig c = config != null ? config : new GenerationSuiteConfig();
+        String tokenInput = c.getTokenInput() == null ? "" : c.getTokenInput().trim();
+        // checked here when configured; otherwise the suite itself says so if it runs
+        if (config != null && !inputs.isEmpty() && inputs.stream().noneMatch(i -> i.name().equals(tokenInput))) {
+            throw new BenchmarkSetupException("generation/tokenInput is '" + tokenInput + "', but no input has that"
+                    + " name (inputs: " + inputs.stream().map(InputSpec::name).toList() + "): name the token-id input.");
+        }
+        List<Long> stops;
+        try {
+            stops = c.getStopTokens() == null || c.getStopTokens().isBlank() ? List.of()
+                    : Arrays.stream(c.getStopTokens().split(",")).map(String::trim).map(Long::valueOf).toList();
+        } catch (NumberFormatException e) {
+            throw new BenchmarkSetupException("generation/stopTokens is '" + c.getStopTokens() + "': give token ids"
+                    + " separated by commas, e.g. 151645,151643 (Qwen's <|im_end|> and <|endoftext|>).");
+        }
+        int minPairs = Thresholds.atLeast("generation/minPairs", c.getMinPairs(), PerformanceSettings.MIN_BLOCKS);
+        if (c.getMaxPairs() < minPairs) {
+            throw new BenchmarkSetupException("generation/maxPairs is " + c.getMaxPairs() + ", below generation/minPairs ("
+                    + minPairs + "): raise it.");
+        }
+        Duration maxDuration = Thresholds.duration("generation/maxDuration", c.getMaxDuration());
+        if (maxDuration == null) {
+            throw new BenchmarkSetupException("generation/maxDuration is empty: give the time budget of the timed"
+                    + " requests, e.g. 30s.");
+        }
+        Double tps = Thresholds.number("generation/minTokensPerSecondRatio", c.getMinTokensPerSecondRatio(), 0.01, 100);
+        Double ttft = Thresholds.number("generation/maxTimeToFirstTokenRatio", c.getMaxTimeToFirstTokenRatio(), 0.01,
+                100);
+        if (tps == null || ttft == null) {
+            throw new BenchmarkSetupException("generation/minTokensPerSecondRatio and maxTimeToFirstTokenRatio need a"
+                    + " value, e.g. 0.90 and 1.11 (at most about 10% worse than the baseline).");
+        }
+        return new GenerationSettings(tokenInput, Thresholds.atLeast("generation/logitsOutput", c.getLogitsOutput(), 0),
+                Thresholds.atLeast("generation/maxNewTokens", c.getMaxNewTokens(), 2),
+                Thresholds.atLeast("generation/samples", c.getSamples(), 1), stops, tps, ttft,
+                Thresholds.fraction("generation/minTokenAgreement", c.getMinTokenAgreement(), 0, 1), minPairs,
+                c.getMaxPairs(), maxDuration.toMillis(),
+                Thresholds.fraction("generation/confidence", c.getConfidence(), 0.5, 0.999));
+    }
+
+    /** The stop tokens as the pom writes them. */
+    public String describeStops() {
+        return stopTokens.stream().map(String::valueOf).collect(Collectors.joining(","));
+    }
+}
