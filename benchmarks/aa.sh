@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Verdicts on a noisy machine. While a busy loop keeps one core occupied, RUNS times each:
-#   (a) the bundled baseline against itself, every suite but memory, defaults except minSpeedup 0.9:
+#   (a) the bundled baseline against itself, every suite but memory (hardware and generation included), defaults except minSpeedup 0.9:
 #       every run should pass;
 #   (b) the 2x-slower slow.pt against the baseline with the ratio gates at 1.0: every ratio gate
-#       (minSpeedup, every scalability point, the system throughput ratio) should FAIL, not be
-#       inconclusive;
+#       (minSpeedup, every scalability and hardware thread point, the system throughput ratio, the
+#       generation tokens/s and time-to-first-token ratios) should FAIL, not be inconclusive;
 #   (c) the demo's verify: every run should pass;
 #   (d) leaky.pt (256 KiB kept per call) against tiny-mlp.pt: the system suite's memory growth fails.
 # Each run's verdicts and time are printed. Usage: benchmarks/aa.sh [RUNS] [CASES]  (default 10, abcd)
@@ -44,7 +44,7 @@ run() {  # name, expected (pass|fail), pom, results directory, goal, properties.
       python3 - "$results" <<'PY'
 import json, glob, sys
 ratio = [g for f in glob.glob(sys.argv[1] + '/*_benchmark_results.json') if not f.endswith('all_benchmark_results.json')
-         for g in json.load(open(f))['gates'] if g['name'].startswith(('minSpeedup', 'minThroughputRatio'))]
+         for g in json.load(open(f))['gates'] if g['name'].startswith(('minSpeedup', 'minThroughputRatio', 'minTokensPerSecondRatio', 'maxTimeToFirstTokenRatio'))]
 print('     ratio gates: %d, FAIL %d, others: %s' % (len(ratio), sum(g['verdict'] == 'FAIL' for g in ratio),
       [g['name'] + ' ' + g['verdict'] for g in ratio if g['verdict'] != 'FAIL']))
 PY
@@ -54,6 +54,6 @@ PY
 }
 aa=benchmarks/aa
 case $cases in *a*) run a pass $aa/pom.xml $aa/target/benchmark-results qwen-bench:all -Dcandidate=baseline.pt -DminSpeedup=0.9 ;; esac
-case $cases in *b*) run b fail $aa/pom.xml $aa/target/benchmark-results qwen-bench:all -Dcandidate=slow.pt -DminSpeedup=1.0 -Dratio=1.0 ;; esac
+case $cases in *b*) run b fail $aa/pom.xml $aa/target/benchmark-results qwen-bench:all -Dcandidate=slow.pt -DminSpeedup=1.0 -Dratio=1.0 -DfirstTokenRatio=1.0 ;; esac
 case $cases in *c*) run c pass demo/pom.xml demo/target/benchmark-results verify ;; esac
 case $cases in *d*) run d fail $aa/leak/pom.xml $aa/leak/target/benchmark-results qwen-bench:system ;; esac
