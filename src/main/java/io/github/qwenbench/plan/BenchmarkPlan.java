@@ -8,7 +8,8 @@ import java.util.List;
  *
  * @param baseline the reference model
  * @param candidate the optimized model under test
- * @param inputs the inputs, in the order of the model's forward arguments
+ * @param inputs the inputs, in the order of the model's forward arguments: configured tensors, or the
+ *        workload's tensors by argument name
  * @param seed seed of every generated input
  * @param engine engine settings
  * @param accuracy accuracy suite settings
@@ -16,12 +17,21 @@ import java.util.List;
  * @param memory memory suite settings
  * @param scalability scalability suite settings
  * @param system system suite settings
+ * @param workload the conversations whose preprocessed tensors are the inputs, or null when the inputs
+ *        are configured tensors
  */
 public record BenchmarkPlan(ModelFile baseline, ModelFile candidate, List<InputSpec> inputs, long seed,
         EngineSettings engine, AccuracySettings accuracy, PerformanceSettings performance, MemorySettings memory,
-        ScalabilitySettings scalability, SystemSettings system) {
+        ScalabilitySettings scalability, SystemSettings system, WorkloadSettings workload) {
 
     public BenchmarkPlan {
         inputs = List.copyOf(inputs);
+    }
+
+    /** A plan whose inputs are configured tensors ({@code <inputs>}), without a workload. */
+    public BenchmarkPlan(ModelFile baseline, ModelFile candidate, List<InputSpec> inputs, long seed,
+            EngineSettings engine, AccuracySettings accuracy, PerformanceSettings performance, MemorySettings memory,
+            ScalabilitySettings scalability, SystemSettings system) {
+        this(baseline, candidate, inputs, seed, engine, accuracy, performance, memory, scalability, system, null);
     }
 }

@@ -22,8 +22,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The one path every goal takes: for each suite, a forked worker measures, the gates judge, and the
@@ -96,11 +98,20 @@ public final class BenchmarkRun {
         }
         boolean passed = !gates.isEmpty() && gates.stream().allMatch(Verdict::passed);
         SuiteReport report = new SuiteReport(suite.id(), runId, passed, result.startedAt(), result.durationMillis(),
-                result.system(), result.models(), suite.config(plan), result.metrics(), gates, warnings,
+                result.system(), result.models(), config(suite, plan), result.metrics(), gates, warnings,
                 suite.headline(result.metrics()), suite.tableLines(result.metrics()), onInconclusive);
         write(resultFile, report);
         writeReports(report);
         return report;
+    }
+
+    /** The result's {@code config}: the suite's, and the workload when the inputs came from one. */
+    private static Map<String, Object> config(Suite suite, BenchmarkPlan plan) {
+        Map<String, Object> config = new LinkedHashMap<>(suite.config(plan));
+        if (plan.workload() != null) {
+            config.put("workload", plan.workload());
+        }
+        return config;
     }
 
     /** Runs every suite in turn and writes {@code all_benchmark_results.json} as well. */
