@@ -64,4 +64,7 @@ assert log.contains('sample 1 (line 2): 124 tokens, 1 image (grid [1, 14, 20]), 
 assert log =~ /sample 2 \(line 3\): \d+ tokens, 2 images \(grids \[1, \d+, \d+\], \[1, 14, 20\]\)/
 assert log =~ /\(images [0-9.]+, template [0-9.]+, tokenization [0-9.]+\)/
 assert log.count('Both <inputs> and <workload> are configured') == 1
+assert log.count('sample 1 (line 2): 124 tokens') == 2
+assert log =~ /3 samples of 20 to 156 tokens with 3 images, preprocessed in [0-9.]+ ms; sample-<k>.npz/
+assert log =~ /3 samples of 20 to 156 tokens with 3 images, preprocessed in [0-9.]+ ms; prepared earlier in this build/
 assert log.contains('BUILD SUCCESS')

@@ -97,8 +97,9 @@ public final class WorkloadInputs implements InputFactory {
             conversations.add(conversation(k));
         }
         LeftPadding batch = LeftPadding.pad(conversations, workload.padTokenId());
-        if (!padded) {
-            batches.add("batch of " + size + ": samples " + members + " (" + lengths[members.get(0)] + " tokens)");
+        if (size > 1) {
+            batches.add("batch of " + size + ": samples " + members + (padded ? ""
+                    : " (" + lengths[members.get(0)] + " tokens)"));
         }
         NDList list = new NDList(inputs.size());
         for (InputSpec input : inputs) {
@@ -109,12 +110,13 @@ public final class WorkloadInputs implements InputFactory {
 
     @Override
     public String batching() {
-        if (padded) {
-            return "conversations of different lengths are left-padded to the longest with token "
-                    + workload.padTokenId() + " and attention_mask 0, as Hugging Face pads for generation";
+        if (batches.isEmpty()) {
+            return null;
         }
-        return batches.isEmpty() ? null : "the model takes no attention_mask, so a batch holds conversations of one"
-                + " length only, repeated where fewer share it: " + String.join("; ", batches);
+        return (padded ? "conversations of different lengths are left-padded to the longest with token "
+                + workload.padTokenId() + " and attention_mask 0, as Hugging Face pads for generation"
+                : "the model takes no attention_mask, so a batch holds conversations of one length only, repeated"
+                        + " where fewer share it") + ": " + String.join("; ", batches);
     }
 
     @Override

@@ -114,7 +114,8 @@ class WorkloadSamplesTest {
             assertTrue(inputs.describe(3).startsWith("sample 3 of the workload (" + TestWorkloads.CONVERSATIONS
                     + " line 4)"));
 
-            assertNull(inputs.batching(), "nothing batched yet");
+            inputs.batch(manager, 0, 1, 0);
+            assertNull(inputs.batching(), "a batch of one is a plain sample");
             NDList batch = inputs.batch(manager, 0, 3, 0);
             assertArrayEquals(new long[] {3, 20}, batch.get(0).getShape().getShape(),
                     "without attention_mask only the one conversation of 20 tokens fills the batch");
@@ -146,7 +147,9 @@ class WorkloadSamplesTest {
             assertArrayEquals(inputs.sample(manager, 0).get(0).toLongArray(), Arrays.copyOfRange(ids, 74, 94));
             assertArrayEquals(new long[] {320, 1536}, batch.get(2).getShape().getShape(), "sample 1's patches");
             assertArrayEquals(new long[] {1, 3}, batch.get(3).getShape().getShape());
-            assertTrue(inputs.batching().startsWith("conversations of different lengths are left-padded"));
+            assertTrue(inputs.batching().startsWith("conversations of different lengths are left-padded to the longest"
+                    + " with token 151643 and attention_mask 0, as Hugging Face pads for generation: batch of 2: samples"
+                    + " [0, 1]"), inputs.batching());
         }
     }
 }
