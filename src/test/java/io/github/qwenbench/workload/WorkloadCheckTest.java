@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.ndarray.NDManager;
 import io.github.qwenbench.TestModels;
 import io.github.qwenbench.TestWorkloads;
+import io.github.qwenbench.model.LoadedModel;
 import io.github.qwenbench.plan.BenchmarkPlan;
 import io.github.qwenbench.plan.BenchmarkSetupException;
 import io.github.qwenbench.plan.InputConfig;
@@ -74,5 +76,23 @@ class WorkloadCheckTest {
         WorkloadCheck.run(plan, progress::add);
         assertEquals(List.of("workload: the baseline model runs every sample",
                 "workload: the candidate model runs every sample"), progress);
+    }
+
+    /** Past the check (a scalability batch, say), a rejection still asks the question, not to check <inputs>. */
+    @Test
+    void aLaterRejectionOfWorkloadTensorsAsksAboutTheLayoutToo() throws Exception {
+        Path file = Files.writeString(dir.resolve("conversations.jsonl"), PHOTO);
+        BenchmarkPlan plan = TestWorkloads.plan(dir, TestWorkloads.config(file), "optimized.pt", null);
+        WorkloadPreparation.prepare(plan, line -> { });
+        WorkloadInputs inputs = WorkloadInputs.open(plan);
+        try (LoadedModel model = LoadedModel.load(plan.baseline(), false);
+                NDManager manager = NDManager.newBaseManager()) {
+            String message = assertThrows(BenchmarkSetupException.class,
+                    () -> model.predict(inputs.batch(manager, 0, 2, 0), inputs.inputs())).getMessage();
+            assertTrue(message.contains("rejected its inputs [input_ids int64(2, "), message);
+            assertTrue(message.endsWith("The workload's conversations give it tensors of their own lengths and image"
+                    + " grids: was it traced for a fixed layout? Export it to take any, or benchmark it with <inputs>."),
+                    message);
+        }
     }
 }
