@@ -1,6 +1,7 @@
 package io.github.qwenbench.workload;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What a preparation wrote to {@link SampleFiles}, and for which build: the manifest
@@ -28,7 +29,7 @@ public record PreparedWorkload(String runId, String fingerprint, boolean modelsC
         int shortest = samples.stream().mapToInt(PreparedSample::tokens).min().orElse(0);
         int longest = samples.stream().mapToInt(PreparedSample::tokens).max().orElse(0);
         double millis = samples.stream().mapToDouble(PreparedSample::totalMillis).sum();
-        return String.format(java.util.Locale.ROOT, "%d samples of %d to %d tokens with %d images, preprocessed in %.1f ms",
-                samples.size(), shortest, longest, images, millis);
+        return String.format(Locale.ROOT, "%d samples of %d to %d tokens with %d image%s, preprocessed in %.1f ms",
+                samples.size(), shortest, longest, images, images == 1 ? "" : "s", millis);
     }
 }
