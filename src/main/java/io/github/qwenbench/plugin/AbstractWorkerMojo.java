@@ -129,7 +129,7 @@ abstract class AbstractWorkerMojo extends AbstractMojo {
     @Parameter
     private EngineConfig engine;
 
-    /** Where the result files ({@code <suite>_benchmark_results.json}) are written. */
+    /** Where the result files ({@code <suite>_benchmark_results.json}) and a workload's samples ({@code inputs/}) are written. */
     @Parameter(property = "qwen-bench.outputDirectory", defaultValue = "${project.build.directory}/benchmark-results")
     private File outputDirectory;
 

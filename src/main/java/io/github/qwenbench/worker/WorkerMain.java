@@ -152,7 +152,7 @@ public final class WorkerMain {
         return new SuiteResult(suite.id(), startedAt, millis, host, models, Json.mapper().valueToTree(metrics), warnings);
     }
 
-    /** Starts the engine (its settings configured first) and says which it is. */
+    /** Starts the engine, whose settings {@link #configureEngine} has set, and says which it is. */
     private static void startEngine(EngineSettings settings, String job, Consumer<String> progress)
             throws BenchmarkSetupException {
         Engine engine;
