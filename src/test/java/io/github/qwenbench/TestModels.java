@@ -88,6 +88,6 @@ public final class TestModels {
                 PerformanceSettings.from(performance), MemorySettings.from(new MemoryConfig()),
                 ScalabilitySettings.from(new ScalabilityConfig(), inputs), SystemSettings.from(null),
                 io.github.qwenbench.plan.HardwareSettings.from(null),
-                io.github.qwenbench.plan.GenerationSettings.from(null, inputs));
+                io.github.qwenbench.plan.GenerationSettings.from(null, inputs), null);
     }
 }

@@ -53,7 +53,7 @@ public final class HardwareSuite implements SuiteDefinition<HardwareMetrics> {
     }
 
     private static ScalabilityMetrics curves(HardwareMetrics metrics) {
-        return new ScalabilityMetrics(List.of(metrics.threadScaling()), 0, metrics.method());
+        return new ScalabilityMetrics(List.of(metrics.threadScaling()), 0, metrics.method(), null);
     }
 
     @Override

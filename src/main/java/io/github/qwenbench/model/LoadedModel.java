@@ -203,10 +203,14 @@ public final class LoadedModel implements AutoCloseable {
                         + a.getShape())
                 .collect(Collectors.joining(", "));
         List<String> expected = TorchScriptArchive.forwardArguments(Path.of(file.path()));
+        String advice = specs.stream().anyMatch(InputSpec::fromWorkload)
+                ? "The workload's conversations give it tensors of their own lengths and image grids: was it traced"
+                        + " for a fixed layout? Export it to take any, or benchmark it with <inputs>."
+                : "Check <inputs> (" + specs.size() + " configured" + (expected.isEmpty() ? ""
+                        : "; the model's forward takes " + expected)
+                        + "): names, shapes and dtypes must be what the model was exported for.";
         return new BenchmarkSetupException("The " + file.role() + " model " + file.path() + " rejected its inputs ["
-                + given + "]: " + EngineMessages.rootCause(cause) + ". Check <inputs> (" + specs.size()
-                + " configured" + (expected.isEmpty() ? "" : "; the model's forward takes " + expected)
-                + "): names, shapes and dtypes must be what the model was exported for.", cause);
+                + given + "]: " + EngineMessages.rootCause(cause) + ". " + advice, cause);
     }
 
     @Override

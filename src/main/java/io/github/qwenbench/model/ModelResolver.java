@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 import org.apache.commons.compress.archivers.ArchiveEntry;
 import org.apache.commons.compress.archivers.ArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -102,42 +103,53 @@ public final class ModelResolver {
         return text == null || text.isBlank();
     }
 
-    static boolean isArchive(Path file) {
+    /** Whether {@code file} is a .zip, .tar.gz or .tgz. */
+    public static boolean isArchive(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         return name.endsWith(".zip") || name.endsWith(".tar.gz") || name.endsWith(".tgz");
     }
 
     /** Unpacks the single .pt file an archive holds into {@code <unpackDirectory>/<role>/}. */
     private Path unpack(String role, Path archive, String described) throws BenchmarkSetupException {
-        Path target = unpackDirectory.resolve(role);
-        List<String> found = new ArrayList<>();
-        Path model = null;
+        List<Path> found;
         try {
-            Files.createDirectories(target);
-            try (ArchiveInputStream<? extends ArchiveEntry> in = open(archive)) {
-                ArchiveEntry entry;
-                while ((entry = in.getNextEntry()) != null) {
-                    String name = entry.getName();
-                    if (entry.isDirectory() || !name.toLowerCase(Locale.ROOT).endsWith(".pt")) {
-                        continue;
-                    }
-                    found.add(name);
-                    Path out = target.resolve(Path.of(name).getFileName().toString());
-                    Path partial = target.resolve(out.getFileName() + ".part");
-                    Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
-                    Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                    model = out;
-                }
-            }
+            found = unpack(archive, unpackDirectory.resolve(role),
+                    name -> name.toLowerCase(Locale.ROOT).endsWith(".pt"));
         } catch (IOException e) {
             throw new BenchmarkSetupException("Cannot unpack the " + role + " archive " + archive + " (from "
                     + described + "): " + e.getMessage() + ". Check that it is a valid .zip or .tar.gz.", e);
         }
         if (found.size() != 1) {
             throw new BenchmarkSetupException("The " + role + " archive " + archive + " holds " + found.size()
-                    + " .pt files " + found + ", but it must hold exactly one TorchScript model.");
+                    + " .pt files " + found.stream().map(Path::getFileName).toList()
+                    + ", but it must hold exactly one TorchScript model.");
         }
-        return model;
+        return found.get(0);
+    }
+
+    /**
+     * Unpacks the files of a .zip or .tar.gz whose names {@code wanted} accepts into {@code target}
+     * (without their folders), each written to a temporary file and moved into place; returns them in
+     * archive order.
+     */
+    public static List<Path> unpack(Path archive, Path target, Predicate<String> wanted) throws IOException {
+        List<Path> found = new ArrayList<>();
+        Files.createDirectories(target);
+        try (ArchiveInputStream<? extends ArchiveEntry> in = open(archive)) {
+            ArchiveEntry entry;
+            while ((entry = in.getNextEntry()) != null) {
+                String name = Path.of(entry.getName()).getFileName().toString();
+                if (entry.isDirectory() || !wanted.test(name)) {
+                    continue;
+                }
+                Path out = target.resolve(name);
+                Path partial = target.resolve(name + ".part");
+                Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                found.add(out);
+            }
+        }
+        return found;
     }
 
     private static ArchiveInputStream<? extends ArchiveEntry> open(Path archive) throws IOException {

@@ -3,9 +3,11 @@ package io.github.qwenbench.model;
 import io.github.qwenbench.plan.BenchmarkSetupException;
 import io.github.qwenbench.plan.DataKind;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -13,18 +15,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import java.util.stream.Collectors;
 
 /**
- * An array read from a NumPy {@code .npy} file, or from one entry of an {@code .npz} archive
- * (format: https://numpy.org/doc/stable/reference/generated/numpy.lib.format.html).
+ * An array of a NumPy {@code .npy} file, or of one entry of an {@code .npz} archive (format:
+ * https://numpy.org/doc/stable/reference/generated/numpy.lib.format.html): read, or made in Java and
+ * written so that {@code numpy.load} reads it.
  *
  * @param kind the element type
  * @param shape the dimensions
- * @param data the elements, C order, little-endian
+ * @param data the elements, C order, in the machine's byte order (read with {@code order(ByteOrder.nativeOrder())})
  */
 public record NumpyArray(DataKind kind, long[] shape, ByteBuffer data) {
 
@@ -32,6 +38,92 @@ public record NumpyArray(DataKind kind, long[] shape, ByteBuffer data) {
     private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([^']*)'");
     private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
     private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
+
+    /** An int64 array. */
+    public static NumpyArray of(long[] values, long... shape) {
+        ByteBuffer data = ByteBuffer.allocateDirect(values.length * Long.BYTES).order(ByteOrder.nativeOrder());
+        data.asLongBuffer().put(values);
+        return checked(new NumpyArray(DataKind.INT64, shape.clone(), data), values.length);
+    }
+
+    /** A float32 array. */
+    public static NumpyArray of(float[] values, long... shape) {
+        ByteBuffer data = ByteBuffer.allocateDirect(values.length * Float.BYTES).order(ByteOrder.nativeOrder());
+        data.asFloatBuffer().put(values);
+        return checked(new NumpyArray(DataKind.FLOAT32, shape.clone(), data), values.length);
+    }
+
+    private static NumpyArray checked(NumpyArray array, int count) {
+        if (array.count() != count) {
+            throw new IllegalArgumentException(count + " values do not fill shape " + Arrays.toString(array.shape()));
+        }
+        return array;
+    }
+
+    /** The number of elements. */
+    public long count() {
+        return Arrays.stream(shape).reduce(1, Math::multiplyExact);
+    }
+
+    /** The elements of an int64 array. */
+    public long[] longs() {
+        if (kind != DataKind.INT64) {
+            throw new IllegalStateException("a " + kind.id() + " array has no long values");
+        }
+        long[] values = new long[Math.toIntExact(count())];
+        data.duplicate().order(ByteOrder.nativeOrder()).asLongBuffer().get(values);
+        return values;
+    }
+
+    /** The elements of a float32 array. */
+    public float[] floats() {
+        if (kind != DataKind.FLOAT32) {
+            throw new IllegalStateException("a " + kind.id() + " array has no float values");
+        }
+        float[] values = new float[Math.toIntExact(count())];
+        data.duplicate().order(ByteOrder.nativeOrder()).asFloatBuffer().get(values);
+        return values;
+    }
+
+    /**
+     * {@code arrays} as the bytes of an .npz archive: one {@code <name>.npy} entry each, in order, as
+     * {@code numpy.savez} writes them.
+     */
+    public static byte[] npz(Map<String, NumpyArray> arrays) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (Map.Entry<String, NumpyArray> entry : arrays.entrySet()) {
+                zip.putNextEntry(new ZipEntry(entry.getKey() + ".npy"));
+                entry.getValue().writeNpy(zip);
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Writes this array in the .npy format, version 1.0, its header padded to 64 bytes as numpy pads it. */
+    public void writeNpy(OutputStream out) throws IOException {
+        Element element = Element.of(kind);
+        String dimensions = Arrays.stream(shape).mapToObj(Long::toString).collect(Collectors.joining(", "));
+        String header = "{'descr': '" + element.descr + "', 'fortran_order': False, 'shape': ("
+                + dimensions + (shape.length == 1 ? ",)" : ")") + ", }";
+        int unpadded = MAGIC.length + 2 + 2 + header.length() + 1;
+        header = header + " ".repeat((64 - unpadded % 64) % 64) + "\n";
+        out.write(MAGIC);
+        out.write(new byte[] {1, 0, (byte) (header.length() & 0xff), (byte) (header.length() >> 8)});
+        out.write(header.getBytes(StandardCharsets.ISO_8859_1));
+        ByteBuffer source = data.duplicate().order(ByteOrder.nativeOrder());
+        ByteBuffer little = ByteBuffer.allocate(source.remaining()).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < source.remaining(); i += element.size) {
+            switch (element.size) {
+                case 8 -> little.putLong(source.getLong(i));
+                case 4 -> little.putInt(source.getInt(i));
+                case 2 -> little.putShort(source.getShort(i));
+                default -> little.put(source.get(i));
+            }
+        }
+        out.write(little.array());
+    }
 
     /** Reads the array of an .npy file, or the entry {@code key} of an .npz file. */
     public static NumpyArray read(Path file, String key) throws BenchmarkSetupException {
@@ -125,6 +217,15 @@ public record NumpyArray(DataKind kind, long[] shape, ByteBuffer data) {
             this.descr = descr;
             this.size = size;
             this.kind = kind;
+        }
+
+        static Element of(DataKind kind) {
+            for (Element element : values()) {
+                if (element.kind == kind) {
+                    return element;
+                }
+            }
+            throw new IllegalArgumentException(kind.id() + " arrays cannot be written as .npy");
         }
 
         static Element of(String descr, Path file) throws BenchmarkSetupException {

@@ -10,7 +10,8 @@ import java.util.Locale;
  * @param name the forward argument it feeds
  * @param shape the dimensions of one sample
  * @param dtype the element type
- * @param distribution {@code uniform}, {@code normal}, or {@code file}
+ * @param distribution {@code uniform}, {@code normal}, {@code file}, or {@code workload} (a tensor the
+ *     workload's preprocessing makes; its shape varies by sample)
  * @param min lower bound (uniform)
  * @param max upper bound (uniform)
  * @param mean mean (normal)
@@ -26,9 +27,19 @@ public record InputSpec(String name, long[] shape, DataKind dtype, String distri
     public static final String UNIFORM = "uniform";
     public static final String NORMAL = "normal";
     public static final String FILE = "file";
+    public static final String WORKLOAD = "workload";
 
     public boolean fromFile() {
         return file != null;
+    }
+
+    /** The forward argument {@code name}, fed by the workload's tensor of that name. */
+    public static InputSpec fromWorkload(String name, DataKind dtype) {
+        return new InputSpec(name, null, dtype, WORKLOAD, 0, 0, 0, 0, null, null, 0);
+    }
+
+    public boolean fromWorkload() {
+        return WORKLOAD.equals(distribution);
     }
 
     /** Validates one configured input; {@code index} locates it in messages. */
@@ -105,9 +116,12 @@ public record InputSpec(String name, long[] shape, DataKind dtype, String distri
         return new InputSpec(name, sampleShape, kind, distribution, min, max, mean, stddev, file, key, samples);
     }
 
-    /** The shape as text, e.g. {@code (1, 24)}, or {@code (from file)}. */
+    /** The shape as text, e.g. {@code (1, 24)}, {@code (from file)} or {@code (per conversation)}. */
     public String describeShape() {
-        return shape == null ? "(from file)" : Arrays.toString(shape).replace('[', '(').replace(']', ')');
+        if (shape == null) {
+            return fromWorkload() ? "(per conversation)" : "(from file)";
+        }
+        return Arrays.toString(shape).replace('[', '(').replace(']', ')');
     }
 
     @Override

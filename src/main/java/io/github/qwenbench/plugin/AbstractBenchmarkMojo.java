@@ -2,16 +2,12 @@ package io.github.qwenbench.plugin;
 
 import io.github.qwenbench.gate.InconclusivePolicy;
 import io.github.qwenbench.gate.Verdict;
-import io.github.qwenbench.model.ModelResolver;
 import io.github.qwenbench.plan.AccuracyConfig;
 import io.github.qwenbench.plan.BenchmarkPlan;
 import io.github.qwenbench.plan.BenchmarkSetupException;
-import io.github.qwenbench.plan.EngineConfig;
 import io.github.qwenbench.plan.GenerationSuiteConfig;
 import io.github.qwenbench.plan.HardwareConfig;
-import io.github.qwenbench.plan.InputConfig;
 import io.github.qwenbench.plan.MemoryConfig;
-import io.github.qwenbench.plan.ModelSource;
 import io.github.qwenbench.plan.Thresholds;
 import io.github.qwenbench.host.GitCommit;
 import io.github.qwenbench.plan.PerformanceConfig;
@@ -21,81 +17,20 @@ import io.github.qwenbench.report.ConsoleSummary;
 import io.github.qwenbench.report.HtmlReport;
 import io.github.qwenbench.report.SuiteReport;
 import io.github.qwenbench.suite.BenchmarkRun;
-import io.github.qwenbench.suite.PlanFactory;
 import io.github.qwenbench.worker.WorkerLauncher;
-import io.github.qwenbench.worker.WorkerLog;
 import java.io.File;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-import org.apache.maven.artifact.Artifact;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.eclipse.aether.RepositorySystem;
-import org.eclipse.aether.RepositorySystemSession;
-import org.eclipse.aether.repository.RemoteRepository;
 
 /**
  * What every benchmark goal shares: reads the pom, builds the plan, runs suites in a forked worker,
  * prints the summary and fails the build once if a gate failed. All logic lives in plain classes.
  */
-abstract class AbstractBenchmarkMojo extends AbstractMojo {
-
-    /**
-     * The reference model:
-     * <ul>
-     * <li>{@code path}: a TorchScript file, or</li>
-     * <li>{@code artifact}: {@code groupId:artifactId:version[:extension[:classifier]]} (extension defaults to
-     * {@code pt}; a {@code .zip} or {@code .tar.gz} holding exactly one {@code .pt} is unpacked)</li>
-     * <li>{@code sha256}: the file's SHA-256, checked before loading (optional)</li>
-     * </ul>
-     */
-    @Parameter
-    private ModelSource baseline;
-
-    /** The optimized model under test: {@code path} or {@code artifact}, and optionally {@code sha256}, as for {@code baseline}. */
-    @Parameter
-    private ModelSource candidate;
-
-    /** Overrides {@code <baseline>} with a TorchScript file path. */
-    @Parameter(property = "qwen-bench.baseline")
-    private String baselinePath;
-
-    /** Overrides {@code <candidate>} with a TorchScript file path. */
-    @Parameter(property = "qwen-bench.candidate")
-    private String candidatePath;
-
-    /**
-     * The model's inputs, one {@code <input>} per argument of the model's {@code forward}; both models
-     * get exactly the same values. Each {@code <input>} has:
-     * <ul>
-     * <li>{@code name}: the {@code forward} argument it feeds, checked against the TorchScript signature (required)</li>
-     * <li>{@code shape}: dimensions of one sample, e.g. {@code 1,3,224,224} (required unless {@code file})</li>
-     * <li>{@code dtype}: {@code float32}, {@code float16}, {@code bfloat16}, {@code float64}, {@code int32},
-     * {@code int64} or {@code boolean} (default {@code float32}, or the file's)</li>
-     * <li>{@code distribution}: {@code uniform} (between {@code min} and {@code max}, integers inclusive) or
-     * {@code normal} ({@code mean}, {@code stddev}) (default {@code uniform}, [0, 1] for floats, [0, 100] for
-     * integers)</li>
-     * <li>{@code min}, {@code max}, {@code mean}, {@code stddev}: the distribution's parameters</li>
-     * <li>{@code file}: a {@code .npy}, or a {@code .npz} with an array named {@code key} (default: the input's
-     * name). The file holds one sample, or a stack of samples along a first axis (sample i takes row i)</li>
-     * <li>{@code key}: the array's name in a {@code .npz} file</li>
-     * </ul>
-     */
-    @Parameter
-    private List<InputConfig> inputs;
-
-    /** Seed of every generated input. */
-    @Parameter(property = "qwen-bench.seed", defaultValue = "42")
-    private long seed;
+abstract class AbstractBenchmarkMojo extends AbstractWorkerMojo {
 
     /**
      * Accuracy suite settings and thresholds: candidate outputs against the baseline's on the same
@@ -267,21 +202,6 @@ abstract class AbstractBenchmarkMojo extends AbstractMojo {
     @Parameter
     private GenerationSuiteConfig generation;
 
-    /**
-     * PyTorch engine settings, applied before the engine loads and recorded in the results.
-     * <ul>
-     * <li>{@code intraOpThreads}, {@code interOpThreads}: PyTorch thread pools (default: the engine's)</li>
-     * <li>{@code graphOptimizer}: the TorchScript graph executor's optimizer (default true)</li>
-     * <li>{@code device}: {@code cpu}, {@code gpu} or {@code gpu:N} (default cpu)</li>
-     * </ul>
-     */
-    @Parameter
-    private EngineConfig engine;
-
-    /** Where the result files ({@code <suite>_benchmark_results.json}) are written. */
-    @Parameter(property = "qwen-bench.outputDirectory", defaultValue = "${project.build.directory}/benchmark-results")
-    private File outputDirectory;
-
     /** Where the JUnit XML reports ({@code TEST-qwen-bench-<suite>.xml}, one test case per gate) go. */
     @Parameter(property = "qwen-bench.junitDirectory", defaultValue = "${project.build.directory}/benchmark-results")
     private File junitDirectory;
@@ -316,37 +236,8 @@ abstract class AbstractBenchmarkMojo extends AbstractMojo {
     @Parameter(property = "qwen-bench.onInconclusive", defaultValue = "fail")
     private String onInconclusive;
 
-    /** Skip the benchmarks. */
-    @Parameter(property = "qwen-bench.skip", defaultValue = "false")
-    private boolean skip;
-
-    /** Extra JVM arguments of the forked worker, e.g. {@code -Xmx2g}. */
-    @Parameter
-    private List<String> jvmArgs;
-
-    /** Seconds one suite's worker may run before it is killed. */
-    @Parameter(property = "qwen-bench.workerTimeout", defaultValue = "600")
-    private int workerTimeout;
-
-    @Parameter(defaultValue = "${project.build.directory}/qwen-bench", readonly = true)
-    private File workDirectory;
-
-    @Parameter(defaultValue = "${plugin}", readonly = true)
-    private PluginDescriptor plugin;
-
-    @Parameter(defaultValue = "${session}", readonly = true)
-    private MavenSession session;
-
-    @Parameter(defaultValue = "${repositorySystemSession}", readonly = true)
-    private RepositorySystemSession repositorySession;
-
-    @Parameter(defaultValue = "${project.remoteProjectRepositories}", readonly = true)
-    private List<RemoteRepository> remoteRepositories;
-
-    private final RepositorySystem repositorySystem;
-
     AbstractBenchmarkMojo(RepositorySystem repositorySystem) {
-        this.repositorySystem = repositorySystem;
+        super(repositorySystem);
     }
 
     /** Runs this goal's suites and returns their reports. */
@@ -354,11 +245,11 @@ abstract class AbstractBenchmarkMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
+        if (skip()) {
             getLog().info("Skipping the benchmarks (qwen-bench.skip=true).");
             return;
         }
-        if (session != null && session.isParallel()) {
+        if (session() != null && session().isParallel()) {
             getLog().warn("The build runs in parallel (-T): other modules compete for the CPU and distort the"
                     + " timings. Run benchmarks in a serial build for numbers you can compare.");
         }
@@ -370,22 +261,13 @@ abstract class AbstractBenchmarkMojo extends AbstractMojo {
             throw new MojoExecutionException(e.getMessage() + " Set <onInconclusive> or -Dqwen-bench.onInconclusive.");
         }
         try {
-            if (workerTimeout < 1) {
-                throw new BenchmarkSetupException("workerTimeout is " + workerTimeout + ", but it must be at least 1 second.");
+            BenchmarkPlan plan = createPlan(accuracy, performance, memory, scalability, system, hardware, generation);
+            WorkerLauncher launcher = newLauncher();
+            if (plan.workload() != null) {
+                prepareWorkload(plan, launcher, true, false);
             }
-            Path work = workDirectory.toPath();
-            PlanFactory plans = new PlanFactory(new ModelResolver(
-                    new MavenArtifactResolver(repositorySystem, repositorySession, remoteRepositories),
-                    work.resolve("models")));
-            BenchmarkPlan plan = plans.create(new PlanFactory.Settings(baseline, candidate, baselinePath, candidatePath,
-                    inputs, seed, engine, accuracy, performance, memory, scalability, system, hardware, generation));
-            getLog().info("Baseline:  " + plan.baseline().path() + " (sha256 " + plan.baseline().sha256() + ")");
-            getLog().info("Candidate: " + plan.candidate().path() + " (sha256 " + plan.candidate().sha256() + ")");
-            WorkerLauncher launcher = new WorkerLauncher(workerClasspath(), jvmArgs == null ? List.of() : jvmArgs,
-                    Duration.ofSeconds(workerTimeout), work, new MavenWorkerLog(getLog()));
-            BenchmarkRun run = new BenchmarkRun(launcher, outputDirectory.toPath(), junitDirectory.toPath(),
-                    historyFile == null ? null : historyFile.toPath(), inconclusivePolicy, BenchmarkRun.runId(
-                            session == null ? Instant.now() : session.getRequest().getStartTime().toInstant()));
+            BenchmarkRun run = new BenchmarkRun(launcher, outputDirectory().toPath(), junitDirectory.toPath(),
+                    historyFile == null ? null : historyFile.toPath(), inconclusivePolicy, runId());
             Double parsedTolerance = Thresholds.fraction("compareTolerance", compareTolerance, 0, 10);
             double tolerance = parsedTolerance == null ? 0.05 : parsedTolerance;
             reports = new ArrayList<>(runSuites(run, plan));
@@ -405,7 +287,7 @@ abstract class AbstractBenchmarkMojo extends AbstractMojo {
         getLog().info("");
         ConsoleSummary.lines(reports).forEach(getLog()::info);
         getLog().info("");
-        getLog().info("Results: " + outputDirectory + " (report: " + HtmlReport.FILE_NAME + ", JUnit XML: "
+        getLog().info("Results: " + outputDirectory() + " (report: " + HtmlReport.FILE_NAME + ", JUnit XML: "
                 + junitDirectory + ")");
         List<Verdict> failed = new ArrayList<>();
         List<Verdict> inconclusive = new ArrayList<>();
@@ -447,7 +329,7 @@ abstract class AbstractBenchmarkMojo extends AbstractMojo {
             parts.add(inconclusive.size() + " of " + gates + " gates were inconclusive: "
                     + String.join(", ", inconclusive.stream().map(Verdict::name).toList()));
         }
-        String summary = String.join("; ", parts) + ". Details: " + outputDirectory;
+        String summary = String.join("; ", parts) + ". Details: " + outputDirectory();
         if (!failed.isEmpty() && failOnViolation) {
             throw new MojoFailureException(summary + ". A failed gate means the measurements show the target is"
                     + " missed: fix the candidate, or adjust the thresholds if the targets were wrong."
@@ -464,17 +346,4 @@ abstract class AbstractBenchmarkMojo extends AbstractMojo {
                 : " (failOnViolation=false: the build goes on)."));
     }
 
-    /** The plugin jar and its runtime dependencies: everything the worker needs, nothing of Maven's. */
-    private List<Path> workerClasspath() {
-        Set<Path> classpath = new LinkedHashSet<>();
-        if (plugin.getPluginArtifact() != null && plugin.getPluginArtifact().getFile() != null) {
-            classpath.add(plugin.getPluginArtifact().getFile().toPath());
-        }
-        for (Artifact artifact : plugin.getArtifacts()) {
-            if (artifact.getFile() != null) {
-                classpath.add(artifact.getFile().toPath());
-            }
-        }
-        return new ArrayList<>(classpath);
-    }
 }

@@ -38,7 +38,7 @@ final class MavenArtifactResolver implements ArtifactResolver {
                     .getArtifact().getFile().toPath();
         } catch (ArtifactResolutionException e) {
             throw new BenchmarkSetupException(setting + " " + coordinates + " cannot be resolved: " + e.getMessage()
-                    + ". Install or deploy the model artifact, or point to a file with <path>.", e);
+                    + ". Install or deploy the artifact, or configure its file's path instead.", e);
         }
     }
 

@@ -8,34 +8,14 @@ import ai.djl.ndarray.index.NDIndex;
 import io.github.qwenbench.model.InputFactory;
 
 /**
- * The inputs of one point of a sweep, built from the configured samples: a batch of b stacks b
- * different samples along the batch dimension (so Qwen-style inputs whose first axis counts patches
- * or images grow alike); an input-size point resizes one input along one dimension, dropping
- * leading positions to shrink and repeating the first position to grow (left padding, as with
- * token ids padded on the left).
+ * The inputs of one input-size point, built from the configured samples (a batch point's come from
+ * {@link InputFactory#batch}): one input resized along one dimension, dropping leading positions to
+ * shrink and repeating the first position to grow (left padding, as with token ids padded on the
+ * left).
  */
 final class PointInputs {
 
     private PointInputs() {
-    }
-
-    /** Samples {@code first} to {@code first + batch - 1}, stacked along {@code dimension}. */
-    static NDList batch(NDManager manager, InputFactory inputs, int batch, int dimension, int first) {
-        NDList[] samples = new NDList[batch];
-        for (int i = 0; i < batch; i++) {
-            samples[i] = inputs.sample(manager, first + i);
-        }
-        NDList stacked = new NDList();
-        for (int input = 0; input < samples[0].size(); input++) {
-            NDList parts = new NDList();
-            for (NDList sample : samples) {
-                parts.add(sample.get(input));
-            }
-            NDArray joined = batch == 1 ? parts.get(0) : NDArrays.concat(parts, dimension);
-            joined.setName(samples[0].get(input).getName());
-            stacked.add(joined);
-        }
-        return stacked;
     }
 
     /** Sample {@code index} with input {@code name} resized to {@code size} along {@code dimension}. */

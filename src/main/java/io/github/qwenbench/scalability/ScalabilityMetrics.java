@@ -10,8 +10,10 @@ import java.util.List;
  * @param curves one per sweep: batch sizes, concurrency levels, each input-size sweep
  * @param intraOpThreads the engine's intra-op threads outside concurrency points
  * @param method how points, ratios and derived figures were computed
+ * @param batching how the batches were formed when it was not by plain stacking (a workload's
+ *        conversations of different lengths), else null
  */
-public record ScalabilityMetrics(List<Curve> curves, int intraOpThreads, String method) {
+public record ScalabilityMetrics(List<Curve> curves, int intraOpThreads, String method, String batching) {
 
     public static final String METHOD = "At every point both models run in alternating blocks (A B, then B A) on"
             + " the same inputs. Throughput counts samples per second (a batch of b counts b). The throughput ratio is"

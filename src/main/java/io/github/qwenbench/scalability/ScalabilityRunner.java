@@ -45,8 +45,11 @@ public final class ScalabilityRunner implements SuiteRunner {
                 List<Point> points = new ArrayList<>();
                 for (int b : settings.batchSizes()) {
                     points.add(new Point("batch=" + b, 1, List.of(
-                            PointInputs.batch(manager, inputs, b, settings.batchDimension(), 0),
-                            PointInputs.batch(manager, inputs, b, settings.batchDimension(), b))));
+                            inputs.batch(manager, 0, b, settings.batchDimension()),
+                            inputs.batch(manager, b, b, settings.batchDimension()))));
+                }
+                if (inputs.batching() != null) {
+                    context.progress().accept("batches: " + inputs.batching());
                 }
                 curves.add(models.curve("batch", "batch", settings.batchSizes(), points, context));
             }
@@ -69,7 +72,7 @@ public final class ScalabilityRunner implements SuiteRunner {
                 curves.add(models.curve("input-size", axis, sweep.values(), points, context));
             }
         }
-        return new ScalabilityMetrics(curves, JniUtils.getNumThreads(), ScalabilityMetrics.METHOD);
+        return new ScalabilityMetrics(curves, JniUtils.getNumThreads(), ScalabilityMetrics.METHOD, inputs.batching());
     }
 
     /**

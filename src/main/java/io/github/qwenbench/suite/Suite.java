@@ -107,10 +107,16 @@ public enum Suite {
         return typed().trackedFigures(read(metrics));
     }
 
-    /** What the result file records of the configuration: inputs, seed, engine and the suite's settings. */
+    /**
+     * What the result file records of the configuration: inputs, the workload they came from (if any),
+     * seed, engine and the suite's settings.
+     */
     Map<String, Object> config(BenchmarkPlan plan) {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("inputs", plan.inputs());
+        if (plan.workload() != null) {
+            config.put("workload", plan.workload());
+        }
         config.put("seed", plan.seed());
         config.put("engine", plan.engine());
         config.put(id(), definition.settings(plan));

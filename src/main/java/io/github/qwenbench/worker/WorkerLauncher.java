@@ -5,6 +5,7 @@ import io.github.qwenbench.plan.BenchmarkSetupException;
 import io.github.qwenbench.report.Json;
 import io.github.qwenbench.suite.Suite;
 import io.github.qwenbench.suite.SuiteResult;
+import io.github.qwenbench.workload.PreparedWorkload;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -96,9 +97,29 @@ public final class WorkerLauncher {
      */
     public SuiteResult run(Suite suite, BenchmarkPlan plan, String role, int repetition)
             throws BenchmarkSetupException {
-        String name = suite.id() + (role == null ? "" : "-" + role + "-" + repetition) + "-" + launchId();
-        Path planFile = workDirectory.resolve(name + "-plan.json");
-        Path resultFile = workDirectory.resolve(name + "-raw.json");
+        return launch(suite.id(), suite.id() + (role == null ? "" : "-" + role + "-" + repetition), plan,
+                role == null ? List.of() : List.of(role, String.valueOf(repetition)), SuiteResult.class);
+    }
+
+    /**
+     * Prepares the workload of {@code plan} in a fresh worker JVM (the tokenizer is native code): its
+     * samples written where the suites' workers read them and, when {@code checkModels}, every sample
+     * run once through each model.
+     */
+    public PreparedWorkload prepareWorkload(BenchmarkPlan plan, boolean checkModels) throws BenchmarkSetupException {
+        return launch(WorkerMain.INPUTS, WorkerMain.INPUTS, plan, List.of(String.valueOf(checkModels)),
+                PreparedWorkload.class);
+    }
+
+    /**
+     * Runs one worker job: {@code job} is its first argument (a suite or {@link WorkerMain#INPUTS}),
+     * {@code extraArguments} follow the plan and result files, and the result file holds a {@code type}.
+     */
+    private <T> T launch(String job, String name, BenchmarkPlan plan, List<String> extraArguments, Class<T> type)
+            throws BenchmarkSetupException {
+        String unique = name + "-" + launchId();
+        Path planFile = workDirectory.resolve(unique + "-plan.json");
+        Path resultFile = workDirectory.resolve(unique + "-raw.json");
         Path errorFile = WorkerMain.errorFile(resultFile);
         try {
             Files.createDirectories(workDirectory);
@@ -108,19 +129,18 @@ public final class WorkerLauncher {
                     + e.getMessage(), e);
         }
         try {
-            return launch(suite, planFile, resultFile, errorFile, role, repetition);
+            List<String> command = command(job, planFile, resultFile, Instant.now().plus(timeout));
+            command.addAll(extraArguments);
+            Deque<String> outputTail = new ArrayDeque<>();
+            int exit = launch(job, command, outputTail);
+            return result(job, exit, resultFile, errorFile, outputTail, type);
         } finally {
             deleteQuietly(planFile, resultFile, errorFile);
         }
     }
 
-    private SuiteResult launch(Suite suite, Path planFile, Path resultFile, Path errorFile, String role,
-            int repetition) throws BenchmarkSetupException {
-        List<String> command = command(suite, planFile, resultFile, Instant.now().plus(timeout));
-        if (role != null) {
-            command.add(role);
-            command.add(String.valueOf(repetition));
-        }
+    /** Starts the worker and waits for it; returns its exit code. */
+    private int launch(String job, List<String> command, Deque<String> outputTail) throws BenchmarkSetupException {
         log.debug("Worker command: " + String.join(" ", command));
         Process process;
         try {
@@ -131,7 +151,6 @@ public final class WorkerLauncher {
         }
         Thread killer = new Thread(process::destroyForcibly, "qwen-bench-worker-killer");
         Runtime.getRuntime().addShutdownHook(killer);
-        Deque<String> outputTail = new ArrayDeque<>();
         Thread out = relay(process.getInputStream(), line -> {
             if (line.startsWith(WorkerMain.PROGRESS)) {
                 log.info(line.substring(WorkerMain.PROGRESS.length()));
@@ -151,19 +170,19 @@ public final class WorkerLauncher {
             }
             join(out, err);
             if (!finished || process.exitValue() == WorkerMain.TIMED_OUT) {
-                throw new BenchmarkSetupException("The " + suite.id() + " worker did not finish within workerTimeout ("
+                throw new BenchmarkSetupException("The " + job + " worker did not finish within workerTimeout ("
                         + timeout.toSeconds() + " s) and was stopped. Raise <workerTimeout> (-Dqwen-bench.workerTimeout"
                         + "=SECONDS) or make the run smaller (fewer samples or iterations)." + tail(outputTail));
             }
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
-            throw new BenchmarkSetupException("Interrupted while waiting for the " + suite.id() + " worker; it was killed.",
+            throw new BenchmarkSetupException("Interrupted while waiting for the " + job + " worker; it was killed.",
                     e);
         } finally {
             removeHook(killer);
         }
-        return result(suite, process.exitValue(), resultFile, errorFile, outputTail);
+        return process.exitValue();
     }
 
     /**
@@ -214,23 +233,23 @@ public final class WorkerLauncher {
         }
     }
 
-    private SuiteResult result(Suite suite, int exit, Path resultFile, Path errorFile, Deque<String> outputTail)
-            throws BenchmarkSetupException {
+    private <T> T result(String job, int exit, Path resultFile, Path errorFile, Deque<String> outputTail,
+            Class<T> type) throws BenchmarkSetupException {
         try {
             if (exit == WorkerMain.SETUP_ERROR && Files.isRegularFile(errorFile)) {
                 throw new BenchmarkSetupException(Files.readString(errorFile, StandardCharsets.UTF_8));
             }
             if (exit != 0) {
-                throw new BenchmarkSetupException("The " + suite.id() + " worker JVM died with exit code " + exit
+                throw new BenchmarkSetupException("The " + job + " worker JVM died with exit code " + exit
                         + describeExit(exit) + " before it finished; no result was written." + tail(outputTail));
             }
             if (!Files.isRegularFile(resultFile)) {
-                throw new BenchmarkSetupException("The " + suite.id() + " worker exited normally but wrote no result ("
+                throw new BenchmarkSetupException("The " + job + " worker exited normally but wrote no result ("
                         + resultFile + ")." + tail(outputTail));
             }
-            return Json.mapper().readValue(resultFile.toFile(), SuiteResult.class);
+            return Json.mapper().readValue(resultFile.toFile(), type);
         } catch (IOException e) {
-            throw new BenchmarkSetupException("Cannot read the " + suite.id() + " worker's result " + resultFile + ": "
+            throw new BenchmarkSetupException("Cannot read the " + job + " worker's result " + resultFile + ": "
                     + e.getMessage(), e);
         }
     }
@@ -254,7 +273,7 @@ public final class WorkerLauncher {
     }
 
     /** The worker's command line; the watchdog's arguments come after the configured ones, so they win. */
-    List<String> command(Suite suite, Path planFile, Path resultFile, Instant deadline) {
+    List<String> command(String job, Path planFile, Path resultFile, Instant deadline) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmArguments);
@@ -264,7 +283,7 @@ public final class WorkerLauncher {
         command.add("-cp");
         command.add(classpath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
         command.add(WorkerMain.class.getName());
-        command.add(suite.id());
+        command.add(job);
         command.add(planFile.toString());
         command.add(resultFile.toString());
         return command;

@@ -4,6 +4,7 @@ import ai.djl.engine.Engine;
 import io.github.qwenbench.host.HostInfo;
 import io.github.qwenbench.model.EngineMessages;
 import io.github.qwenbench.model.InputFactory;
+import io.github.qwenbench.model.TensorInputs;
 import io.github.qwenbench.model.LoadedModel;
 import io.github.qwenbench.plan.BenchmarkPlan;
 import io.github.qwenbench.plan.BenchmarkSetupException;
@@ -13,6 +14,10 @@ import io.github.qwenbench.report.Json;
 import io.github.qwenbench.suite.Suite;
 import io.github.qwenbench.suite.SuiteContext;
 import io.github.qwenbench.suite.SuiteResult;
+import io.github.qwenbench.workload.PreparedWorkload;
+import io.github.qwenbench.workload.WorkloadCheck;
+import io.github.qwenbench.workload.WorkloadInputs;
+import io.github.qwenbench.workload.WorkloadPreparation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,7 +28,10 @@ import java.util.function.Consumer;
 
 /**
  * The forked worker: {@code WorkerMain <suite> <plan.json> <result.json>}. It configures and loads
- * the engine, runs one suite, and writes the suite's raw result atomically. Progress lines go to
+ * the engine, runs one suite, and writes the suite's raw result atomically. {@code WorkerMain inputs
+ * <plan.json> <result.json> <checkModels>} instead prepares the plan's workload: its samples written
+ * for the suites' workers to read, and, when {@code checkModels}, every sample run once through each
+ * model; the result is a {@link PreparedWorkload}. Progress lines go to
  * standard output behind {@link #PROGRESS}. A broken set-up exits with {@link #SETUP_ERROR} after
  * writing its message to {@code <result.json>.error}. A watchdog ends the worker with
  * {@link #PARENT_GONE} when the Maven process that started it is gone, and with {@link #TIMED_OUT}
@@ -46,12 +54,20 @@ public final class WorkerMain {
     /** Exit code of a worker that stopped itself at its {@code workerTimeout} deadline. */
     public static final int TIMED_OUT = 5;
 
+    /** The job that prepares a workload's samples, in place of a suite's name. */
+    public static final String INPUTS = "inputs";
+
     private WorkerMain() {
     }
 
     public static void main(String[] args) {
+        if (args.length == 4 && INPUTS.equals(args[0])) {
+            WorkerWatchdog.fromSystemProperties().start();
+            System.exit(prepareInputs(Path.of(args[1]), Path.of(args[2]), Boolean.parseBoolean(args[3])));
+        }
         if (args.length != 3 && args.length != 5) {
-            System.err.println("usage: WorkerMain <suite> <plan.json> <result.json> [<role> <repetition>]");
+            System.err.println("usage: WorkerMain <suite> <plan.json> <result.json> [<role> <repetition>]"
+                    + " | WorkerMain inputs <plan.json> <result.json> <checkModels>");
             System.exit(2);
         }
         WorkerWatchdog.fromSystemProperties().start();
@@ -75,6 +91,38 @@ public final class WorkerMain {
         }
     }
 
+    /** Prepares the plan's workload in this JVM; returns the process exit code. */
+    public static int prepareInputs(Path planFile, Path resultFile, boolean checkModels) {
+        try {
+            BenchmarkPlan plan = Json.mapper().readValue(planFile.toFile(), BenchmarkPlan.class);
+            Json.writeAtomically(resultFile, prepareInputs(plan, checkModels, WorkerMain::progress));
+            return 0;
+        } catch (BenchmarkSetupException e) {
+            return writeError(resultFile, e.getMessage());
+        } catch (IOException e) {
+            return writeError(resultFile, "The worker could not read its plan or write " + resultFile + ": "
+                    + e.getMessage());
+        }
+    }
+
+    /**
+     * Writes the samples of the plan's workload and, when {@code checkModels}, runs each once through
+     * both models, so that a model that rejects one is named with it before any suite measures.
+     */
+    public static PreparedWorkload prepareInputs(BenchmarkPlan plan, boolean checkModels, Consumer<String> progress)
+            throws BenchmarkSetupException {
+        if (plan.workload() == null) {
+            throw new IllegalArgumentException("the plan has no workload to prepare");
+        }
+        PreparedWorkload prepared = WorkloadPreparation.prepare(plan, progress);
+        if (checkModels) {
+            configureEngine(plan.engine());
+            startEngine(plan.engine(), "workload", progress);
+            WorkloadCheck.run(plan, progress);
+        }
+        return prepared;
+    }
+
     /** Configures the engine, then runs a suite over both models and times it. */
     public static SuiteResult execute(Suite suite, BenchmarkPlan plan, Consumer<String> progress)
             throws BenchmarkSetupException {
@@ -90,18 +138,10 @@ public final class WorkerMain {
     public static SuiteResult execute(Suite suite, BenchmarkPlan plan, Consumer<String> progress, String role,
             int repetition) throws BenchmarkSetupException {
         configureEngine(plan.engine());
-        Engine engine;
-        try {
-            engine = Engine.getEngine("PyTorch");
-        } catch (RuntimeException e) {
-            throw new BenchmarkSetupException("The PyTorch engine could not start: " + EngineMessages.rootCause(e)
-                    + ". The plugin runs offline with the CPU natives on its classpath (pytorch-native-cpu);"
-                    + " check that DJL_CACHE_DIR (default ~/.djl.ai) is writable.", e);
-        }
-        progress.accept(suite.id() + ": " + engine.getEngineName() + " " + engine.getVersion() + " on "
-                + plan.engine().device());
+        startEngine(plan.engine(), suite.id(), progress);
         HostInfo host = HostInfo.collect(plan.engine());
-        InputFactory inputs = new InputFactory(plan.inputs(), plan.seed());
+        InputFactory inputs = plan.workload() == null ? new TensorInputs(plan.inputs(), plan.seed())
+                : WorkloadInputs.open(plan);
         Instant startedAt = Instant.now();
         long start = System.nanoTime();
         List<String> warnings = new java.util.ArrayList<>();
@@ -110,6 +150,20 @@ public final class WorkerMain {
         long millis = (System.nanoTime() - start) / 1_000_000;
         List<ModelFile> models = role == null ? List.of(plan.baseline(), plan.candidate()) : List.of(context.model());
         return new SuiteResult(suite.id(), startedAt, millis, host, models, Json.mapper().valueToTree(metrics), warnings);
+    }
+
+    /** Starts the engine, whose settings {@link #configureEngine} has set, and says which it is. */
+    private static void startEngine(EngineSettings settings, String job, Consumer<String> progress)
+            throws BenchmarkSetupException {
+        Engine engine;
+        try {
+            engine = Engine.getEngine("PyTorch");
+        } catch (RuntimeException e) {
+            throw new BenchmarkSetupException("The PyTorch engine could not start: " + EngineMessages.rootCause(e)
+                    + ". The plugin runs offline with the CPU natives on its classpath (pytorch-native-cpu);"
+                    + " check that DJL_CACHE_DIR (default ~/.djl.ai) is writable.", e);
+        }
+        progress.accept(job + ": " + engine.getEngineName() + " " + engine.getVersion() + " on " + settings.device());
     }
 
     /** Engine settings are read once, when the engine loads: set them before anything touches it. */

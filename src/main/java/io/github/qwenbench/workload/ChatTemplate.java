@@ -10,7 +10,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +26,7 @@ public final class ChatTemplate {
     public static final String QWEN3_VL_RESOURCE = "qwen3-vl-chat_template.jinja";
 
     private final String name;
+    private final String sha256;
     private final String source;
     private final Jinjava jinjava;
 
@@ -34,6 +38,7 @@ public final class ChatTemplate {
 
     private ChatTemplate(String name, String source) {
         this.name = name;
+        this.sha256 = sha256(source);
         this.source = LSTRIP_BLOCKS.matcher(source).replaceAll("");
         // Hugging Face compiles chat templates with trim_blocks and lstrip_blocks. Jinjava's own lstripBlocks
         // also strips spaces before a tag in the middle of a line ("Picture 1: {% endif %}" loses its space),
@@ -51,7 +56,8 @@ public final class ChatTemplate {
             if (in == null) {
                 throw new IllegalStateException(QWEN3_VL_RESOURCE + " is missing from the plugin's jar");
             }
-            return new ChatTemplate("Qwen3-VL chat template", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new ChatTemplate("Qwen3-VL chat template (bundled)",
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read the bundled " + QWEN3_VL_RESOURCE, e);
         }
@@ -67,6 +73,25 @@ public final class ChatTemplate {
             return new ChatTemplate(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new BenchmarkSetupException("Cannot read chat template " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The bundled template's name, or the file's path. */
+    public String name() {
+        return name;
+    }
+
+    /** The SHA-256 of the template's text (UTF-8), as read. */
+    public String sha256() {
+        return sha256;
+    }
+
+    private static String sha256(String source) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(source.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 

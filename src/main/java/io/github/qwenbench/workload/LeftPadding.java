@@ -1,5 +1,6 @@
 package io.github.qwenbench.workload;
 
+import io.github.qwenbench.model.NumpyArray;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -45,5 +46,11 @@ public record LeftPadding(long[][] inputIds, long[][] attentionMask, long[][] mm
             grid.addAll(List.of(one.imageGridThw()));
         }
         return new LeftPadding(ids, mask, mm, values, batch.get(0).patchLength(), grid.toArray(long[][]::new));
+    }
+
+    /** Tensor {@code name} of the batch, one of {@link ModelInputs#TENSORS}: {@code [batch, length]} per token. */
+    public NumpyArray tensor(String name) {
+        return ModelInputs.tensor(name, inputIds, attentionMask, mmTokenTypeIds, pixelValues, patchLength,
+                imageGridThw);
     }
 }

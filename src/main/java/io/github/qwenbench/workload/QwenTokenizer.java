@@ -1,10 +1,16 @@
 package io.github.qwenbench.workload;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.qwenbench.plan.BenchmarkSetupException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,6 +27,10 @@ public final class QwenTokenizer implements AutoCloseable {
     public static final String IM_END = "<|im_end|>";
     /** Qwen3's pad token (tokenizer_config.json's pad_token). */
     public static final String END_OF_TEXT = "<|endoftext|>";
+
+    /** The special tokens preprocessing relies on. */
+    static final List<String> QWEN3_VL_TOKENS = List.of(IM_START, IM_END, VISION_START, VISION_END, IMAGE_PAD,
+            END_OF_TEXT);
 
     private final HuggingFaceTokenizer tokenizer;
     private final long imageTokenId;
@@ -56,6 +66,50 @@ public final class QwenTokenizer implements AutoCloseable {
             tokenizer.close();
             throw e;
         }
+    }
+
+    /**
+     * Checks without native code, from the {@code added_tokens} of {@code tokenizerJson}, that it holds
+     * Qwen3-VL's special tokens (a build fails on this before any worker starts); returns the id of the
+     * pad token, {@code <|endoftext|>}.
+     */
+    public static long checkAddedTokens(Path tokenizerJson) throws BenchmarkSetupException {
+        Map<String, Long> added = new HashMap<>();
+        ObjectMapper json = new ObjectMapper();
+        try (JsonParser parser = json.createParser(tokenizerJson.toFile())) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw notATokenizer(tokenizerJson, "it is not a JSON object");
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                parser.nextToken();
+                if ("added_tokens".equals(field) && parser.currentToken() == JsonToken.START_ARRAY) {
+                    while (parser.nextToken() == JsonToken.START_OBJECT) {
+                        JsonNode token = json.readTree(parser);
+                        if (token.path("content").isTextual() && token.path("id").isIntegralNumber()) {
+                            added.put(token.get("content").asText(), token.get("id").asLong());
+                        }
+                    }
+                } else {
+                    parser.skipChildren();
+                }
+            }
+        } catch (IOException e) {
+            throw notATokenizer(tokenizerJson, e.getMessage());
+        }
+        List<String> missing = QWEN3_VL_TOKENS.stream().filter(t -> !added.containsKey(t)).toList();
+        if (!missing.isEmpty()) {
+            throw new BenchmarkSetupException("Tokenizer " + tokenizerJson + " does not define Qwen3-VL's special"
+                    + " token" + (missing.size() == 1 ? " " : "s ") + String.join(", ", missing) + " in its added_tokens:"
+                    + " use the tokenizer.json of a Qwen3-VL model, whose added tokens include "
+                    + String.join(", ", QWEN3_VL_TOKENS) + ".");
+        }
+        return added.get(END_OF_TEXT);
+    }
+
+    private static BenchmarkSetupException notATokenizer(Path file, String why) {
+        return new BenchmarkSetupException("Tokenizer " + file + " is not a Hugging Face tokenizer.json (" + why
+                + "): point it at the model's tokenizer.json.");
     }
 
     private static long special(HuggingFaceTokenizer tokenizer, String token, Path file)

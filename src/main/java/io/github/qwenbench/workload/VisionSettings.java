@@ -1,6 +1,7 @@
 package io.github.qwenbench.workload;
 
 import io.github.qwenbench.plan.BenchmarkSetupException;
+import io.github.qwenbench.plan.WorkloadSettings;
 
 /**
  * How images become patches: the fields of a Qwen2-VL/Qwen3-VL {@code preprocessor_config.json}.
@@ -20,6 +21,13 @@ public record VisionSettings(int patchSize, int temporalPatchSize, int mergeSize
     public static VisionSettings qwen3Vl() {
         return new VisionSettings(16, 2, 2, 65536, 16777216, new float[] {0.5f, 0.5f, 0.5f},
                 new float[] {0.5f, 0.5f, 0.5f});
+    }
+
+    /** Qwen3-VL's normalisation with the patch and pixel settings of {@code workload}. */
+    public static VisionSettings of(WorkloadSettings workload) {
+        VisionSettings qwen = qwen3Vl();
+        return new VisionSettings(workload.patchSize(), workload.temporalPatchSize(), workload.mergeSize(),
+                workload.minPixels(), workload.maxPixels(), qwen.mean(), qwen.std());
     }
 
     /** The same settings with other pixel bounds. */

@@ -10,6 +10,7 @@ import ai.djl.ndarray.NDManager;
 import io.github.qwenbench.TestModels;
 import io.github.qwenbench.model.InputFactory;
 import io.github.qwenbench.model.LoadedModel;
+import io.github.qwenbench.model.TensorInputs;
 import io.github.qwenbench.plan.AccuracyConfig;
 import io.github.qwenbench.plan.BenchmarkPlan;
 import io.github.qwenbench.plan.GenerationSettings;
@@ -30,7 +31,7 @@ class GenerationRunnerTest {
     @Test
     void aStopTokenEndsTheAnswerBeforeItAndAForcedRunIgnoresIt() throws Exception {
         BenchmarkPlan plan = TestModels.plan("optimized.pt", new AccuracyConfig());
-        InputFactory inputs = new InputFactory(plan.inputs(), plan.seed());
+        InputFactory inputs = new TensorInputs(plan.inputs(), plan.seed());
         try (NDManager manager = NDManager.newBaseManager();
                 LoadedModel model = LoadedModel.load(plan.baseline(), false)) {
             NDList prompt = inputs.sample(manager, 0);
@@ -62,9 +63,7 @@ class GenerationRunnerTest {
         config.setMinPairs(4);
         config.setMaxPairs(6);
         BenchmarkPlan base = TestModels.plan("optimized.pt", new AccuracyConfig(), new PerformanceConfig());
-        BenchmarkPlan plan = new BenchmarkPlan(base.baseline(), base.candidate(), base.inputs(), base.seed(),
-                base.engine(), base.accuracy(), base.performance(), base.memory(), base.scalability(), base.system(),
-                base.hardware(), GenerationSettings.from(config, base.inputs()));
+        BenchmarkPlan plan = base.withGeneration(GenerationSettings.from(config, base.inputs()));
         List<String> progress = new ArrayList<>();
         SuiteResult result = WorkerMain.execute(Suite.GENERATION, plan, progress::add);
         GenerationMetrics metrics = Json.mapper().treeToValue(result.metrics(), GenerationMetrics.class);

@@ -48,7 +48,7 @@ class MemoryRunnerTest {
                 AccuracySettings.from(new AccuracyConfig(), inputs), PerformanceSettings.from(new PerformanceConfig()),
                 MemorySettings.from(config), io.github.qwenbench.plan.ScalabilitySettings.from(null, inputs),
                 io.github.qwenbench.plan.SystemSettings.from(null), io.github.qwenbench.plan.HardwareSettings.from(null),
-                io.github.qwenbench.plan.GenerationSettings.from(null, inputs));
+                io.github.qwenbench.plan.GenerationSettings.from(null, inputs), null);
         MemorySample sample = Json.mapper().treeToValue(TestLaunchers.launcher(work, List.of(), Duration.ofMinutes(2),
                 line -> { }).run(Suite.MEMORY, plan, "candidate", 2).metrics(), MemorySample.class);
         assertEquals("candidate", sample.role());

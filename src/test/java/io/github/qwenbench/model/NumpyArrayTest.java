@@ -115,4 +115,34 @@ class NumpyArrayTest {
         assertEquals(DataKind.INT64, ids.kind());
         assertArrayEquals(new long[] {2, 3}, NumpyArray.read(file, "image_grid_thw").shape());
     }
+
+    /** What a workload's sample files hold, written in Java and read back by name, empty arrays included. */
+    @Test
+    void writesAnNpzThatReadsBackByName(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("sample-0.npz");
+        java.util.Map<String, NumpyArray> arrays = new java.util.LinkedHashMap<>();
+        arrays.put("input_ids", NumpyArray.of(new long[] {151644, 872, -1}, 1, 3));
+        arrays.put("pixel_values", NumpyArray.of(new float[] {-1f, 0.5f, 1e-7f, Float.MAX_VALUE}, 2, 2));
+        arrays.put("image_grid_thw", NumpyArray.of(new long[0], 0, 3));
+        Files.write(file, NumpyArray.npz(arrays));
+
+        NumpyArray ids = NumpyArray.read(file, "input_ids");
+        assertArrayEquals(new long[] {1, 3}, ids.shape());
+        assertArrayEquals(new long[] {151644, 872, -1}, ids.longs());
+        NumpyArray pixels = NumpyArray.read(file, "pixel_values");
+        assertEquals(DataKind.FLOAT32, pixels.kind());
+        assertArrayEquals(new float[] {-1f, 0.5f, 1e-7f, Float.MAX_VALUE}, pixels.floats());
+        NumpyArray grid = NumpyArray.read(file, "image_grid_thw");
+        assertArrayEquals(new long[] {0, 3}, grid.shape());
+        assertEquals(0, grid.longs().length);
+
+        java.io.ByteArrayOutputStream npy = new java.io.ByteArrayOutputStream();
+        NumpyArray.of(new long[] {7}, 1).writeNpy(npy);
+        byte[] bytes = npy.toByteArray();
+        int headerEnd = 10 + (bytes[8] & 0xff) + ((bytes[9] & 0xff) << 8);
+        assertEquals(0, headerEnd % 64, "numpy aligns the data to 64 bytes");
+        assertTrue(new String(bytes, 10, headerEnd - 10, StandardCharsets.ISO_8859_1)
+                .startsWith("{'descr': '<i8', 'fortran_order': False, 'shape': (1,), }"));
+        assertEquals('\n', bytes[headerEnd - 1]);
+    }
 }

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import io.github.qwenbench.TestModels;
 import io.github.qwenbench.model.InputFactory;
+import io.github.qwenbench.model.TensorInputs;
 import io.github.qwenbench.model.LoadedModel;
 import io.github.qwenbench.plan.InputSpec;
 import io.github.qwenbench.plan.ModelFile;
@@ -35,7 +36,7 @@ public final class HarnessOverheadBenchmark {
         System.setProperty("ai.djl.offline", "true");
         ModelFile file = TestModels.model("baseline", model);
         List<InputSpec> specs = TestModels.demoInputSpecs();
-        InputFactory inputs = new InputFactory(specs, 42);
+        InputFactory inputs = new TensorInputs(specs, 42);
         try (NDManager manager = NDManager.newBaseManager(); LoadedModel loaded = LoadedModel.load(file, false);
                 Predictor<NDList, NDList> bare = loaded.zooModel().newPredictor()) {
             List<NDList> samples = new ArrayList<>();

@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import io.github.qwenbench.TestModels;
 import io.github.qwenbench.model.InputFactory;
+import io.github.qwenbench.model.TensorInputs;
 import org.junit.jupiter.api.Test;
 
 /** Point inputs built on the real engine from the demo's Qwen-style inputs. */
@@ -15,9 +16,9 @@ class PointInputsTest {
 
     @Test
     void aBatchStacksDifferentSamplesAlongTheBatchDimension() throws Exception {
-        InputFactory inputs = new InputFactory(TestModels.demoInputSpecs(), 42);
+        InputFactory inputs = new TensorInputs(TestModels.demoInputSpecs(), 42);
         try (NDManager manager = NDManager.newBaseManager()) {
-            NDList batch = PointInputs.batch(manager, inputs, 4, 0, 0);
+            NDList batch = inputs.batch(manager, 0, 4, 0);
             assertArrayEquals(new long[] {4, 24}, batch.get(0).getShape().getShape());
             assertArrayEquals(new long[] {64, 1536}, batch.get(1).getShape().getShape(), "patches of 4 images");
             assertArrayEquals(new long[] {4, 3}, batch.get(2).getShape().getShape());

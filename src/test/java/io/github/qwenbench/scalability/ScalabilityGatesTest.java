@@ -31,7 +31,7 @@ class ScalabilityGatesTest {
                 List.of(new RatioInterval(1.1, 1.05, 1.2, 0.95, 8, "rule"), atTwo),
                 List.of(new SequentialComparison.Stop(true, "decided", 100),
                         new SequentialComparison.Stop(true, "decided", 100)), List.of(2, 2), List.of(false, false))), 2,
-                ScalabilityMetrics.METHOD);
+                ScalabilityMetrics.METHOD, null);
     }
 
     @Test
@@ -80,7 +80,7 @@ class ScalabilityGatesTest {
         ScalabilityMetrics.Curve curve = plain.curves().get(0);
         ScalabilityMetrics contended = new ScalabilityMetrics(List.of(new ScalabilityMetrics.Curve(curve.kind(),
                 curve.axis(), curve.sizes(), curve.models(), curve.throughputRatio(), curve.stops(),
-                curve.intraOpThreads(), List.of(false, true))), 2, ScalabilityMetrics.METHOD);
+                curve.intraOpThreads(), List.of(false, true))), 2, ScalabilityMetrics.METHOD, null);
         List<String> names = ScalabilityGates.evaluate(settings, contended).stream().map(Verdict::name).toList();
         assertEquals(List.of("minThroughputRatio[batch=1]", "stableAsBaseline[batch=1]", "stableAsBaseline[batch=2]"),
                 names);
@@ -91,7 +91,7 @@ class ScalabilityGatesTest {
     @Test
     void noCurveNoPass() throws Exception {
         ScalabilitySettings settings = ScalabilitySettings.from(new ScalabilityConfig(), List.of());
-        List<Verdict> verdicts = ScalabilityGates.evaluate(settings, new ScalabilityMetrics(List.of(), 1, ""));
+        List<Verdict> verdicts = ScalabilityGates.evaluate(settings, new ScalabilityMetrics(List.of(), 1, "", null));
         assertFalse(verdicts.get(0).passed());
     }
 
