@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
+import io.github.qwenbench.hardware.BandwidthProbe;
 import io.github.qwenbench.model.LoadedModel;
 import io.github.qwenbench.performance.LatencyLoop;
 import io.github.qwenbench.plan.BenchmarkSetupException;
@@ -57,7 +58,8 @@ public final class MemoryRunner implements SuiteRunner {
                 long steady = memory.current();
                 long parameterBytes = parameterBytes(model);
                 MemoryMXBean jvm = ManagementFactory.getMemoryMXBean();
-                double bandwidth = bandwidth(manager, settings.bandwidthMebibytes());
+                double bandwidth = settings.bandwidthMebibytes() == 0 ? Double.NaN
+                        : BandwidthProbe.measure(manager, settings.bandwidthMebibytes()).bestBytesPerSecond();
                 context.progress().accept(String.format(java.util.Locale.ROOT,
                         "%s #%d: after load %s, peak %s, growth %.0f bytes per inference", file.role(),
                         context.repetition(), mib(afterLoad), mib(peak), leak.slope()));
@@ -102,31 +104,6 @@ public final class MemoryRunner implements SuiteRunner {
             bytes += array.getShape().size() * array.getDataType().getNumOfBytes();
         }
         return bytes;
-    }
-
-    /**
-     * The best of five in-place passes over a large float tensor through the engine (each reads and
-     * writes every element): bytes read plus written per second, the achievable bandwidth a
-     * memory-bound model can hope for. The tensor is touched before timing, so page faults do not
-     * count, and nothing is allocated while the clock runs.
-     */
-    static double bandwidth(NDManager manager, int mebibytes) {
-        if (mebibytes == 0) {
-            return Double.NaN;
-        }
-        long elements = mebibytes * 1024L * 1024L / 4;
-        try (NDManager scope = manager.newSubManager()) {
-            NDArray tensor = scope.ones(new Shape(elements));
-            tensor.muli(1.0001f);
-            double best = 0;
-            for (int i = 0; i < 5; i++) {
-                long start = System.nanoTime();
-                tensor.muli(1.0001f);
-                double seconds = (System.nanoTime() - start) / 1e9;
-                best = Math.max(best, 2.0 * elements * 4 / seconds);
-            }
-            return best;
-        }
     }
 
     static String mib(long bytes) {
