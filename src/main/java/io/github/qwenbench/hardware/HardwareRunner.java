@@ -1,27 +1,130 @@
 package io.github.qwenbench.hardware;
 
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import io.github.qwenbench.model.EngineThreads;
 import io.github.qwenbench.model.LoadedModel;
+import io.github.qwenbench.model.ModelCapacity;
 import io.github.qwenbench.plan.BenchmarkSetupException;
 import io.github.qwenbench.plan.HardwareSettings;
+import io.github.qwenbench.plan.InputSpec;
 import io.github.qwenbench.scalability.ScalabilityMetrics;
 import io.github.qwenbench.scalability.ScalabilityRunner;
 import io.github.qwenbench.suite.SuiteContext;
 import io.github.qwenbench.suite.SuiteRunner;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
-/** Measures both models' thread scaling in one worker. */
+/**
+ * Measures, in one worker: both models' thread scaling, their operator profiles, the engine's GEMM and
+ * memory-bandwidth peaks at each thread count, and where each model runs between those peaks.
+ */
 public final class HardwareRunner implements SuiteRunner {
+
+    /** Inferences of each model before its profile, so that one-time work stays out of it. */
+    private static final int PROFILE_WARMUP = 3;
+
+    /** Repetitions of the GEMM probe at each thread count. */
+    private static final int GEMM_REPETITIONS = 3;
 
     @Override
     public HardwareMetrics run(SuiteContext context) throws BenchmarkSetupException {
         HardwareSettings settings = context.plan().hardware();
+        List<InputSpec> specs = context.inputs().inputs();
         try (NDManager manager = NDManager.newBaseManager();
                 LoadedModel baseline = LoadedModel.load(context.plan().baseline(), false);
                 LoadedModel candidate = LoadedModel.load(context.plan().candidate(), false)) {
             ScalabilityMetrics.Curve threadScaling = settings.threads().isEmpty() ? null
                     : ScalabilityRunner.intraOpThreadCurve(context, baseline, candidate, settings.points(),
                             settings.threads(), manager);
-            return new HardwareMetrics(threadScaling, HardwareMetrics.METHOD);
+            NDList sample = context.inputs().sample(manager, 0);
+            List<OperatorProfile> profiles = new ArrayList<>();
+            ProfileComparison comparison = null;
+            if (settings.profileIterations() > 0) {
+                EngineThreads threads = context.engineThreads();
+                threads.apply("profile", 1);
+                try {
+                    for (LoadedModel model : List.of(baseline, candidate)) {
+                        profiles.add(profile(model, sample, specs, settings.profileIterations()));
+                        OperatorProfile p = profiles.get(profiles.size() - 1);
+                        context.progress().accept(String.format(Locale.ROOT, "profile of the %s: %.1f us of operators"
+                                + " and %.1f MFLOP per inference, %d operators", model.file().role(),
+                                p.selfMicros() / p.inferences(), p.flopsPerInference() / 1e6, p.operators().size()));
+                    }
+                } finally {
+                    threads.restore();
+                }
+                comparison = ProfileComparison.of(profiles.get(0), profiles.get(1), 10);
+            }
+            List<GemmThroughput> gemm = new ArrayList<>();
+            List<MemoryBandwidth> bandwidth = new ArrayList<>();
+            for (int threads : settings.threads()) {
+                if (settings.gemmSize() > 0) {
+                    gemm.add(GemmProbe.measure(manager, settings.gemmSize(), threads, GEMM_REPETITIONS));
+                }
+                if (settings.bandwidthMebibytes() > 0) {
+                    bandwidth.add(BandwidthProbe.measure(manager, settings.bandwidthMebibytes(), threads));
+                }
+                context.progress().accept(String.format(Locale.ROOT, "peaks at %d intra-op thread(s): GEMM %s GFLOP/s,"
+                        + " bandwidth %s GB/s", threads, gemm.isEmpty() ? "-" : String.format(Locale.ROOT, "%.1f",
+                                gemm.get(gemm.size() - 1).maxGflops()),
+                        bandwidth.isEmpty() ? "-" : String.format(Locale.ROOT, "%.1f",
+                                bandwidth.get(bandwidth.size() - 1).bestBytesPerSecond() / 1e9)));
+            }
+            long samplesPerInference = sample.get(0).getShape().dimension() > 0 ? sample.get(0).getShape().get(0) : 1;
+            return new HardwareMetrics(threadScaling, profiles, comparison, gemm, bandwidth,
+                    rooflines(threadScaling, profiles, gemm, bandwidth, samplesPerInference,
+                            List.of(baseline, candidate)), HardwareMetrics.METHOD);
+        }
+    }
+
+    private static OperatorProfile profile(LoadedModel model, NDList sample, List<InputSpec> specs, int inferences)
+            throws BenchmarkSetupException {
+        for (int i = 0; i < PROFILE_WARMUP; i++) {
+            model.predict(sample, specs).close();
+        }
+        return OperatorProfiler.profile(inferences, true, () -> {
+            for (int i = 0; i < inferences; i++) {
+                model.predict(sample, specs).close();
+            }
+        });
+    }
+
+    /**
+     * Each model's roofline at every thread count where its throughput and both peaks were measured,
+     * and which did not run contended (there the scheduler, not the model, sets the throughput).
+     */
+    static List<HardwareMetrics.ModelRoofline> rooflines(ScalabilityMetrics.Curve curve, List<OperatorProfile> profiles,
+            List<GemmThroughput> gemm, List<MemoryBandwidth> bandwidth, long samplesPerInference,
+            List<LoadedModel> models) {
+        List<HardwareMetrics.ModelRoofline> rooflines = new ArrayList<>();
+        if (curve == null || profiles.isEmpty() || gemm.size() != curve.sizes().size()
+                || bandwidth.size() != curve.sizes().size()) {
+            return rooflines;
+        }
+        for (int m = 0; m < models.size(); m++) {
+            long parameterBytes = parameterBytes(models.get(m));
+            for (int i = 0; i < curve.sizes().size(); i++) {
+                if (curve.contended(i) || parameterBytes <= 0) {
+                    continue;
+                }
+                double inferencesPerSecond = curve.models().get(m).samplesPerSecond().get(i) / samplesPerInference;
+                rooflines.add(new HardwareMetrics.ModelRoofline(models.get(m).file().role(), curve.sizes().get(i),
+                        Roofline.of(inferencesPerSecond, profiles.get(m).flopsPerInference(), parameterBytes,
+                                gemm.get(i).maxGflops() * 1e9, bandwidth.get(i).bestBytesPerSecond())));
+            }
+        }
+        return rooflines;
+    }
+
+    /** The model's tensor bytes from its TorchScript file, packed weights included; 0 when unreadable. */
+    private static long parameterBytes(LoadedModel model) {
+        try {
+            return ModelCapacity.of(Path.of(model.file().path())).bytes();
+        } catch (BenchmarkSetupException | RuntimeException e) {
+            return 0;
         }
     }
 }

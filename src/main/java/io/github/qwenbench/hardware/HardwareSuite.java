@@ -68,6 +68,23 @@ public final class HardwareSuite implements SuiteDefinition<HardwareMetrics> {
                         curve.sizes().get(last), speedup(curve, model, last), model.scalingEfficiency().get(last)));
             }
         }
+        for (GemmThroughput g : metrics.gemm()) {
+            parts.add(String.format(Locale.ROOT, "GEMM %.1f GFLOP/s at %d thread(s)", g.maxGflops(), g.threads()));
+        }
+        for (MemoryBandwidth b : metrics.bandwidth()) {
+            parts.add(String.format(Locale.ROOT, "bandwidth %.1f GB/s at %d thread(s)", b.bestBytesPerSecond() / 1e9,
+                    b.threads()));
+        }
+        if (metrics.profiles().size() == 2) {
+            parts.add(String.format(Locale.ROOT, "%.1f / %.1f MFLOP per inference", metrics.profiles().get(0)
+                    .flopsPerInference() / 1e6, metrics.profiles().get(1).flopsPerInference() / 1e6));
+        }
+        for (HardwareMetrics.ModelRoofline r : metrics.rooflines()) {
+            if (r.threads() == 1) {
+                parts.add(String.format(Locale.ROOT, "%s at 1 thread %.0f%% of the GEMM peak, %s", r.role(),
+                        100 * r.roofline().computeFraction(), r.roofline().bound().words()));
+            }
+        }
         return String.join("; ", parts);
     }
 
@@ -106,7 +123,67 @@ public final class HardwareSuite implements SuiteDefinition<HardwareMetrics> {
             html.append("</table><div class=\"charts\">").append(ScalabilitySuite.charts(List.of(curve)))
                     .append("</div>");
         }
+        html.append(profiles(metrics));
+        html.append(peaks(metrics));
         return html.append("<p><small>").append(Html.escape(metrics.method())).append("</small></p>").toString();
+    }
+
+    /** The operators whose share of the time changed most, side by side. */
+    private static String profiles(HardwareMetrics metrics) {
+        ProfileComparison c = metrics.profileComparison();
+        if (c == null || metrics.profiles().size() != 2) {
+            return "";
+        }
+        OperatorProfile base = metrics.profiles().get(0);
+        OperatorProfile cand = metrics.profiles().get(1);
+        StringBuilder html = new StringBuilder(String.format(Locale.ROOT, "<h3>Operator profile</h3><p>Per inference:"
+                + " baseline %.1f us of operators and %.2f MFLOP, candidate %.1f us and %.2f MFLOP (%d inferences each,"
+                + " engine profiler).%s</p>", c.baselineMicrosPerInference(), base.flopsPerInference() / 1e6,
+                c.candidateMicrosPerInference(), cand.flopsPerInference() / 1e6, base.inferences(),
+                cand.unestimatedFlopOperators().isEmpty() && base.unestimatedFlopOperators().isEmpty() ? ""
+                        : " FLOPs not estimated for: " + Html.escape(String.join(", ", union(
+                                base.unestimatedFlopOperators(), cand.unestimatedFlopOperators()))) + "."));
+        html.append("<table id=\"operators\"><tr><th>operator</th><th>baseline us</th><th>candidate us</th>"
+                + "<th>baseline share</th><th>candidate share</th><th>share change</th><th>calls (b/c)</th></tr>");
+        for (ProfileComparison.OperatorChange o : c.changes()) {
+            html.append("<tr><td><code>").append(Html.escape(o.name())).append("</code></td>")
+                    .append(Html.cells(o.baselineMicrosPerInference(), o.candidateMicrosPerInference(),
+                            o.baselineShare(), o.candidateShare(), o.shareChange()))
+                    .append(String.format(Locale.ROOT, "<td>%.0f / %.0f</td></tr>", o.baselineCallsPerInference(),
+                            o.candidateCallsPerInference()));
+        }
+        return html.append("</table>").toString();
+    }
+
+    private static List<String> union(List<String> a, List<String> b) {
+        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
+    }
+
+    /** The engine's peaks at each thread count, and each model's position between them. */
+    private static String peaks(HardwareMetrics metrics) {
+        if (metrics.gemm().isEmpty() && metrics.bandwidth().isEmpty()) {
+            return "";
+        }
+        StringBuilder html = new StringBuilder("<h3>Peaks and rooflines</h3><table><tr><th>probe</th><th>threads</th>"
+                + "<th>best</th><th>median</th></tr>");
+        for (GemmThroughput g : metrics.gemm()) {
+            html.append("<tr><td>GEMM ").append(g.size()).append('x').append(g.size()).append(" float32, GFLOP/s</td><td>")
+                    .append(g.threads()).append("</td>").append(Html.cells(g.maxGflops(), g.medianGflops()))
+                    .append("</tr>");
+        }
+        for (MemoryBandwidth b : metrics.bandwidth()) {
+            html.append("<tr><td>bandwidth, ").append(b.mebibytes()).append(" MiB copy, GB/s</td><td>")
+                    .append(b.threads()).append("</td>")
+                    .append(Html.cells(b.bestBytesPerSecond() / 1e9, b.medianBytesPerSecond() / 1e9)).append("</tr>");
+        }
+        html.append("</table><table><tr><th>model</th><th>threads</th><th>position</th></tr>");
+        for (HardwareMetrics.ModelRoofline r : metrics.rooflines()) {
+            html.append("<tr><td>").append(Html.escape(r.role())).append("</td><td>").append(r.threads())
+                    .append("</td><td>").append(Html.escape(r.roofline().describe())).append("</td></tr>");
+        }
+        return html.append("</table>").toString();
     }
 
     /** What the machine and engine offer, as the worker saw them. */

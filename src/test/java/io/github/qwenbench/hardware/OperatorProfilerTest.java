@@ -45,7 +45,7 @@ class OperatorProfilerTest {
         engineThreads = JniUtils.getNumThreads();
         JniUtils.setNumThreads(1);
         List<InputSpec> specs = TestModels.demoInputSpecs();
-        NDList inputs = new InputFactory(specs, 42).sample(manager, 0);
+        NDList inputs = new io.github.qwenbench.model.TensorInputs(specs, 42).sample(manager, 0);
         baseline = profile("baseline.pt", inputs, specs);
         optimized = profile("optimized.pt", inputs, specs);
     }
