@@ -18,12 +18,15 @@ import java.util.List;
  * @param answers both models' answers to every sample, side by side
  * @param tokenAgreement share of answer positions where both models chose the same token
  * @param exactMatchRate share of samples whose answers are identical
+ * @param preprocessing the workload's preprocessing time per conversation (the same for both models), or
+ *        null when the inputs were configured tensors
  * @param method how the figures were obtained
  */
 public record GenerationMetrics(String decoding, int maxNewTokens, List<ModelGeneration> models,
         RatioInterval tokensPerSecondRatio, RatioInterval timeToFirstTokenRatio,
         SequentialComparison.Stop tokensPerSecondStop, SequentialComparison.Stop timeToFirstTokenStop,
-        List<Answer> answers, double tokenAgreement, double exactMatchRate, String method) {
+        List<Answer> answers, double tokenAgreement, double exactMatchRate, Preprocessing preprocessing,
+        String method) {
 
     public static final String FULL_RECOMPUTE = "full recompute: one forward pass over the whole sequence per new token"
             + " (the model has no key/value cache)";
@@ -48,6 +51,21 @@ public record GenerationMetrics(String decoding, int maxNewTokens, List<ModelGen
     public record ModelGeneration(String role, int requests, LatencySummary timeToFirstToken,
             LatencySummary timePerOutputToken, LatencySummary endToEnd, double tokensPerSecond,
             double endToEndTokensPerSecond) {
+    }
+
+    /**
+     * Preprocessing of the workload's conversations, done once before the suites (its tensors are what
+     * both models get), in milliseconds per conversation.
+     *
+     * @param conversations conversations preprocessed
+     * @param medianMillis the median of all stages together
+     * @param maxMillis the slowest conversation
+     * @param medianImageMillis decoding, resizing and patchifying images
+     * @param medianTemplateMillis rendering the chat template
+     * @param medianTokenizationMillis tokenizing
+     */
+    public record Preprocessing(int conversations, double medianMillis, double maxMillis, double medianImageMillis,
+            double medianTemplateMillis, double medianTokenizationMillis) {
     }
 
     /**

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import io.github.qwenbench.model.EngineThreads;
 import io.github.qwenbench.model.InputFactory;
 import io.github.qwenbench.model.LoadedModel;
+import io.github.qwenbench.plan.BenchmarkPlan;
 import io.github.qwenbench.plan.BenchmarkSetupException;
 import io.github.qwenbench.plan.GenerationSettings;
 import io.github.qwenbench.plan.InputSpec;
@@ -14,11 +15,15 @@ import io.github.qwenbench.stats.SequentialComparison;
 import io.github.qwenbench.stats.Statistics;
 import io.github.qwenbench.suite.SuiteContext;
 import io.github.qwenbench.suite.SuiteRunner;
+import io.github.qwenbench.workload.PreparedSample;
+import io.github.qwenbench.workload.PreparedWorkload;
+import io.github.qwenbench.workload.QwenTokenizer;
+import io.github.qwenbench.workload.SampleFiles;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.Function;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -38,8 +43,10 @@ public final class GenerationRunner implements SuiteRunner {
         try (NDManager manager = NDManager.newBaseManager();
                 LoadedModel baseline = LoadedModel.load(context.plan().baseline(), false);
                 LoadedModel candidate = LoadedModel.load(context.plan().candidate(), false)) {
-            List<GenerationMetrics.Answer> answers = answers(baseline, candidate, inputs, settings, manager,
-                    null);
+            List<GenerationMetrics.Answer> answers;
+            try (AnswerText text = AnswerText.of(context.plan())) {
+                answers = answers(baseline, candidate, inputs, settings, manager, text);
+            }
             long agree = 0;
             long positions = 0;
             int exact = 0;
@@ -94,7 +101,8 @@ public final class GenerationRunner implements SuiteRunner {
             return new GenerationMetrics(GenerationMetrics.FULL_RECOMPUTE, settings.maxNewTokens(),
                     List.of(base.summary(), cand.summary()), tokensPerSecond.interval(), firstToken.interval(),
                     tpsStop, ttftStop, answers, positions == 0 ? Double.NaN : (double) agree / positions,
-                    answers.isEmpty() ? Double.NaN : (double) exact / answers.size(), GenerationMetrics.METHOD);
+                    answers.isEmpty() ? Double.NaN : (double) exact / answers.size(), preprocessing(context.plan()),
+                    GenerationMetrics.METHOD);
         } finally {
             threads.restore();
         }
@@ -102,7 +110,7 @@ public final class GenerationRunner implements SuiteRunner {
 
     /** Each sample's answer from both models, decoded until a stop token or maxNewTokens (one row per sample). */
     private static List<GenerationMetrics.Answer> answers(LoadedModel baseline, LoadedModel candidate,
-            InputFactory inputs, GenerationSettings settings, NDManager manager, Function<long[], String> text)
+            InputFactory inputs, GenerationSettings settings, NDManager manager, AnswerText text)
             throws BenchmarkSetupException {
         GreedyDecoder.Options options = new GreedyDecoder.Options(settings.tokenInput(), settings.logitsOutput(),
                 settings.maxNewTokens(), settings.stopTokenSet());
@@ -114,12 +122,54 @@ public final class GenerationRunner implements SuiteRunner {
                 GreedyDecoder.Decoded c = GreedyDecoder.decode(candidate, prompt, inputs.inputs(), options, scratch);
                 for (int row = 0; row < b.tokens().length; row++) {
                     answers.add(GenerationMetrics.Answer.of(k, b.tokens()[row], c.tokens()[row], b.stopped()[row],
-                            c.stopped()[row], text == null ? null : text.apply(b.tokens()[row]),
-                            text == null ? null : text.apply(c.tokens()[row])));
+                            c.stopped()[row], text.decode(b.tokens()[row]), text.decode(c.tokens()[row])));
                 }
             }
         }
         return answers;
+    }
+
+    /** The workload's preprocessing times, from the manifest its preparation wrote; null without a workload. */
+    private static GenerationMetrics.Preprocessing preprocessing(BenchmarkPlan plan) {
+        if (plan.workload() == null) {
+            return null;
+        }
+        PreparedWorkload prepared = new SampleFiles(Path.of(plan.workload().directory())).readManifest();
+        if (prepared == null || prepared.samples().isEmpty()) {
+            return null;
+        }
+        List<PreparedSample> samples = prepared.samples();
+        return new GenerationMetrics.Preprocessing(samples.size(),
+                Statistics.median(samples.stream().map(PreparedSample::totalMillis).toList()),
+                samples.stream().mapToDouble(PreparedSample::totalMillis).max().orElse(Double.NaN),
+                Statistics.median(samples.stream().map(PreparedSample::imageMillis).toList()),
+                Statistics.median(samples.stream().map(PreparedSample::templateMillis).toList()),
+                Statistics.median(samples.stream().map(PreparedSample::tokenizationMillis).toList()));
+    }
+
+    /** Answers as text, through the workload's tokenizer; without a workload, none (the report shows ids). */
+    private static final class AnswerText implements AutoCloseable {
+        private final QwenTokenizer tokenizer;
+
+        private AnswerText(QwenTokenizer tokenizer) {
+            this.tokenizer = tokenizer;
+        }
+
+        static AnswerText of(BenchmarkPlan plan) throws BenchmarkSetupException {
+            return new AnswerText(plan.workload() == null ? null
+                    : QwenTokenizer.open(Path.of(plan.workload().tokenizer())));
+        }
+
+        String decode(long[] ids) {
+            return tokenizer == null ? null : tokenizer.decode(ids);
+        }
+
+        @Override
+        public void close() {
+            if (tokenizer != null) {
+                tokenizer.close();
+            }
+        }
     }
 
     /** One model's timed requests. */

@@ -70,6 +70,13 @@ public final class GenerationSuite implements SuiteDefinition<GenerationMetrics>
                 m.timePerOutputToken().p50Millis() * metrics.maxNewTokens(), m.endToEnd().p50Millis()}));
         }
         html.append("</table><p>Times in ms. Decoding: ").append(Html.escape(metrics.decoding())).append(".</p>");
+        GenerationMetrics.Preprocessing pre = metrics.preprocessing();
+        if (pre != null) {
+            html.append(String.format(Locale.ROOT, "<p>Preprocessing of the %d conversations (once, the same tensors for"
+                    + " both models): median %.1f ms per conversation (images %.1f, chat template %.1f, tokenization"
+                    + " %.1f), slowest %.1f ms.</p>", pre.conversations(), pre.medianMillis(), pre.medianImageMillis(),
+                    pre.medianTemplateMillis(), pre.medianTokenizationMillis(), pre.maxMillis()));
+        }
         RatioInterval tps = metrics.tokensPerSecondRatio();
         RatioInterval ttft = metrics.timeToFirstTokenRatio();
         html.append("<div class=\"charts\">")

@@ -129,6 +129,11 @@ public final class QwenTokenizer implements AutoCloseable {
         return tokenizer.encode(text, false, false).getIds();
     }
 
+    /** The text of {@code ids}, special tokens written out (as Hugging Face's decode without skipping them). */
+    public String decode(long[] ids) {
+        return tokenizer.decode(ids, false);
+    }
+
     /** The id of {@code <|image_pad|>}. */
     public long imageTokenId() {
         return imageTokenId;
