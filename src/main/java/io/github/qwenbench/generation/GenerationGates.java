@@ -35,7 +35,7 @@ public final class GenerationGates {
     private static String detail(String what, RatioInterval r, SequentialComparison.Stop stop,
             GenerationMetrics metrics) {
         return String.format(Locale.ROOT, "%s, %.0f%% anytime-valid interval from %d request pairs of %d tokens (%s),"
-                + " %s%s", what, 100 * r.confidence(), r.pairs(), metrics.maxNewTokens(), metrics.decoding().split(":")[0],
+                + " %s%s", what, 100 * r.confidence(), r.pairs(), metrics.maxNewTokens(), metrics.decodingLabel(),
                 stop.stoppedBecause(), stop.decided() ? ""
                         : "; raise <generation><maxPairs> or <maxDuration>, or use fewer maxNewTokens");
     }

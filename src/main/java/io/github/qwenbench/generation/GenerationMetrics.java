@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * Everything the generation suite measured.
  *
- * @param decoding how each token was produced: full recompute (a traced model has no key/value cache)
+ * @param decoding how each token was produced: full recompute, or over the model's key/value cache
  * @param maxNewTokens tokens per timed request, and at most per answer
  * @param models per model: time to first token, time per output token, tokens per second, end-to-end latency
  * @param tokensPerSecondRatio candidate over baseline decode tokens per second, paired per request
@@ -31,6 +31,14 @@ public record GenerationMetrics(String decoding, int maxNewTokens, List<ModelGen
     public static final String FULL_RECOMPUTE = "full recompute: one forward pass over the whole sequence per new token"
             + " (the model has no key/value cache)";
 
+    public static final String KV_CACHE = "kv-cache: the prefill, then one decode step per new token over the model's"
+            + " key/value cache (its decode method)";
+
+    /** How two models decoded, in one phrase: the same way, or each its own. */
+    public static String decoding(String baseline, String candidate) {
+        return baseline.equals(candidate) ? baseline : "baseline " + baseline + "; candidate " + candidate;
+    }
+
     public static final String METHOD = "Timed requests: each decodes exactly maxNewTokens tokens greedily, ignoring"
             + " stop tokens, so that both models do equal work; requests alternate A B, B A (A = baseline) on the same"
             + " samples in turn. Time to first token is the first forward pass (prefill, vision included); time per"
@@ -47,10 +55,22 @@ public record GenerationMetrics(String decoding, int maxNewTokens, List<ModelGen
      * @param endToEnd per request
      * @param tokensPerSecond median over requests of the decode phase's tokens per second
      * @param endToEndTokensPerSecond median over requests of all tokens over the whole request
+     * @param decoding {@link #FULL_RECOMPUTE} or {@link #KV_CACHE}
+     * @param kvCacheBytesAtEnd the key/value cache of one sequence at the end of a timed request, from the
+     *        cache tensors' shapes and dtypes (0 without a cache)
+     * @param kvCacheBytesPerToken that over the positions it holds (prompt, padding and generated tokens)
      */
     public record ModelGeneration(String role, int requests, LatencySummary timeToFirstToken,
             LatencySummary timePerOutputToken, LatencySummary endToEnd, double tokensPerSecond,
-            double endToEndTokensPerSecond) {
+            double endToEndTokensPerSecond, String decoding, long kvCacheBytesAtEnd, double kvCacheBytesPerToken) {
+    }
+
+    /** How each model decoded, in two words each: {@code kv-cache}, or {@code full recompute}. */
+    public String decodingLabel() {
+        List<String> labels = models.stream().map(m -> m.decoding().split(":")[0]).distinct().toList();
+        return labels.size() == 1 ? labels.get(0)
+                : "baseline " + models.get(0).decoding().split(":")[0] + ", candidate "
+                        + models.get(1).decoding().split(":")[0];
     }
 
     /**

@@ -98,8 +98,10 @@ public final class GenerationRunner implements SuiteRunner {
                     + " %.3f (%s), time-to-first-token ratio %.3f (%s)", base.requests, settings.maxNewTokens(),
                     tokensPerSecond.interval().estimate(), tpsStop.stoppedBecause(),
                     firstToken.interval().estimate(), ttftStop.stoppedBecause()));
-            return new GenerationMetrics(GenerationMetrics.FULL_RECOMPUTE, settings.maxNewTokens(),
-                    List.of(base.summary(), cand.summary()), tokensPerSecond.interval(), firstToken.interval(),
+            GenerationMetrics.ModelGeneration baseSummary = base.summary();
+            GenerationMetrics.ModelGeneration candSummary = cand.summary();
+            return new GenerationMetrics(GenerationMetrics.decoding(baseSummary.decoding(), candSummary.decoding()),
+                    settings.maxNewTokens(), List.of(baseSummary, candSummary), tokensPerSecond.interval(), firstToken.interval(),
                     tpsStop, ttftStop, answers, positions == 0 ? Double.NaN : (double) agree / positions,
                     answers.isEmpty() ? Double.NaN : (double) exact / answers.size(), preprocessing(context.plan()),
                     GenerationMetrics.METHOD);
@@ -181,6 +183,7 @@ public final class GenerationRunner implements SuiteRunner {
         private final List<Double> tokensPerSecond = new ArrayList<>();
         private final List<Double> endToEndTokensPerSecond = new ArrayList<>();
         private int requests;
+        private GreedyDecoder.Decoded last;
 
         Timings(String role) {
             this.role = role;
@@ -188,6 +191,7 @@ public final class GenerationRunner implements SuiteRunner {
 
         void add(GreedyDecoder.Decoded decoded) {
             requests++;
+            last = decoded;
             long[] forwards = decoded.forwardNanos();
             LatencySummary.record(firstToken, forwards[0]);
             for (int i = 1; i < forwards.length; i++) {
@@ -204,9 +208,13 @@ public final class GenerationRunner implements SuiteRunner {
         }
 
         GenerationMetrics.ModelGeneration summary() {
+            int rows = last.tokens().length;
+            long perSequence = last.cacheBytes() / rows;
             return new GenerationMetrics.ModelGeneration(role, requests, LatencySummary.of(firstToken),
                     LatencySummary.of(perToken), LatencySummary.of(endToEnd), Statistics.median(tokensPerSecond),
-                    Statistics.median(endToEndTokensPerSecond));
+                    Statistics.median(endToEndTokensPerSecond),
+                    last.cached() ? GenerationMetrics.KV_CACHE : GenerationMetrics.FULL_RECOMPUTE, perSequence,
+                    last.cached() ? (double) perSequence / last.cachePositions() : Double.NaN);
         }
     }
 }

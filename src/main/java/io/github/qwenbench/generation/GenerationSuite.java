@@ -47,7 +47,7 @@ public final class GenerationSuite implements SuiteDefinition<GenerationMetrics>
                 + " agreement %s, %d of %d identical (%s)", interval(metrics.tokensPerSecondRatio()),
                 interval(metrics.timeToFirstTokenRatio()), Verdict.format(metrics.tokenAgreement()),
                 metrics.answers().stream().filter(a -> a.firstDivergence() < 0).count(), metrics.answers().size(),
-                metrics.decoding().split(":")[0])).toString();
+                metrics.decodingLabel())).toString();
     }
 
     private static String interval(RatioInterval r) {
@@ -58,14 +58,17 @@ public final class GenerationSuite implements SuiteDefinition<GenerationMetrics>
     public String htmlSection(GenerationMetrics metrics, SuiteReport report) {
         StringBuilder html = new StringBuilder("<table><tr><th>model</th><th>requests</th><th>first token p50</th>"
                 + "<th>first token p99</th><th>per token p50</th><th>per token p99</th><th>decode tokens/s</th>"
-                + "<th>end-to-end tokens/s</th><th>request p50</th></tr>");
+                + "<th>end-to-end tokens/s</th><th>request p50</th><th>KV cache per sequence at the end</th>"
+                + "<th>KV cache bytes per token</th></tr>");
         List<Svg.Series> series = new ArrayList<>();
         for (GenerationMetrics.ModelGeneration m : metrics.models()) {
             html.append("<tr><td>").append(Html.escape(m.role())).append("</td><td>").append(m.requests())
                     .append("</td>").append(Html.cells(m.timeToFirstToken().p50Millis(),
                             m.timeToFirstToken().p99Millis(), m.timePerOutputToken().p50Millis(),
                             m.timePerOutputToken().p99Millis(), m.tokensPerSecond(), m.endToEndTokensPerSecond(),
-                            m.endToEnd().p50Millis())).append("</tr>");
+                            m.endToEnd().p50Millis())).append("<td>")
+                    .append(m.kvCacheBytesAtEnd() > 0 ? m.kvCacheBytesAtEnd() + " bytes" : "no cache").append("</td>")
+                    .append(Html.cells(m.kvCacheBytesPerToken())).append("</tr>");
             series.add(new Svg.Series(m.role(), new double[0], new double[] {m.timeToFirstToken().p50Millis(),
                 m.timePerOutputToken().p50Millis() * metrics.maxNewTokens(), m.endToEnd().p50Millis()}));
         }

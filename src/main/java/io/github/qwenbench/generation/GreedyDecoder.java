@@ -14,11 +14,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Greedy decoding by full recompute: every new token costs one forward pass over the whole sequence
- * (a traced model has no key/value cache), and is the arg-max of the last position's logits,
- * computed by the engine. The token ids grow by one per step; an {@code attention_mask} grows by a 1
- * and {@code mm_token_type_ids} by a 0 (a text token); every other input stays as it was. Each forward
- * is timed: the first (prefill, vision included) is the time to the first token.
+ * Greedy decoding: every new token is the arg-max of the last position's logits, computed by the
+ * engine. A model with a {@code decode} method (the cached-generation contract, {@link CachedDecoding})
+ * keeps its key/value cache: the prefill, then one short step per token. Any other model recomputes
+ * the whole sequence per token: the token ids grow by one per step, an {@code attention_mask} by a 1 and
+ * {@code mm_token_type_ids} by a 0 (a text token); every other input stays as it was. Each step is
+ * timed: the first (prefill, vision included) is the time to the first token.
  */
 public final class GreedyDecoder {
 
@@ -39,9 +40,13 @@ public final class GreedyDecoder {
     /**
      * @param tokens each row's generated tokens, cut before its stop token
      * @param stopped whether each row met a stop token
-     * @param forwardNanos the time of every forward pass: the first is the prefill
+     * @param forwardNanos the time of every forward pass (or decode step): the first is the prefill
+     * @param cached whether the model's key/value cache was used (its decode method), else full recompute
+     * @param cacheBytes bytes of the cache tensors after the last step (0 without a cache)
+     * @param cachePositions positions the cache held then, per row (prompt with padding, and the tokens fed)
      */
-    public record Decoded(long[][] tokens, boolean[] stopped, long[] forwardNanos) {
+    public record Decoded(long[][] tokens, boolean[] stopped, long[] forwardNanos, boolean cached, long cacheBytes,
+            int cachePositions) {
 
         /** Time to the first token: the prefill forward, vision included. */
         public long firstTokenNanos() {
@@ -72,6 +77,10 @@ public final class GreedyDecoder {
                     + ids.getShape() + ": greedy decoding needs token ids shaped [batch, sequence].");
         }
         int rows = (int) ids.getShape().get(0);
+        CachedDecoding cached = CachedDecoding.of(model);
+        if (cached != null) {
+            return decodeCached(cached, prompt, specs, tokenIndex, options, manager, rows);
+        }
         NDList inputs = new NDList(prompt);
         List<long[]> generated = new ArrayList<>();
         boolean[] stopped = new boolean[rows];
@@ -87,24 +96,66 @@ public final class GreedyDecoder {
                     next = lastPositionArgmax(model, outputs, options.logitsOutput(), rows);
                 }
                 forwardNanos[steps] = System.nanoTime() - start;
-                for (int row = 0; row < rows; row++) {
-                    if (!stopped[row] && options.stopTokens().contains(next[row])) {
-                        stopped[row] = true;
-                        lengths[row] = steps;
-                    }
-                }
                 generated.add(next);
+                boolean allStopped = record(next, steps, options, stopped, lengths);
                 steps++;
-                boolean allStopped = !options.stopTokens().isEmpty();
-                for (boolean s : stopped) {
-                    allStopped &= s;
-                }
                 if (allStopped || steps == options.maxNewTokens()) {
                     break;
                 }
                 inputs = grown(inputs, specs, tokenIndex, next, scratch);
             }
         }
+        return new Decoded(answers(generated, lengths, steps, rows), stopped, Arrays.copyOf(forwardNanos, steps), false,
+                0, 0);
+    }
+
+    /** The prefill, then one {@code decode} step per further token, the cache carried between them. */
+    private static Decoded decodeCached(CachedDecoding cached, NDList prompt, List<InputSpec> specs, int tokenIndex,
+            Options options, NDManager manager, int rows) throws BenchmarkSetupException {
+        int maskIndex = -1;
+        for (int i = 0; i < specs.size(); i++) {
+            maskIndex = ATTENTION_MASK.equals(specs.get(i).name()) ? i : maskIndex;
+        }
+        List<long[]> generated = new ArrayList<>();
+        boolean[] stopped = new boolean[rows];
+        int[] lengths = new int[rows];
+        Arrays.fill(lengths, -1);
+        long[] stepNanos = new long[options.maxNewTokens()];
+        int steps = 0;
+        try (NDManager scratch = manager.newSubManager()) {
+            long start = System.nanoTime();
+            try (CachedDecoding.State state = cached.prefill(prompt, specs, tokenIndex, maskIndex)) {
+                while (true) {
+                    long[] next = argmaxLast(state.logits());
+                    stepNanos[steps] = System.nanoTime() - start;
+                    generated.add(next);
+                    boolean allStopped = record(next, steps, options, stopped, lengths);
+                    steps++;
+                    if (allStopped || steps == options.maxNewTokens()) {
+                        return new Decoded(answers(generated, lengths, steps, rows), stopped,
+                                Arrays.copyOf(stepNanos, steps), true, state.cacheBytes(), state.length());
+                    }
+                    start = System.nanoTime();
+                    state.step(next, scratch);
+                }
+            }
+        }
+    }
+
+    /** Notes each row that meets a stop token at {@code step}; returns whether every row has stopped. */
+    private static boolean record(long[] next, int step, Options options, boolean[] stopped, int[] lengths) {
+        boolean all = !options.stopTokens().isEmpty();
+        for (int row = 0; row < next.length; row++) {
+            if (!stopped[row] && options.stopTokens().contains(next[row])) {
+                stopped[row] = true;
+                lengths[row] = step;
+            }
+            all &= stopped[row];
+        }
+        return all;
+    }
+
+    private static long[][] answers(List<long[]> generated, int[] lengths, int steps, int rows) {
         long[][] tokens = new long[rows][];
         for (int row = 0; row < rows; row++) {
             int length = lengths[row] >= 0 ? lengths[row] : steps;
@@ -113,7 +164,13 @@ public final class GreedyDecoder {
                 tokens[row][t] = generated.get(t)[row];
             }
         }
-        return new Decoded(tokens, stopped, Arrays.copyOf(forwardNanos, steps));
+        return tokens;
+    }
+
+    private static long[] argmaxLast(NDArray logits) {
+        try (NDArray last = logits.get(":, -1, :"); NDArray argmax = last.argMax(-1)) {
+            return argmax.toType(DataType.INT64, false).toLongArray();
+        }
     }
 
     /** The arg-max of the last position of the logits output, per row, computed by the engine. */
@@ -131,9 +188,7 @@ public final class GreedyDecoder {
                     + model.file().path() + " has shape " + shape + ": greedy decoding needs logits shaped [batch "
                     + rows + ", positions, vocabulary] (the last position predicts the next token).");
         }
-        try (NDArray last = logits.get(":, -1, :"); NDArray argmax = last.argMax(-1)) {
-            return argmax.toType(DataType.INT64, false).toLongArray();
-        }
+        return argmaxLast(logits);
     }
 
     /** The inputs of the next step: the token ids with {@code next} appended, and the mask and types grown. */
