@@ -29,6 +29,11 @@ public final class TestWorkloads {
         return workload;
     }
 
+    /** A plan comparing {@code candidate} with {@code baseline} on every test conversation, samples in {@code directory}. */
+    public static BenchmarkPlan planOf(Path directory, String baseline, String candidate) throws Exception {
+        return create(directory, config(CONVERSATIONS), baseline, candidate, null);
+    }
+
     /**
      * A plan comparing {@code candidate} with baseline.pt on {@code workload}, whose samples go to
      * {@code directory}/inputs, built as the mojos build it.
@@ -37,11 +42,16 @@ public final class TestWorkloads {
      */
     public static BenchmarkPlan plan(Path directory, WorkloadConfig workload, String candidate, List<InputConfig> inputs)
             throws Exception {
+        return create(directory, workload, "baseline.pt", candidate, inputs);
+    }
+
+    private static BenchmarkPlan create(Path directory, WorkloadConfig workload, String baseline, String candidate,
+            List<InputConfig> inputs) throws Exception {
         ArtifactResolver none = (c, s) -> {
             throw new AssertionError("no artifacts in this test");
         };
         return new PlanFactory(new ModelResolver(none, directory), new WorkloadResolver(none, directory))
-                .create(new PlanFactory.Settings(TestModels.source("baseline.pt"), TestModels.source(candidate), null,
+                .create(new PlanFactory.Settings(TestModels.source(baseline), TestModels.source(candidate), null,
                         null, inputs, 42, null, null, null, null, null, null, null, null, workload,
                         directory.resolve("inputs")));
     }
