@@ -5,18 +5,15 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.engine.PtNDManager;
 import ai.djl.pytorch.engine.PtSymbolBlock;
 import ai.djl.pytorch.jni.IValue;
 import ai.djl.pytorch.jni.IValueUtils;
-import ai.djl.pytorch.jni.JniUtils;
 import io.github.qwenbench.model.EngineMessages;
 import io.github.qwenbench.model.LoadedModel;
 import io.github.qwenbench.plan.BenchmarkSetupException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -29,9 +26,6 @@ import java.util.List;
  */
 final class CachedDecoding {
 
-    /** The exported method of one decoding step. */
-    static final String DECODE_METHOD = "decode";
-
     private final LoadedModel model;
     private final PtSymbolBlock block;
 
@@ -42,12 +36,7 @@ final class CachedDecoding {
 
     /** The model's cached decoding, or null when it has no {@code decode} method (full recompute then). */
     static CachedDecoding of(LoadedModel model) {
-        Block block = model.zooModel().getBlock();
-        if (block instanceof PtSymbolBlock symbol && Arrays.asList(JniUtils.getMethodNames(symbol)).contains(
-                DECODE_METHOD)) {
-            return new CachedDecoding(model, symbol);
-        }
-        return null;
+        return model.hasDecodeMethod() ? new CachedDecoding(model, (PtSymbolBlock) model.zooModel().getBlock()) : null;
     }
 
     /** The state after the prefill: the next tokens' logits, the cache, the rotary offset and the mask. */
@@ -104,7 +93,7 @@ final class CachedDecoding {
                     args.add(IValue.from((PtNDArray) c));
                 }
                 IValue[] out;
-                try (IValue result = IValueUtils.runMethod(block, DECODE_METHOD, args.toArray(IValue[]::new))) {
+                try (IValue result = IValueUtils.runMethod(block, LoadedModel.DECODE_METHOD, args.toArray(IValue[]::new))) {
                     if (!result.isTuple()) {
                         throw contract("decode returned one value, not the tuple (logits, cache...)");
                     }

@@ -175,12 +175,31 @@ public final class LoadedModel implements AutoCloseable {
         return moved;
     }
 
-    /** Runs one inference and copies every output out of the engine as float32. */
+    /**
+     * Runs one inference and copies its results out of the engine as float32: every output, except for a
+     * model with a key/value cache ({@link #hasDecodeMethod}), whose prefill returns the logits first and
+     * then its cache, which is state, not a result: only the logits are its result.
+     */
     public List<OutputTensor> run(NDList inputs, List<InputSpec> specs) throws BenchmarkSetupException {
         try (NDList outputs = predict(inputs, specs)) {
-            return copy(outputs);
+            List<OutputTensor> copied = copy(outputs);
+            return hasDecodeMethod() && !copied.isEmpty() ? List.of(copied.get(0)) : copied;
         }
     }
+
+    /** Whether the TorchScript module exports a {@code decode} method: the cached-generation contract. */
+    public boolean hasDecodeMethod() {
+        if (decodeMethod == null) {
+            decodeMethod = model.getBlock() instanceof ai.djl.pytorch.engine.PtSymbolBlock symbol
+                    && java.util.Arrays.asList(ai.djl.pytorch.jni.JniUtils.getMethodNames(symbol)).contains(DECODE_METHOD);
+        }
+        return decodeMethod;
+    }
+
+    private Boolean decodeMethod;
+
+    /** The exported method of one generation step of a model with a key/value cache. */
+    public static final String DECODE_METHOD = "decode";
 
     /** Copies engine outputs into plain arrays, naming unnamed ones by position. */
     public static List<OutputTensor> copy(NDList outputs) {
