@@ -8,19 +8,23 @@ import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The committed fixtures are exactly what generate.py wrote, and stay small. */
+/**
+ * The committed fixtures are exactly what generate.py (with generate_sparse.py) and generate_qwen_vl.py wrote, and
+ * stay small.
+ */
 class TestModelsManifestTest {
 
     @Test
     void everyFixtureMatchesItsManifestEntry() throws Exception {
         List<String> lines = Files.readAllLines(TestModels.file("MANIFEST.sha256"));
-        assertEquals(13, lines.size(), lines.toString());
+        assertEquals(17, lines.size(), lines.toString());
         long total = 0;
         for (String line : lines) {
             String[] parts = line.split("\\s+");
             assertEquals(parts[0], ModelResolver.sha256(TestModels.file(parts[1])), parts[1]);
             total += Files.size(TestModels.file(parts[1]));
         }
-        assertTrue(total <= 20L * 1024 * 1024, "fixtures take " + total + " bytes, more than 20 MB");
+        // 20 MB for generate.py's fixtures, plus the four qwen-vl-*.pt (about 1.5 MB each).
+        assertTrue(total <= 26L * 1024 * 1024, "fixtures take " + total + " bytes, more than 26 MB");
     }
 }
