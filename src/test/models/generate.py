@@ -23,7 +23,7 @@ It writes, next to this file:
                  (prompts.json), left-padded to 24 tokens, and image_grid_thw
   pruned-fp32.pt / pruned-int8.pt  written by generate_sparse.py (see there): a 50% magnitude-pruned MLP
                  and its int8 twin, for the sparsity figures of ModelCapacity
-  MANIFEST.sha256  SHA-256 of every file above (sha256sum format)
+  MANIFEST.sha256  SHA-256 of every file above (sha256sum format); lines of other scripts' files are kept
 
 Model inputs follow Qwen3-VL's conventions, with a documented subset:
   input_ids       int64 [batch, seq]; ids are real Qwen3 ids. <|image_pad|> (151655) positions
@@ -412,9 +412,8 @@ def main():
 
     files = sorted(list(variants) + ["demo-inputs.npz", "large-fp32.zip", "large-int8.zip"]
                    + generate_sparse.write())
-    with open(os.path.join(HERE, "MANIFEST.sha256"), "w") as f:
-        for name in files:
-            f.write(f"{sha256(os.path.join(HERE, name))}  {name}\n")
+    # keeps the lines of the other scripts' files (generate_qwen_vl.py)
+    generate_sparse.update_manifest(files)
     for name in files:
         print(f"{name}: {os.path.getsize(os.path.join(HERE, name))} bytes")
 
