@@ -15,6 +15,8 @@ It writes, next to this file, and adds (or updates) their lines in MANIFEST.sha2
   qwen-vl-cached.pt         the same fp32 weights with a KV cache: forward is the prefill, decode one step
   qwen-vl-cached-int8kv.pt  the same weights, the KV cache stored as int8 with one float32 scale per
                             (layer, k/v, sequence, kv head, token), dequantized when read
+  qwen-vl-cached-int8.pt    qwen-vl-int8.pt's weights (MLPs int8) with the fp32 KV cache: the demo's
+                            candidate, an optimized model that generates with its cache
 The cached contract is described in CACHED_CONTRACT.md beside this file.
 
 It saves the models under temporary names, loads them back and checks, failing loudly otherwise
@@ -95,7 +97,7 @@ REFERENCES = os.path.join(ROOT, "src", "test", "workload", "references")
 sys.path.insert(0, HERE)
 import generate_sparse  # noqa: E402  (its update_manifest keeps the other lines of MANIFEST.sha256)
 
-FILES = ["qwen-vl-base.pt", "qwen-vl-int8.pt", "qwen-vl-cached.pt", "qwen-vl-cached-int8kv.pt"]
+FILES = ["qwen-vl-base.pt", "qwen-vl-int8.pt", "qwen-vl-cached.pt", "qwen-vl-cached-int8kv.pt", "qwen-vl-cached-int8.pt"]
 
 VOCAB = 151936
 SPECIAL_START = 151643           # <|endoftext|>
@@ -646,6 +648,7 @@ def build():
         "qwen-vl-int8.pt": torch.jit.script(Base(int8)),
         "qwen-vl-cached.pt": torch.jit.script(Cached(base)),
         "qwen-vl-cached-int8kv.pt": torch.jit.script(CachedInt8Kv(base)),
+        "qwen-vl-cached-int8.pt": torch.jit.script(Cached(int8)),
     }, base
 
 

@@ -17,7 +17,7 @@ class TestModelsManifestTest {
     @Test
     void everyFixtureMatchesItsManifestEntry() throws Exception {
         List<String> lines = Files.readAllLines(TestModels.file("MANIFEST.sha256"));
-        assertEquals(17, lines.size(), lines.toString());
+        assertEquals(18, lines.size(), lines.toString());
         long total = 0;
         for (String line : lines) {
             String[] parts = line.split("\\s+");
@@ -25,6 +25,6 @@ class TestModelsManifestTest {
             total += Files.size(TestModels.file(parts[1]));
         }
         // 20 MB for generate.py's fixtures, plus the four qwen-vl-*.pt (about 1.5 MB each).
-        assertTrue(total <= 26L * 1024 * 1024, "fixtures take " + total + " bytes, more than 26 MB");
+        assertTrue(total <= 28L * 1024 * 1024, "fixtures take " + total + " bytes, more than 28 MB");
     }
 }
