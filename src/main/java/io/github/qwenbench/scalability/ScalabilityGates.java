@@ -43,10 +43,12 @@ public final class ScalabilityGates {
                 }
                 double baselineCv = baseline.blockThroughputCoefficientOfVariation().get(i);
                 double candidateCv = candidate.blockThroughputCoefficientOfVariation().get(i);
+                int blocks = r.pairs();
                 verdicts.add(Verdict.judge("stableAsBaseline[" + point + "]", candidateCv, Comparison.AT_MOST,
-                        settings.stability().limitFor(baselineCv), String.format(Locale.ROOT, "candidate's block"
-                                + " throughput stddev/mean against the baseline's, measured interleaved: limit %s",
-                                settings.stability().describe(baselineCv))));
+                        settings.stability().limitForEstimates(baselineCv, blocks), String.format(Locale.ROOT,
+                                "candidate's block throughput stddev/mean against the baseline's, measured"
+                                        + " interleaved: limit %s", settings.stability().describeEstimates(baselineCv,
+                                        blocks))));
                 if (settings.maxCoefficientOfVariation() != null) {
                     verdicts.add(Verdict.judge("maxCoefficientOfVariation[" + point + "]",
                             Math.max(baselineCv, candidateCv), Comparison.AT_MOST,

@@ -10,6 +10,7 @@ import io.github.qwenbench.TestModels;
 import io.github.qwenbench.gate.Outcome;
 import io.github.qwenbench.gate.Verdict;
 import io.github.qwenbench.plan.BenchmarkSetupException;
+import io.github.qwenbench.plan.RelativeLimit;
 import io.github.qwenbench.plan.ScalabilityConfig;
 import io.github.qwenbench.plan.ScalabilitySettings;
 import io.github.qwenbench.plan.SweepConfig;
@@ -38,7 +39,7 @@ class ScalabilityGatesTest {
     void everyViolationNamesItsPoint() throws Exception {
         ScalabilitySettings settings = ScalabilitySettings.from(new ScalabilityConfig(), List.of());
         List<Verdict> verdicts = ScalabilityGates.evaluate(settings,
-                metrics(new RatioInterval(0.5, 0.45, 0.55, 0.95, 8, "rule"), 0.4));
+                metrics(new RatioInterval(0.5, 0.45, 0.55, 0.95, 8, "rule"), 0.6));
         assertEquals(4, verdicts.size());
         assertTrue(verdicts.get(0).passed(), "batch=1: the whole interval [1.05, 1.2] >= 0.9");
         assertTrue(verdicts.get(1).passed(), "batch=1: as stable as the baseline");
@@ -49,7 +50,23 @@ class ScalabilityGatesTest {
                 + " is 0.9"), slow.message());
         Verdict jitter = verdicts.get(3);
         assertEquals("stableAsBaseline[batch=2]", jitter.name());
-        assertFalse(jitter.passed(), "CV 0.4 > 2 x 0.05 + 0.10");
+        assertFalse(jitter.passed(), "CV 0.6 > (2 x 0.05 x 1.44 + 0.10) / 0.56 = 0.436 after 8 blocks");
+    }
+
+    /**
+     * A CV estimated from few blocks is itself noisy: the limit is widened by the sampling error of both
+     * estimates (a FAIL needs evidence), and narrows to factor x baseline + floor as blocks accumulate.
+     */
+    @Test
+    void fewBlocksWidenTheStabilityLimitAndManyNarrowIt() throws Exception {
+        RelativeLimit limit = ScalabilitySettings.from(new ScalabilityConfig(), List.of()).stability();
+        assertEquals(0.20, limit.limitFor(0.05), 1e-12);
+        assertEquals((2 * 0.05 * 1.5 + 0.10) / 0.5, limit.limitForEstimates(0.05, 3), 1e-12, "bounds capped at 50%");
+        double e22 = 1.645 / Math.sqrt(42);
+        assertEquals((2 * 0.152 * (1 + e22) + 0.10) / (1 - e22), limit.limitForEstimates(0.152, 22), 1e-12);
+        assertTrue(limit.limitForEstimates(0.05, 22) > limit.limitForEstimates(0.05, 200));
+        assertEquals(0.20, limit.limitForEstimates(0.05, 1_000_000), 0.002);
+        assertTrue(limit.describeEstimates(0.152, 22).contains("over 22 blocks each"));
     }
 
     @Test
