@@ -22,6 +22,9 @@ import io.github.qwenbench.plan.BenchmarkSetupException;
  */
 public record GpuSupport(boolean cudaNatives, boolean cudaDriver, int gpuCount, String libtorch) {
 
+    /** What the GPU figures of a suite say where inference ran on the CPU. */
+    public static final String NOT_ON_GPU = "not applicable: inference ran on the CPU";
+
     /** The CUDA natives for DJL 0.36's libtorch 2.7.1, as DJL's PyTorch engine README names them. */
     public static final String CUDA_NATIVES = "ai.djl.pytorch:pytorch-native-cu128:2.7.1 (classifier linux-x86_64)";
 

@@ -1,5 +1,6 @@
 package io.github.qwenbench.memory;
 
+import io.github.qwenbench.hardware.GpuSupport;
 import io.github.qwenbench.stats.ConfidenceSequence;
 import io.github.qwenbench.stats.RatioInterval;
 import io.github.qwenbench.stats.SequentialComparison;
@@ -16,7 +17,8 @@ import java.util.function.ToDoubleFunction;
  * @param peak reduction of the peak resident memory
  * @param peakMinusIdle reduction of the peak minus idle
  * @param bandwidth the machine's achievable bandwidth and each model's effective share of it
- * @param gpu GPU memory, or why it does not apply
+ * @param gpu where GPU memory was read from, or why it does not apply or could not be read
+ * @param gpuMemory GPU memory by phase per model, where inference ran on a GPU and it could be read; else null
  * @param source how resident memory was read
  * @param samples every worker's raw measurement
  * @param capacity per model: tensors, bytes by dtype and sparsity, from the TorchScript file
@@ -24,8 +26,8 @@ import java.util.function.ToDoubleFunction;
  *        the inverse); NaN when either file could not be read
  */
 public record MemoryMetrics(List<ModelMemory> models, Reduction footprint, Reduction peak, Reduction peakMinusIdle,
-        Bandwidth bandwidth, String gpu, String source, List<MemorySample> samples, List<Capacity> capacity,
-        double parameterRatio) {
+        Bandwidth bandwidth, String gpu, GpuMemory gpuMemory, String source, List<MemorySample> samples,
+        List<Capacity> capacity, double parameterRatio) {
 
     /** The median and range of one figure over repetitions. */
     public record Spread(double median, double min, double max) {
@@ -119,6 +121,67 @@ public record MemoryMetrics(List<ModelMemory> models, Reduction footprint, Reduc
             double fractionOfMachine) {
     }
 
+    /**
+     * GPU memory by phase, where inference ran on a GPU: memory in use on the whole device (see
+     * {@link GpuMemorySample}).
+     *
+     * @param device {@code gpu:N}
+     * @param source how it was read
+     * @param models baseline then candidate
+     */
+    public record GpuMemory(String device, String source, List<GpuModelMemory> models) {
+
+        /**
+         * The GPU figures of {@code samples}: null when none has any (the CPU), or when one could not be
+         * read ({@link #gpuStatus} says why).
+         */
+        static GpuMemory of(List<MemorySample> samples) {
+            List<GpuMemorySample> gpu = samples.stream().map(MemorySample::gpuMemory).filter(g -> g != null).toList();
+            if (gpu.isEmpty() || gpu.stream().anyMatch(g -> g.unavailable() != null)) {
+                return null;
+            }
+            List<GpuModelMemory> models = new ArrayList<>();
+            for (String role : List.of("baseline", "candidate")) {
+                List<MemorySample> mine = samples.stream()
+                        .filter(s -> s.role().equals(role) && s.gpuMemory() != null).toList();
+                models.add(new GpuModelMemory(role, mine.size(), Spread.of(mine, s -> s.gpuMemory().idleBytes()),
+                        Spread.of(mine, s -> s.gpuMemory().afterLoadBytes()),
+                        Spread.of(mine, s -> s.gpuMemory().peakBytes()),
+                        Spread.of(mine, s -> s.gpuMemory().footprintBytes()),
+                        Spread.of(mine, s -> s.gpuMemory().peakMinusIdleBytes()),
+                        mine.isEmpty() ? 0 : mine.get(0).gpuMemory().totalBytes()));
+            }
+            return new GpuMemory(gpu.get(0).device(), distinct(gpu.stream().map(GpuMemorySample::source).toList()),
+                    models);
+        }
+    }
+
+    /**
+     * One model's GPU memory over its repetitions, bytes in use on the device.
+     *
+     * @param footprint after load minus idle
+     * @param peakMinusIdle the peak of the inference phase minus idle
+     * @param totalBytes the device's memory
+     */
+    public record GpuModelMemory(String role, int repetitions, Spread idle, Spread afterLoad, Spread peak,
+            Spread footprint, Spread peakMinusIdle, long totalBytes) {
+    }
+
+    /** What {@link #gpu()} says: {@link GpuSupport#NOT_ON_GPU}, where it was read from, or why it could not be. */
+    static String gpuStatus(List<MemorySample> samples, GpuMemory gpuMemory) {
+        if (gpuMemory != null) {
+            return gpuMemory.device() + ", read from " + gpuMemory.source();
+        }
+        List<GpuMemorySample> unreadable = samples.stream().map(MemorySample::gpuMemory)
+                .filter(g -> g != null && g.unavailable() != null).toList();
+        return unreadable.isEmpty() ? GpuSupport.NOT_ON_GPU : "unavailable on " + unreadable.get(0).device() + ": "
+                + distinct(unreadable.stream().map(GpuMemorySample::unavailable).toList());
+    }
+
+    private static String distinct(List<String> values) {
+        return String.join("; ", values.stream().distinct().toList());
+    }
+
     /** Combines every worker's sample into medians, spreads and reductions. */
     public static MemoryMetrics combine(List<MemorySample> samples) {
         return combine(samples, List.of());
@@ -148,9 +211,10 @@ public record MemoryMetrics(List<ModelMemory> models, Reduction footprint, Reduc
             bandwidths.add(new ModelBandwidth(m.role(), m.fileBytes(), effective, effective / machine));
         }
         String source = samples.isEmpty() ? "no sample" : samples.get(0).source();
+        GpuMemory gpuMemory = GpuMemory.of(samples);
         return new MemoryMetrics(models, Reduction.of(samples, figure("footprint")), Reduction.of(samples, figure("peak")),
                 Reduction.of(samples, figure("peakMinusIdle")), new Bandwidth(machine, bandwidths),
-                "not applicable: inference ran on the CPU", source, samples, capacity,
+                gpuStatus(samples, gpuMemory), gpuMemory, source, samples, capacity,
                 capacity.size() == 2 && capacity.get(0).bytes() > 0 && capacity.get(1).unavailable() == null
                         ? (double) capacity.get(1).bytes() / capacity.get(0).bytes() : Double.NaN);
     }

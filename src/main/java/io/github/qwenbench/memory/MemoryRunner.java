@@ -24,7 +24,8 @@ import java.util.List;
 /**
  * Measures one model in a fresh worker: resident memory idle (JVM and engine loaded, no model),
  * after loading, at the peak of an inference phase, and its growth per inference over a steady
- * phase; then, with the model's work done, the machine's memory bandwidth.
+ * phase; then, with the model's work done, the machine's memory bandwidth. Where inference runs on a
+ * GPU, the GPU's memory in the same three phases ({@link GpuMemoryProbe}).
  */
 public final class MemoryRunner implements SuiteRunner {
 
@@ -36,17 +37,24 @@ public final class MemoryRunner implements SuiteRunner {
         ModelFile file = context.model();
         List<InputSpec> specs = context.inputs().inputs();
         ResidentMemory memory = new ResidentMemory();
-        try (NDManager manager = NDManager.newBaseManager(); PeakSampler sampler = new PeakSampler(memory, 2)) {
+        try (NDManager manager = NDManager.newBaseManager();
+                PeakSampler sampler = new PeakSampler("rss", memory::current, 2);
+                GpuMemoryProbe gpu = GpuMemoryProbe.open(context.plan().engine())) {
             List<NDList> samples = context.inputs().samples(manager, 4);
-            warmUpEngine(manager);
+            warmUpEngine(manager, gpu);
             long idle = settle(memory);
-            context.progress().accept(file.role() + " #" + context.repetition() + ": idle " + mib(idle));
+            long gpuIdle = gpu.used();
+            context.progress().accept(file.role() + " #" + context.repetition() + ": idle " + mib(idle)
+                    + gpuFigure("GPU idle", gpuIdle));
             try (LoadedModel model = LoadedModel.load(file, false)) {
                 settle(memory);
                 memory.resetPeak();
                 long afterLoad = memory.current();
+                long gpuAfterLoad = gpu.used();
+                gpu.startPeak();
                 long[] latencies = LatencyLoop.run(model, samples, specs, 0, settings.inferences(), null);
                 long peak = memory.peak();
+                long gpuPeak = gpu.peak();
                 double[] x = new double[settings.leakInferences() / SAMPLES_PER_FIT_POINT];
                 double[] y = new double[x.length];
                 for (int p = 0; p < x.length; p++) {
@@ -61,13 +69,15 @@ public final class MemoryRunner implements SuiteRunner {
                 double bandwidth = settings.bandwidthMebibytes() == 0 ? Double.NaN
                         : BandwidthProbe.measure(manager, settings.bandwidthMebibytes()).bestBytesPerSecond();
                 context.progress().accept(String.format(java.util.Locale.ROOT,
-                        "%s #%d: after load %s, peak %s, growth %.0f bytes per inference", file.role(),
-                        context.repetition(), mib(afterLoad), mib(peak), leak.slope()));
+                        "%s #%d: after load %s, peak %s, growth %.0f bytes per inference%s%s", file.role(),
+                        context.repetition(), mib(afterLoad), mib(peak), leak.slope(),
+                        gpuFigure("GPU after load", gpuAfterLoad), gpuFigure("GPU peak", gpuPeak)));
                 return new MemorySample(file.role(), context.repetition(), idle, afterLoad, peak, steady,
                         leak.slope(), leak.rSquared(), jvm.getHeapMemoryUsage().getUsed(),
                         jvm.getHeapMemoryUsage().getCommitted(), jvm.getNonHeapMemoryUsage().getUsed(),
                         jvm.getNonHeapMemoryUsage().getCommitted(), file.bytes(), parameterBytes,
-                        Arrays.stream(latencies).average().orElse(Double.NaN) / 1e6, bandwidth, memory.source());
+                        Arrays.stream(latencies).average().orElse(Double.NaN) / 1e6, bandwidth, memory.source(),
+                        gpu.sample(gpuIdle, gpuAfterLoad, gpuPeak));
             }
         }
     }
@@ -75,15 +85,23 @@ public final class MemoryRunner implements SuiteRunner {
     /**
      * Starts the engine's thread pools and allocator caches before the idle reading: a parallel
      * matrix product creates the intra-op threads, whose stacks and allocator arenas would otherwise
-     * land in whichever phase first runs a parallel operator (seen here: 14 MiB, in some runs).
+     * land in whichever phase first runs a parallel operator (seen here: 14 MiB, in some runs). On a
+     * GPU it runs there, so that the CUDA context and the cuBLAS handle exist before the idle reading
+     * rather than landing in the model's footprint, and then returns the cached blocks.
      */
-    private static void warmUpEngine(NDManager manager) {
-        try (NDManager scope = manager.newSubManager()) {
+    private static void warmUpEngine(NDManager manager, GpuMemoryProbe gpu) {
+        try (NDManager scope = manager.newSubManager(gpu.device().orElse(manager.getDevice()))) {
             NDArray a = scope.randomNormal(new Shape(512, 512));
             for (int i = 0; i < 5; i++) {
                 a.matMul(a).sum();
             }
         }
+        gpu.releaseCachedBlocks();
+    }
+
+    /** {@code , label 123.4 MiB} for the progress line; empty on the CPU or when unreadable. */
+    private static String gpuFigure(String label, long bytes) {
+        return bytes < 0 ? "" : ", " + label + " " + mib(bytes);
     }
 
     /** Resident memory once the JVM has collected garbage and the allocator has settled. */

@@ -22,11 +22,23 @@ package io.github.qwenbench.memory;
  * @param machineBandwidthBytesPerSecond bytes read plus written per second by a large tensor copy
  *     through the engine, or NaN when skipped
  * @param source how resident memory was read
+ * @param gpuMemory the GPU's memory by phase where inference ran on one; null on the CPU
  */
 public record MemorySample(String role, int repetition, long idleBytes, long afterLoadBytes, long peakBytes,
         long steadyBytes, double leakBytesPerInference, double leakFitRSquared, long heapUsedBytes,
         long heapCommittedBytes, long nonHeapUsedBytes, long nonHeapCommittedBytes, long fileBytes,
-        long parameterBytes, double meanLatencyMillis, double machineBandwidthBytesPerSecond, String source) {
+        long parameterBytes, double meanLatencyMillis, double machineBandwidthBytesPerSecond, String source,
+        GpuMemorySample gpuMemory) {
+
+    /** A sample of inference on the CPU: no GPU figures. */
+    public MemorySample(String role, int repetition, long idleBytes, long afterLoadBytes, long peakBytes,
+            long steadyBytes, double leakBytesPerInference, double leakFitRSquared, long heapUsedBytes,
+            long heapCommittedBytes, long nonHeapUsedBytes, long nonHeapCommittedBytes, long fileBytes,
+            long parameterBytes, double meanLatencyMillis, double machineBandwidthBytesPerSecond, String source) {
+        this(role, repetition, idleBytes, afterLoadBytes, peakBytes, steadyBytes, leakBytesPerInference,
+                leakFitRSquared, heapUsedBytes, heapCommittedBytes, nonHeapUsedBytes, nonHeapCommittedBytes, fileBytes,
+                parameterBytes, meanLatencyMillis, machineBandwidthBytesPerSecond, source, null);
+    }
 
     public long footprintBytes() {
         return afterLoadBytes - idleBytes;

@@ -96,8 +96,24 @@ public final class MemorySuite implements SuiteDefinition<MemoryMetrics> {
             }
         }
         double ratio = metrics.parameterRatio();
-        return Double.isNaN(ratio) ? line.toString()
-                : line.append(String.format(Locale.ROOT, "; compression %.2fx", 1 / ratio)).toString();
+        if (!Double.isNaN(ratio)) {
+            line.append(String.format(Locale.ROOT, "; compression %.2fx", 1 / ratio));
+        }
+        return line.append(gpuHeadline(metrics)).toString();
+    }
+
+    /** The GPU's part of the headline: each model's footprint and peak on the device; empty on the CPU. */
+    private static String gpuHeadline(MemoryMetrics metrics) {
+        if (metrics.gpuMemory() == null) {
+            return metrics.gpu() == null || metrics.gpu().startsWith("not applicable") ? ""
+                    : "; GPU memory " + metrics.gpu();
+        }
+        List<String> models = new ArrayList<>();
+        for (MemoryMetrics.GpuModelMemory model : metrics.gpuMemory().models()) {
+            models.add(String.format(Locale.ROOT, "%s footprint %.1f MiB, peak %.1f MiB", model.role(),
+                    model.footprint().median() / MIB, model.peak().median() / MIB));
+        }
+        return "; GPU memory (" + metrics.gpuMemory().device() + ") " + String.join("; ", models);
     }
 
     @Override
@@ -109,9 +125,24 @@ public final class MemorySuite implements SuiteDefinition<MemoryMetrics> {
                 m.peakMinusIdle().median() / MIB}));
         }
         return "<div class=\"charts\">" + Svg.barChart("Resident memory by phase (median)", "MiB",
-                List.of("idle", "after load", "peak", "footprint", "peak - idle"), series, false)
+                List.of("idle", "after load", "peak", "footprint", "peak - idle"), series, false) + gpuChart(metrics)
                 + "</div><p>Read from: " + Html.escape(metrics.source()) + ". GPU: " + Html.escape(metrics.gpu())
                 + ".</p>";
+    }
+
+    /** The GPU's memory by phase beside the resident memory's; nothing on the CPU. */
+    private static String gpuChart(MemoryMetrics metrics) {
+        if (metrics.gpuMemory() == null) {
+            return "";
+        }
+        List<Svg.Series> series = new ArrayList<>();
+        for (MemoryMetrics.GpuModelMemory m : metrics.gpuMemory().models()) {
+            series.add(new Svg.Series(m.role(), new double[0], new double[] {m.idle().median() / MIB,
+                m.afterLoad().median() / MIB, m.peak().median() / MIB, m.footprint().median() / MIB,
+                m.peakMinusIdle().median() / MIB}));
+        }
+        return Svg.barChart("GPU memory in use on " + metrics.gpuMemory().device() + " by phase (median)", "MiB",
+                List.of("idle", "after load", "peak", "footprint", "peak - idle"), series, false);
     }
 
     @Override

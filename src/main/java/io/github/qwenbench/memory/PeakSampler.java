@@ -1,25 +1,26 @@
 package io.github.qwenbench.memory;
 
 /**
- * Samples resident memory every few milliseconds on a background thread, so that a peak between
- * two reads is seen even where the kernel keeps no high-water mark.
+ * Reads a figure every few milliseconds on a background thread (resident memory, GPU memory), so that
+ * a peak between two reads is seen even where nothing keeps a high-water mark; the reader keeps the
+ * peak.
  */
 final class PeakSampler implements AutoCloseable {
 
     private final Thread thread;
     private volatile boolean running = true;
 
-    PeakSampler(ResidentMemory memory, long intervalMillis) {
+    PeakSampler(String name, Runnable read, long intervalMillis) {
         thread = new Thread(() -> {
             while (running) {
-                memory.current();
+                read.run();
                 try {
                     Thread.sleep(intervalMillis);
                 } catch (InterruptedException e) {
                     return;
                 }
             }
-        }, "qwen-bench-rss-sampler");
+        }, "qwen-bench-" + name + "-sampler");
         thread.setDaemon(true);
         thread.start();
     }

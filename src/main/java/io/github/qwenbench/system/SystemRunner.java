@@ -59,7 +59,8 @@ public final class SystemRunner implements SuiteRunner {
         Turns turns = new Turns(Path.of(turnsDirectory), file.role(), settings);
         int intraOpThreads = context.engineThreads().apply(file.role() + " under " + settings.users() + " users",
                 settings.users());
-        try (NDManager manager = NDManager.newBaseManager(); LoadedModel model = LoadedModel.load(file, false)) {
+        try (NDManager manager = NDManager.newBaseManager(); LoadedModel model = LoadedModel.load(file, false);
+                GpuWatch gpu = GpuWatch.start(context.plan().engine())) {
             List<NDList> samples = context.inputs().samples(manager, SAMPLES);
             List<Predictor<NDList, NDList>> predictors = new ArrayList<>();
             for (int u = 0; u < settings.users(); u++) {
@@ -76,7 +77,7 @@ public final class SystemRunner implements SuiteRunner {
                 context.progress().accept(file.role() + ": " + description + ", " + intraOpThreads + " intra-op"
                         + " threads, in turns of " + settings.windowMillis() + " ms with the other model, "
                         + settings.durationMillis() / 1000.0 + " to " + settings.maxDurationMillis() / 1000.0 + " s");
-                return load.run(file.role(), description, context, turns, intraOpThreads);
+                return load.run(file.role(), description, context, turns, intraOpThreads, gpu);
             } finally {
                 predictors.forEach(Predictor::close);
             }
@@ -133,9 +134,12 @@ public final class SystemRunner implements SuiteRunner {
             recorder.reset();
         }
 
-        /** Serves the load in this worker's turns until the comparison stops; one window per turn. */
-        SystemSample run(String role, String description, SuiteContext context, Turns turns, int intraOpThreads)
-                throws BenchmarkSetupException {
+        /**
+         * Serves the load in this worker's turns until the comparison stops; one window per turn. Where
+         * inference runs on a GPU, {@code gpu} samples it throughout, and each turn gets its samples.
+         */
+        SystemSample run(String role, String description, SuiteContext context, Turns turns, int intraOpThreads,
+                GpuWatch gpu) throws BenchmarkSetupException {
             ResidentMemory memory = new ResidentMemory();
             Resources resources = new Resources();
             String raplMissing = Rapl.unavailableReason();
@@ -148,6 +152,7 @@ public final class SystemRunner implements SuiteRunner {
             long windowNanos = settings.windowMillis() * 1_000_000L;
             long firstEpochMillis = -1;
             long nextReport = System.nanoTime() + 5_000_000_000L;
+            List<GpuUse.Turn> gpuTurns = new ArrayList<>();
             turns.ready();
             for (int k = 0; ; k++) {
                 if (!turns.mine(k)) {
@@ -164,6 +169,7 @@ public final class SystemRunner implements SuiteRunner {
                 long failedBefore = errors.get();
                 resources.read();
                 long start = System.nanoTime();
+                long startMillis = System.currentTimeMillis();
                 running.set(true);
                 List<Thread> threads = new ArrayList<>();
                 for (int u = 0; u < predictors.size(); u++) {
@@ -182,10 +188,12 @@ public final class SystemRunner implements SuiteRunner {
                 arrivals.clear();
                 join(threads, 2 * windowNanos);
                 double turnSeconds = (System.nanoTime() - start) / 1e9;
+                long endMillis = System.currentTimeMillis();
                 Histogram interval = recorder.getIntervalHistogram();
                 all.add(interval);
                 long done = completed.get() - doneBefore;
                 long failed = errors.get() - failedBefore + leftOver;
+                gpuTurns.add(new GpuUse.Turn(startMillis, endMillis, done));
                 dropped += leftOver;
                 cpuNanos += processCpuNanos() - cpuStart;
                 if (energyStart >= 0) {
@@ -206,14 +214,16 @@ public final class SystemRunner implements SuiteRunner {
                             role, windows.size(), completed.get(), errors.get() + dropped));
                 }
             }
+            gpu.close(); // stops nvidia-smi and waits for its last lines, so the last turn has all its samples
+            GpuUse gpuUse = gpu.summarize(gpuTurns);
             long done = completed.get();
             long failed = errors.get() + dropped;
             double cpuPerInference = done == 0 ? Double.NaN : cpuNanos / 1e9 / done;
-            SystemSample.Energy energy = raplMissing != null
-                    ? new SystemSample.Energy(false, raplMissing, Double.NaN, Double.NaN)
-                    : energy(microjoules, done);
+            SystemSample.Energy energy = raplMissing == null ? energy(microjoules, done)
+                    : gpuUse != null && !Double.isNaN(gpuUse.joulesPerInference()) ? gpuUse.energy()
+                    : new SystemSample.Energy(false, raplMissing, Double.NaN, Double.NaN);
             return summarize(role, description, seconds, done, failed, dropped, all, windows, cpuPerInference, energy,
-                    intraOpThreads);
+                    intraOpThreads, gpu.status(), gpuUse);
         }
 
         private static void join(List<Thread> threads, long patienceNanos) {
@@ -229,7 +239,7 @@ public final class SystemRunner implements SuiteRunner {
 
         private SystemSample summarize(String role, String description, double seconds, long done, long failed,
                 long dropped, Histogram all, List<SystemSample.Window> windows, double cpuPerInference,
-                SystemSample.Energy energy, int intraOpThreads) {
+                SystemSample.Energy energy, int intraOpThreads, String gpuStatus, GpuUse gpuUse) {
             double[] t = windows.stream().mapToDouble(SystemSample.Window::startSeconds).toArray();
             double[] throughput = windows.stream().mapToDouble(SystemSample.Window::throughput).toArray();
             double mean = java.util.Arrays.stream(throughput).average().orElse(Double.NaN);
@@ -250,7 +260,7 @@ public final class SystemRunner implements SuiteRunner {
                     done + failed == 0 ? Double.NaN : (double) failed / (done + failed), top, dropped, done / seconds,
                     LatencySummary.of(all), windows, drift, deviation, startRss, endRss, endRss - startRss,
                     startRss == 0 ? Double.NaN : (double) (endRss - startRss) / startRss, cpuPerInference, energy,
-                    "not applicable: inference ran on the CPU", intraOpThreads);
+                    gpuStatus, intraOpThreads, gpuUse);
         }
 
         private static SystemSample.Energy energy(long used, long done) {

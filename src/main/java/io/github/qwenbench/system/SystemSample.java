@@ -25,15 +25,29 @@ import java.util.Map;
  * @param memoryGrowthBytes end minus start
  * @param memoryGrowthFraction growth over the start
  * @param cpuSecondsPerInference process CPU time per completed request: the energy proxy, always
- * @param energy joules per inference from RAPL, or why not
- * @param gpu GPU power, or why it does not apply
+ * @param energy joules per inference from RAPL, else from the GPU's power where inference ran on one, or
+ *     why neither could be read
+ * @param gpu the GPU sampled, or why it does not apply or could not be sampled
  * @param intraOpThreads the engine's intra-op threads during the load
+ * @param gpuUse the GPU's utilization, memory and power window by window, where inference ran on one and
+ *     nvidia-smi sampled it; else null
  */
 public record SystemSample(String role, String load, double durationSeconds, long completed, long errors,
         double errorRate, Map<String, Long> errorMessages, long dropped, double throughput, LatencySummary latency,
         List<Window> windows, double drift, double largestWindowDeviation, long startResidentBytes,
         long endResidentBytes, long memoryGrowthBytes, double memoryGrowthFraction, double cpuSecondsPerInference,
-        Energy energy, String gpu, int intraOpThreads) {
+        Energy energy, String gpu, int intraOpThreads, GpuUse gpuUse) {
+
+    /** A model served on the CPU: no GPU figures. */
+    public SystemSample(String role, String load, double durationSeconds, long completed, long errors,
+            double errorRate, Map<String, Long> errorMessages, long dropped, double throughput, LatencySummary latency,
+            List<Window> windows, double drift, double largestWindowDeviation, long startResidentBytes,
+            long endResidentBytes, long memoryGrowthBytes, double memoryGrowthFraction, double cpuSecondsPerInference,
+            Energy energy, String gpu, int intraOpThreads) {
+        this(role, load, durationSeconds, completed, errors, errorRate, errorMessages, dropped, throughput, latency,
+                windows, drift, largestWindowDeviation, startResidentBytes, endResidentBytes, memoryGrowthBytes,
+                memoryGrowthFraction, cpuSecondsPerInference, energy, gpu, intraOpThreads, null);
+    }
 
     /**
      * One stability window.
@@ -57,8 +71,8 @@ public record SystemSample(String role, String load, double durationSeconds, lon
     }
 
     /**
-     * @param available whether RAPL counters could be read
-     * @param source the counter read, or why none could be
+     * @param available whether an energy figure could be read
+     * @param source the counter or power read, or why none could be
      * @param joulesPerInference energy per completed request, NaN when unavailable
      * @param inferencesPerJoule its inverse
      */

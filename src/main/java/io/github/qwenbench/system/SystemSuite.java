@@ -1,6 +1,7 @@
 package io.github.qwenbench.system;
 
 import io.github.qwenbench.gate.Verdict;
+import io.github.qwenbench.hardware.GpuTrace;
 import io.github.qwenbench.plan.BenchmarkPlan;
 import io.github.qwenbench.plan.BenchmarkSetupException;
 import io.github.qwenbench.report.Html;
@@ -63,14 +64,45 @@ public final class SystemSuite implements SuiteDefinition<SystemMetrics> {
         return SystemGates.evaluate(plan.system(), metrics);
     }
 
+    /**
+     * The longest window below which a warning says that GPU energy per model is blurred: nvidia-smi's
+     * power.draw is a one-second average on Ampere and newer GPUs, so about half a second of the turn
+     * before (the other model's) lands in each turn that follows one; at 5 s that is a tenth of the turn.
+     */
+    static final long GPU_ENERGY_WINDOW_MILLIS = 5000;
+
+    @Override
+    public List<String> warnings(BenchmarkPlan plan, SystemMetrics metrics) {
+        return gpuWarnings(plan.system().windowMillis(), metrics);
+    }
+
+    /** A warning when GPU power was integrated over windows too short for nvidia-smi's averaging. */
+    static List<String> gpuWarnings(long windowMillis, SystemMetrics metrics) {
+        boolean gpuPower = metrics.models().stream()
+                .anyMatch(m -> m.gpuUse() != null && !Double.isNaN(m.gpuUse().joules()));
+        if (!gpuPower || windowMillis >= GPU_ENERGY_WINDOW_MILLIS) {
+            return List.of();
+        }
+        return List.of(String.format(Locale.ROOT, "GPU power and energy per model are blurred: system/window is %d ms,"
+                + " and on Ampere and newer GPUs nvidia-smi's power.draw averages over one second, so each turn that"
+                + " follows the other model's includes part of it. Set <system><window> to %ds or more for GPU"
+                + " energy figures.", windowMillis, GPU_ENERGY_WINDOW_MILLIS / 1000));
+    }
+
     @Override
     public String headline(SystemMetrics metrics) {
         StringBuilder line = new StringBuilder();
         for (SystemSample model : metrics.models()) {
             line.append(String.format(Locale.ROOT, "%s %.1f req/s, p99 %.2f ms, drift %+.3f, CPU %.2f ms/inference,"
-                    + " memory %+.1f MiB, %d errors; ", model.role(), model.throughput(), model.latency().p99Millis(),
+                    + " memory %+.1f MiB, %d errors", model.role(), model.throughput(), model.latency().p99Millis(),
                     model.drift(), 1000 * model.cpuSecondsPerInference(), model.memoryGrowthBytes() / MIB,
                     model.errors()));
+            GpuUse gpu = model.gpuUse();
+            if (gpu != null) {
+                line.append(String.format(Locale.ROOT, ", GPU %.0f%% busy, %.0f W, %.4f J/inference, %.0f MiB used",
+                        gpu.utilizationPercent(), gpu.powerWatts(), gpu.joulesPerInference(), gpu.memoryUsedMiB()));
+            }
+            line.append("; ");
         }
         return line.append("energy ").append(energy(metrics)).toString();
     }
@@ -88,7 +120,34 @@ public final class SystemSuite implements SuiteDefinition<SystemMetrics> {
         html.append(chart(metrics, "p99 per window", "ms", SystemSample.Window::p99Millis));
         html.append(chart(metrics, "Process CPU per window", "%", SystemSample.Window::processCpuPercent));
         html.append(chart(metrics, "Resident memory per window", "MiB", w -> w.residentBytes() / MIB));
-        return html.append("</div><p>Energy: ").append(Html.escape(energy(metrics))).append("</p>").toString();
+        if (metrics.models().stream().anyMatch(m -> m.gpuUse() != null)) {
+            html.append(gpuChart(metrics, "GPU utilization per window", "%", GpuTrace.Interval::utilizationPercent));
+            html.append(gpuChart(metrics, "GPU power per window", "W", GpuTrace.Interval::powerWatts));
+            html.append(gpuChart(metrics, "GPU memory used per window (whole device)", "MiB",
+                    GpuTrace.Interval::memoryUsedMiB));
+        }
+        html.append("</div><p>Energy: ").append(Html.escape(energy(metrics))).append("</p>");
+        SystemSample last = metrics.models().get(metrics.models().size() - 1);
+        if (last.gpu() != null && !last.gpu().startsWith("not applicable")) {
+            html.append("<p>GPU: ").append(Html.escape(last.gpu()))
+                    .append(last.gpuUse() == null ? "" : ". " + Html.escape(last.gpuUse().source())).append(".</p>");
+        }
+        return html.toString();
+    }
+
+    /** One GPU figure per window; a model without GPU samples has no line. */
+    private static String gpuChart(SystemMetrics metrics, String title, String unit,
+            ToDoubleFunction<GpuTrace.Interval> figure) {
+        List<Svg.Series> series = new ArrayList<>();
+        for (SystemSample model : metrics.models()) {
+            if (model.gpuUse() != null) {
+                List<GpuTrace.Interval> gpu = model.gpuUse().windows();
+                series.add(new Svg.Series(model.role(), model.windows().stream().limit(gpu.size())
+                        .mapToDouble(SystemSample.Window::startSeconds).toArray(),
+                        gpu.stream().limit(model.windows().size()).mapToDouble(figure).toArray()));
+            }
+        }
+        return Svg.lineChart(title, "seconds", unit, series);
     }
 
     private static String chart(SystemMetrics metrics, String title, String unit,
