@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
-import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -377,39 +376,5 @@ class QwenVlFixtureTest {
                 + " on %d/%d tokens%n", worst, int8KvAgree, total);
         assertTrue(worst < 1e-4, "cached logits differ from recompute by " + worst);
         assertTrue(int8KvAgree * 2 > total, "the int8 KV cache mostly agrees");
-    }
-
-    @Test
-    void forwardTimes() throws Exception {
-        List<ModelInputs> all = new ArrayList<>(conversations.values());
-        all.sort((a, b) -> Integer.compare(a.inputIds().length, b.inputIds().length));
-        StringBuilder report = new StringBuilder("forward times (median of 30 after 10 warm-ups, engine threads "
-                + JniUtils.getNumThreads() + "):\n");
-        for (ModelInputs in : List.of(all.get(0), all.get(all.size() / 3), all.get(2 * all.size() / 3),
-                all.get(all.size() - 1))) {
-            report.append(String.format(Locale.ROOT, "  %4d tokens, images %-22s", in.inputIds().length, grids(in)));
-            for (ZooModel<NDList, NDList> m : List.of(base, int8, cached)) {
-                report.append(String.format(Locale.ROOT, " %s %.2f ms", m.getName(), medianMillis(m, Batch.of(in))));
-            }
-            report.append('\n');
-        }
-        System.out.print(report);
-    }
-
-    private static double medianMillis(ZooModel<NDList, NDList> model, Batch batch) throws Exception {
-        try (NDManager manager = model.getNDManager().newSubManager();
-                Predictor<NDList, NDList> predictor = model.newPredictor()) {
-            NDList inputs = batch.toNDList(manager);
-            double[] times = new double[30];
-            for (int i = -10; i < times.length; i++) {
-                long start = System.nanoTime();
-                predictor.predict(inputs).close();
-                if (i >= 0) {
-                    times[i] = (System.nanoTime() - start) / 1e6;
-                }
-            }
-            Arrays.sort(times);
-            return times[times.length / 2];
-        }
     }
 }
