@@ -19,7 +19,7 @@ import json, sys
 m = json.load(open(sys.argv[1]))['metrics']
 b, c = m['models']
 r = m['tokensPerSecondRatio']
-print('| %s | %s | %.2f | %.2f | %.2f | %.2f | %.2f [%.2f, %.2f] | %d |' % (sys.argv[2], m['decoding'].split(';')[0][:40],
+print('| %s | %s | %.2f | %.2f | %.2f | %.2f | %.2f [%.2f, %.2f] | %d |' % (sys.argv[2], m['decodingLabel'] if 'decodingLabel' in m else ' vs '.join(x['decoding'].split(':')[0] for x in m['models']),
       b['timePerOutputToken']['p50Millis'], c['timePerOutputToken']['p50Millis'], b['timeToFirstToken']['p50Millis'],
       c['timeToFirstToken']['p50Millis'], r['estimate'], r['lower'], r['upper'], r['pairs']))
 PY
