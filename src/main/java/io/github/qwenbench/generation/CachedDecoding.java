@@ -63,11 +63,21 @@ final class CachedDecoding {
 
         /** Bytes of every cache tensor, from their shapes and dtypes. */
         long cacheBytes() {
-            long bytes = 0;
-            for (NDArray c : cache) {
-                bytes += c.getShape().size() * c.getDataType().getNumOfBytes();
+            return bytes(cache);
+        }
+
+        /**
+         * A step adds one position: the cache may grow by at most its bytes per position (and a
+         * little for rounding). More is a cache that grows without bound, which would exhaust memory
+         * long before the answer ends.
+         */
+        private void requireOnePositionLonger(long before, long after) throws BenchmarkSetupException {
+            long allowed = before + (long) Math.ceil((double) before / length) + 64;
+            if (after > allowed) {
+                throw contract(String.format(java.util.Locale.ROOT, "at cache length %d its decode returned a cache"
+                        + " of %d bytes after %d: a step adds one position (about %d bytes here), so the cache grows"
+                        + " without bound", length, after, before, before / length));
             }
-            return bytes;
         }
 
         /** Positions held by the cache: the prompt (padding included) and the tokens decoded so far. */
@@ -115,6 +125,7 @@ final class CachedDecoding {
                         nextCache.add(out[i].toTensor((PtNDManager) manager));
                     }
                     requireLogits(nextLogits, rows, "decode");
+                    requireOnePositionLonger(cacheBytes(), bytes(nextCache));
                     logits.close();
                     cache.forEach(NDArray::close);
                     logits = nextLogits;
@@ -171,6 +182,14 @@ final class CachedDecoding {
         List<NDArray> cache = new ArrayList<>(outputs.subList(1, outputs.size() - 1));
         long[] mask = inputs.get(maskIndex).toType(DataType.INT64, false).toLongArray();
         return new State(logits, cache, ropeDeltas, mask, rows, length);
+    }
+
+    private static long bytes(List<NDArray> tensors) {
+        long bytes = 0;
+        for (NDArray t : tensors) {
+            bytes += t.getShape().size() * t.getDataType().getNumOfBytes();
+        }
+        return bytes;
     }
 
     private void requireLogits(NDArray logits, int rows, String method) throws BenchmarkSetupException {
