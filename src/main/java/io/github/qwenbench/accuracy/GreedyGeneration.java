@@ -3,6 +3,7 @@ package io.github.qwenbench.accuracy;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import io.github.qwenbench.generation.GreedyDecoder;
+import io.github.qwenbench.generation.TokenAgreement;
 import io.github.qwenbench.model.InputFactory;
 import io.github.qwenbench.model.LoadedModel;
 import io.github.qwenbench.plan.AccuracySettings;
@@ -24,10 +25,7 @@ final class GreedyGeneration {
     static AccuracyMetrics.Generation compare(LoadedModel baseline, LoadedModel candidate, InputFactory inputs,
             AccuracySettings settings) throws BenchmarkSetupException {
         List<InputSpec> specs = inputs.inputs();
-        long agree = 0;
-        long total = 0;
-        int exact = 0;
-        int sequences = 0;
+        TokenAgreement agreement = new TokenAgreement();
         List<Long> firstBaseline = null;
         List<Long> firstCandidate = null;
         for (int s = 0; s < settings.samples(); s++) {
@@ -36,17 +34,7 @@ final class GreedyGeneration {
                 long[][] b = decode(baseline, prompt, settings, specs, manager);
                 long[][] c = decode(candidate, prompt, settings, specs, manager);
                 for (int row = 0; row < b.length; row++) {
-                    boolean same = true;
-                    for (int t = 0; t < b[row].length; t++) {
-                        if (b[row][t] == c[row][t]) {
-                            agree++;
-                        } else {
-                            same = false;
-                        }
-                        total++;
-                    }
-                    exact += same ? 1 : 0;
-                    sequences++;
+                    agreement.add(b[row], c[row]);
                     if (firstBaseline == null) {
                         firstBaseline = boxed(b[row]);
                         firstCandidate = boxed(c[row]);
@@ -54,9 +42,8 @@ final class GreedyGeneration {
                 }
             }
         }
-        return new AccuracyMetrics.Generation(settings.generationInput(), settings.generationSteps(), sequences,
-                total == 0 ? Double.NaN : (double) agree / total,
-                sequences == 0 ? Double.NaN : (double) exact / sequences, firstBaseline, firstCandidate);
+        return new AccuracyMetrics.Generation(settings.generationInput(), settings.generationSteps(),
+                agreement.pairs(), agreement.agreement(), agreement.exactMatchRate(), firstBaseline, firstCandidate);
     }
 
     /** The tokens one model generates for each row of the prompt, [rows][steps]: a forced number, no stop token. */

@@ -13,6 +13,7 @@ import ai.djl.pytorch.jni.IValueUtils;
 import io.github.qwenbench.model.EngineMessages;
 import io.github.qwenbench.model.LoadedModel;
 import io.github.qwenbench.plan.BenchmarkSetupException;
+import io.github.qwenbench.plan.InputSpec;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -153,7 +154,7 @@ final class CachedDecoding {
      * Runs the prefill on {@code inputs} (which must include the attention mask at {@code maskIndex}).
      * The prefill's outputs become the state; the caller closes it.
      */
-    State prefill(NDList inputs, List<io.github.qwenbench.plan.InputSpec> specs, int tokenIndex, int maskIndex)
+    State prefill(NDList inputs, List<InputSpec> specs, int tokenIndex, int maskIndex)
             throws BenchmarkSetupException {
         if (maskIndex < 0) {
             throw contract("the model has a decode method, but its forward takes no attention_mask, which cached"

@@ -103,26 +103,11 @@ public record GenerationMetrics(String decoding, int maxNewTokens, List<ModelGen
             boolean candidateStopped, String baselineText, String candidateText, double agreement,
             int firstDivergence) {
 
-        /** Compares two answers position by position. */
+        /** Two answers and how they compared ({@link TokenAgreement.Pair}). */
         public static Answer of(int sample, long[] baseline, long[] candidate, boolean baselineStopped,
-                boolean candidateStopped, String baselineText, String candidateText) {
-            int longer = Math.max(baseline.length, candidate.length);
-            int same = 0;
-            int firstDivergence = -1;
-            for (int t = 0; t < longer; t++) {
-                boolean agree = t < baseline.length && t < candidate.length && baseline[t] == candidate[t];
-                same += agree ? 1 : 0;
-                if (!agree && firstDivergence < 0) {
-                    firstDivergence = t;
-                }
-            }
+                boolean candidateStopped, String baselineText, String candidateText, TokenAgreement.Pair compared) {
             return new Answer(sample, boxed(baseline), boxed(candidate), baselineStopped, candidateStopped,
-                    baselineText, candidateText, longer == 0 ? 1.0 : (double) same / longer, firstDivergence);
-        }
-
-        /** Positions compared: the longer answer's length. */
-        public int positions() {
-            return Math.max(baselineTokens.size(), candidateTokens.size());
+                    baselineText, candidateText, compared.agreement(), compared.firstDivergence());
         }
 
         private static List<Long> boxed(long[] tokens) {

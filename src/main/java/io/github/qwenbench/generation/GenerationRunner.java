@@ -44,19 +44,13 @@ public final class GenerationRunner implements SuiteRunner {
                 LoadedModel baseline = LoadedModel.load(context.plan().baseline(), false);
                 LoadedModel candidate = LoadedModel.load(context.plan().candidate(), false)) {
             List<GenerationMetrics.Answer> answers;
+            TokenAgreement agreement = new TokenAgreement();
             try (AnswerText text = AnswerText.of(context.plan())) {
-                answers = answers(baseline, candidate, inputs, settings, manager, text);
-            }
-            long agree = 0;
-            long positions = 0;
-            int exact = 0;
-            for (GenerationMetrics.Answer answer : answers) {
-                agree += Math.round(answer.agreement() * answer.positions());
-                positions += answer.positions();
-                exact += answer.firstDivergence() < 0 ? 1 : 0;
+                answers = answers(baseline, candidate, inputs, settings, manager, text, agreement);
             }
             context.progress().accept(String.format(Locale.ROOT, "answers of %d samples: token agreement %.3f,"
-                    + " identical %d", answers.size(), positions == 0 ? 1.0 : (double) agree / positions, exact));
+                    + " identical %d", answers.size(), Double.isNaN(agreement.agreement()) ? 1.0 : agreement.agreement(),
+                    agreement.identical()));
 
             GreedyDecoder.Options timed = new GreedyDecoder.Options(settings.tokenInput(), settings.logitsOutput(),
                     settings.maxNewTokens(), Set.of());
@@ -102,8 +96,8 @@ public final class GenerationRunner implements SuiteRunner {
             GenerationMetrics.ModelGeneration candSummary = cand.summary();
             return new GenerationMetrics(GenerationMetrics.decoding(baseSummary.decoding(), candSummary.decoding()),
                     settings.maxNewTokens(), List.of(baseSummary, candSummary), tokensPerSecond.interval(), firstToken.interval(),
-                    tpsStop, ttftStop, answers, positions == 0 ? Double.NaN : (double) agree / positions,
-                    answers.isEmpty() ? Double.NaN : (double) exact / answers.size(), preprocessing(context.plan()),
+                    tpsStop, ttftStop, answers, agreement.agreement(), agreement.exactMatchRate(),
+                    preprocessing(context.plan()),
                     GenerationMetrics.METHOD);
         } finally {
             threads.restore();
@@ -112,7 +106,8 @@ public final class GenerationRunner implements SuiteRunner {
 
     /** Each sample's answer from both models, decoded until a stop token or maxNewTokens (one row per sample). */
     private static List<GenerationMetrics.Answer> answers(LoadedModel baseline, LoadedModel candidate,
-            InputFactory inputs, GenerationSettings settings, NDManager manager, AnswerText text)
+            InputFactory inputs, GenerationSettings settings, NDManager manager, AnswerText text,
+            TokenAgreement agreement)
             throws BenchmarkSetupException {
         GreedyDecoder.Options options = new GreedyDecoder.Options(settings.tokenInput(), settings.logitsOutput(),
                 settings.maxNewTokens(), settings.stopTokenSet());
@@ -124,7 +119,8 @@ public final class GenerationRunner implements SuiteRunner {
                 GreedyDecoder.Decoded c = GreedyDecoder.decode(candidate, prompt, inputs.inputs(), options, scratch);
                 for (int row = 0; row < b.tokens().length; row++) {
                     answers.add(GenerationMetrics.Answer.of(k, b.tokens()[row], c.tokens()[row], b.stopped()[row],
-                            c.stopped()[row], text.decode(b.tokens()[row]), text.decode(c.tokens()[row])));
+                            c.stopped()[row], text.decode(b.tokens()[row]), text.decode(c.tokens()[row]),
+                            agreement.add(b.tokens()[row], c.tokens()[row])));
                 }
             }
         }

@@ -14,6 +14,7 @@ import io.github.qwenbench.stats.RatioInterval;
 import io.github.qwenbench.suite.SuiteDefinition;
 import io.github.qwenbench.suite.SuiteRunner;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 
@@ -65,7 +66,7 @@ public final class HardwareSuite implements SuiteDefinition<HardwareMetrics> {
             int last = curve.sizes().size() - 1;
             for (ScalabilityMetrics.ModelCurve model : curve.models()) {
                 parts.add(String.format(Locale.ROOT, "%s speedup at %d threads %.2fx (efficiency %.2f)", model.role(),
-                        curve.sizes().get(last), speedup(curve, model, last), model.scalingEfficiency().get(last)));
+                        curve.sizes().get(last), speedup(model, last), model.scalingEfficiency().get(last)));
             }
         }
         for (GemmThroughput g : metrics.gemm()) {
@@ -89,7 +90,7 @@ public final class HardwareSuite implements SuiteDefinition<HardwareMetrics> {
     }
 
     /** A model's throughput at point {@code i} over its throughput at the first point. */
-    static double speedup(ScalabilityMetrics.Curve curve, ScalabilityMetrics.ModelCurve model, int i) {
+    static double speedup(ScalabilityMetrics.ModelCurve model, int i) {
         return model.samplesPerSecond().get(i) / model.samplesPerSecond().get(0);
     }
 
@@ -113,7 +114,7 @@ public final class HardwareSuite implements SuiteDefinition<HardwareMetrics> {
                 html.append("<tr><td>").append(curve.sizes().get(i)).append(curve.contended(i) ? " (contended)" : "")
                         .append("</td>");
                 for (ScalabilityMetrics.ModelCurve model : curve.models()) {
-                    html.append(Html.cells(model.samplesPerSecond().get(i), speedup(curve, model, i),
+                    html.append(Html.cells(model.samplesPerSecond().get(i), speedup(model, i),
                             model.scalingEfficiency().get(i)));
                 }
                 RatioInterval r = curve.throughputRatio().get(i);
@@ -156,7 +157,7 @@ public final class HardwareSuite implements SuiteDefinition<HardwareMetrics> {
     }
 
     private static List<String> union(List<String> a, List<String> b) {
-        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(a);
+        LinkedHashSet<String> all = new LinkedHashSet<>(a);
         all.addAll(b);
         return List.copyOf(all);
     }

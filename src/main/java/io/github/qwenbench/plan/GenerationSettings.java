@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Validated generation suite settings.
@@ -80,10 +79,5 @@ public record GenerationSettings(String tokenInput, int logitsOutput, int maxNew
                 Thresholds.fraction("generation/minTokenAgreement", c.getMinTokenAgreement(), 0, 1), minPairs,
                 c.getMaxPairs(), maxDuration.toMillis(),
                 Thresholds.fraction("generation/confidence", c.getConfidence(), 0.5, 0.999));
-    }
-
-    /** The stop tokens as the pom writes them. */
-    public String describeStops() {
-        return stopTokens.stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 }

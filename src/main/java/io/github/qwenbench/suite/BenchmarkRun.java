@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -84,26 +83,22 @@ public final class BenchmarkRun {
         FreeCores cores = FreeCores.probe(CPU_PROBE);
         SuiteResult result = suite.measure(launcher.withLeadingJvmArguments(
                 List.of("-D" + FreeCores.PROPERTY + "=" + cores.property())), plan);
-        List<Verdict> gates;
-        List<String> warnings = new ArrayList<>();
-        String headline;
-        List<String> table;
+        Suite.Judgment judgment;
         try {
-            gates = suite.gates(plan, result.metrics());
-            headline = suite.headline(result.metrics());
-            table = suite.tableLines(result.metrics());
-            warnings.addAll(suite.warnings(plan, result.metrics()));
-            if (result.warnings() != null) {
-                warnings.addAll(result.warnings());
-            }
+            judgment = suite.judge(plan, result.metrics());
         } catch (JsonProcessingException e) {
             throw new BenchmarkSetupException("The " + suite.id() + " worker's metrics are not in the expected form: "
                     + e.getOriginalMessage(), e);
         }
+        List<Verdict> gates = judgment.gates();
+        List<String> warnings = new ArrayList<>(judgment.warnings());
+        if (result.warnings() != null) {
+            warnings.addAll(result.warnings());
+        }
         boolean passed = !gates.isEmpty() && gates.stream().allMatch(Verdict::passed);
         SuiteReport report = new SuiteReport(suite.id(), runId, passed, result.startedAt(), result.durationMillis(),
                 result.system(), result.models(), suite.config(plan), result.metrics(), gates, warnings,
-                headline, table, onInconclusive);
+                judgment.headline(), judgment.table(), onInconclusive);
         write(resultFile, report);
         writeReports(report);
         return report;
@@ -143,7 +138,7 @@ public final class BenchmarkRun {
         boolean passed = gates.stream().allMatch(Verdict::passed);
         SuiteReport report = new SuiteReport(Regressions.SUITE, runId, passed, Instant.now(), 0, null,
                 reports.isEmpty() ? List.of() : reports.get(0).models(),
-                java.util.Map.of("compareTo", previous.toString(), "tolerance", tolerance),
+                Map.of("compareTo", previous.toString(), "tolerance", tolerance),
                 io.github.qwenbench.report.Json.mapper().createObjectNode(), gates, List.of(),
                 gates.size() + " headline figures compared with " + previous, List.of(), onInconclusive);
         write(ReportFiles.resultFile(outputDirectory, Regressions.SUITE), report);

@@ -77,24 +77,18 @@ public enum Suite {
         return definition.measure(this, launcher, plan);
     }
 
-    /** Judges the suite's metrics against the plan's thresholds. */
-    List<Verdict> gates(BenchmarkPlan plan, JsonNode metrics) throws JsonProcessingException {
-        return typed().gates(plan, read(metrics));
+    /**
+     * What the Maven side makes of a result, from one reading of its metrics: the verdicts, the
+     * findings that pass the gates but deserve a look, the headline and the console table.
+     */
+    record Judgment(List<Verdict> gates, List<String> warnings, String headline, List<String> table) {
     }
 
-    /** Findings that pass the gates but deserve a look. */
-    List<String> warnings(BenchmarkPlan plan, JsonNode metrics) throws JsonProcessingException {
-        return typed().warnings(plan, read(metrics));
-    }
-
-    /** The suite's key figures in one line. */
-    String headline(JsonNode metrics) throws JsonProcessingException {
-        return typed().headline(read(metrics));
-    }
-
-    /** Extra lines for the console summary. */
-    List<String> tableLines(JsonNode metrics) throws JsonProcessingException {
-        return typed().tableLines(read(metrics));
+    /** Judges the suite's metrics against the plan's thresholds and presents them for the console. */
+    Judgment judge(BenchmarkPlan plan, JsonNode metrics) throws JsonProcessingException {
+        Object m = read(metrics);
+        SuiteDefinition<Object> d = typed();
+        return new Judgment(d.gates(plan, m), d.warnings(plan, m), d.headline(m), d.tableLines(m));
     }
 
     /** The suite's charts and tables for the HTML report. */

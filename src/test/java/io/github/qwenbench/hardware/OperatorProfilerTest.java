@@ -13,7 +13,7 @@ import ai.djl.pytorch.jni.JniUtils;
 import io.github.qwenbench.TestModels;
 import io.github.qwenbench.hardware.OperatorProfile.OperatorStats;
 import io.github.qwenbench.hardware.ProfileComparison.OperatorChange;
-import io.github.qwenbench.model.InputFactory;
+import io.github.qwenbench.model.TensorInputs;
 import io.github.qwenbench.model.LoadedModel;
 import io.github.qwenbench.plan.InputSpec;
 import java.io.IOException;
@@ -45,7 +45,7 @@ class OperatorProfilerTest {
         engineThreads = JniUtils.getNumThreads();
         JniUtils.setNumThreads(1);
         List<InputSpec> specs = TestModels.demoInputSpecs();
-        NDList inputs = new io.github.qwenbench.model.TensorInputs(specs, 42).sample(manager, 0);
+        NDList inputs = new TensorInputs(specs, 42).sample(manager, 0);
         baseline = profile("baseline.pt", inputs, specs);
         optimized = profile("optimized.pt", inputs, specs);
     }
