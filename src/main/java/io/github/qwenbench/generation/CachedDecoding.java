@@ -1,8 +1,10 @@
 package io.github.qwenbench.generation;
 
+import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
@@ -15,6 +17,7 @@ import io.github.qwenbench.model.LoadedModel;
 import io.github.qwenbench.plan.BenchmarkSetupException;
 import io.github.qwenbench.plan.InputSpec;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -44,9 +47,9 @@ final class CachedDecoding {
     final class State implements AutoCloseable {
         private NDArray logits;
         private List<NDArray> cache;
-        private final long[] ropeDeltas;
+        private long[] ropeDeltas;
         private long[] mask;
-        private final int rows;
+        private int rows;
         private int length;
 
         private State(NDArray logits, List<NDArray> cache, long[] ropeDeltas, long[] mask, int rows, int length) {
@@ -143,6 +146,111 @@ final class CachedDecoding {
             length++;
         }
 
+        /** The cache tensors' shapes, for {@link Layout#learn}. */
+        List<Shape> cacheShapes() {
+            return cache.stream().map(NDArray::getShape).toList();
+        }
+
+        /** An independent copy in {@code into}: stepping it leaves this state as it is. */
+        State copy(NDManager into) {
+            List<NDArray> copied = new ArrayList<>();
+            for (NDArray c : cache) {
+                NDArray d = c.duplicate();
+                d.attach(into);
+                copied.add(d);
+            }
+            NDArray l = logits.duplicate();
+            l.attach(into);
+            return new State(l, copied, ropeDeltas.clone(), mask.clone(), rows, length);
+        }
+
+        /** Rows (sequences) in this state. */
+        int rows() {
+            return rows;
+        }
+
+        /**
+         * This state and {@code other} as one batch: this one's rows first. The shorter is padded on the
+         * left (cache zeros, mask 0), so every row keeps its positions: its rotary offset shrinks by the
+         * padding. Both states are used up; close the returned one.
+         */
+        State join(State other, Layout layout) throws BenchmarkSetupException {
+            int joined = Math.max(length, other.length);
+            List<NDArray> merged = new ArrayList<>();
+            for (int i = 0; i < cache.size(); i++) {
+                NDArray a = padded(cache.get(i), layout.sequenceAxes()[i], joined - length);
+                NDArray b = padded(other.cache.get(i), layout.sequenceAxes()[i], joined - other.length);
+                if (!sameExceptBatch(a.getShape(), b.getShape(), layout.batchAxes()[i])) {
+                    Shape left = a.getShape();
+                    Shape right = b.getShape();
+                    a.close();
+                    b.close();
+                    throw contract("cache tensor " + i + " of two sequences cannot be joined into one batch along axis "
+                            + layout.batchAxes()[i] + ": " + left + " and " + right + " (continuous batching takes the"
+                            + " batch axis as the first axis of size 1 in a one-sequence prefill)");
+                }
+                merged.add(a.concat(b, layout.batchAxes()[i]));
+                a.close();
+                b.close();
+            }
+            NDArray mergedLogits = logits.concat(other.logits, 0);
+            long[] mergedMask = new long[(rows + other.rows) * joined];
+            long[] mergedDeltas = new long[rows + other.rows];
+            copyRows(this, joined, mergedMask, mergedDeltas, 0);
+            copyRows(other, joined, mergedMask, mergedDeltas, rows);
+            close();
+            other.close();
+            return new State(mergedLogits, merged, mergedDeltas, mergedMask, rows + other.rows, joined);
+        }
+
+        /**
+         * Keeps the rows marked in {@code keep}, in order, and drops the leading positions that every
+         * kept row masks (padding left behind by longer sequences that ended). At least one row must stay.
+         */
+        void keep(boolean[] keep, Layout layout) {
+            int[] kept = java.util.stream.IntStream.range(0, rows).filter(r -> keep[r]).toArray();
+            int trim = length;
+            for (int row : kept) {
+                int lead = 0;
+                while (lead < length && mask[row * length + lead] == 0) {
+                    lead++;
+                }
+                trim = Math.min(trim, lead);
+            }
+            int newLength = length - trim;
+            long[] newMask = new long[kept.length * newLength];
+            long[] newDeltas = new long[kept.length];
+            for (int k = 0; k < kept.length; k++) {
+                System.arraycopy(mask, kept[k] * length + trim, newMask, k * newLength, newLength);
+                newDeltas[k] = ropeDeltas[kept[k]] + trim;
+            }
+            try (NDManager scratch = logits.getManager().newSubManager()) {
+                NDArray rowIndex = scratch.create(Arrays.stream(kept).asLongStream().toArray());
+                List<NDArray> kept2 = new ArrayList<>();
+                for (int i = 0; i < cache.size(); i++) {
+                    NDArray c = cache.get(i);
+                    NDArray rowsKept = c.get(index(layout.batchAxes()[i], rowIndex));
+                    NDArray trimmed = trim == 0 ? rowsKept
+                            : rowsKept.get(new NDIndex().addAllDim(layout.sequenceAxes()[i])
+                                    .addSliceDim(trim, length));
+                    if (trimmed != rowsKept) {
+                        rowsKept.close();
+                    }
+                    trimmed.attach(c.getManager());
+                    kept2.add(trimmed);
+                }
+                NDArray keptLogits = logits.get(index(0, rowIndex));
+                keptLogits.attach(logits.getManager());
+                close();
+                logits = keptLogits;
+                cache = kept2;
+            }
+            System.arraycopy(newDeltas, 0, ropeDeltas, 0, newDeltas.length);
+            mask = newMask;
+            rows = kept.length;
+            length = newLength;
+        }
+
         @Override
         public void close() {
             logits.close();
@@ -151,11 +259,87 @@ final class CachedDecoding {
     }
 
     /**
+     * Where each cache tensor keeps its sequences and its positions, which continuous batching needs to
+     * join and split sequences: learned from a one-sequence prefill and one step, as the axis that grew
+     * by one position (sequence) and the first other axis of size 1 (batch).
+     */
+    record Layout(int[] batchAxes, int[] sequenceAxes) {
+
+        static Layout learn(List<Shape> prefill, List<Shape> afterStep, CachedDecoding decoding)
+                throws BenchmarkSetupException {
+            int[] batch = new int[prefill.size()];
+            int[] sequence = new int[prefill.size()];
+            for (int i = 0; i < prefill.size(); i++) {
+                long[] before = prefill.get(i).getShape();
+                long[] after = afterStep.get(i).getShape();
+                sequence[i] = -1;
+                batch[i] = -1;
+                for (int axis = 0; axis < before.length && before.length == after.length; axis++) {
+                    sequence[i] = after[axis] == before[axis] + 1 && sequence[i] < 0 ? axis : sequence[i];
+                }
+                for (int axis = 0; axis < before.length; axis++) {
+                    batch[i] = before[axis] == 1 && axis != sequence[i] && batch[i] < 0 ? axis : batch[i];
+                }
+                if (sequence[i] < 0 || batch[i] < 0) {
+                    throw decoding.contract("continuous batching needs every cache tensor to keep the sequences on an"
+                            + " axis of size 1 for one sequence and the positions on an axis that grows by one per"
+                            + " step, but cache tensor " + i + " is " + prefill.get(i) + " after the prefill and "
+                            + afterStep.get(i) + " after one step");
+                }
+            }
+            return new Layout(batch, sequence);
+        }
+    }
+
+    private static void copyRows(State from, int joined, long[] mask, long[] deltas, int firstRow) {
+        int pad = joined - from.length;
+        for (int row = 0; row < from.rows; row++) {
+            System.arraycopy(from.mask, row * from.length, mask, (firstRow + row) * joined + pad, from.length);
+            deltas[firstRow + row] = from.ropeDeltas[row] - pad;
+        }
+    }
+
+    /** {@code tensor} with {@code count} zero positions before its own along {@code axis}; the same tensor when 0. */
+    private static NDArray padded(NDArray tensor, int axis, int count) {
+        if (count == 0) {
+            return tensor.duplicate();
+        }
+        long[] shape = tensor.getShape().getShape();
+        shape[axis] = count;
+        try (NDArray zeros = tensor.getManager().zeros(new Shape(shape), tensor.getDataType())) {
+            return zeros.concat(tensor, axis);
+        }
+    }
+
+    private static boolean sameExceptBatch(Shape a, Shape b, int batchAxis) {
+        if (a.dimension() != b.dimension()) {
+            return false;
+        }
+        for (int axis = 0; axis < a.dimension(); axis++) {
+            if (axis != batchAxis && a.get(axis) != b.get(axis)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Selects the rows {@code rows} along {@code axis}. */
+    private static NDIndex index(int axis, NDArray rows) {
+        return new NDIndex().addAllDim(axis).addIndices("{}", rows);
+    }
+
+    /**
      * Runs the prefill on {@code inputs} (which must include the attention mask at {@code maskIndex}).
      * The prefill's outputs become the state; the caller closes it.
      */
     State prefill(NDList inputs, List<InputSpec> specs, int tokenIndex, int maskIndex)
             throws BenchmarkSetupException {
+        return prefill(null, inputs, specs, tokenIndex, maskIndex);
+    }
+
+    /** The prefill through {@code predictor} (one per thread when several threads serve), or the model's own when null. */
+    State prefill(Predictor<NDList, NDList> predictor, NDList inputs, List<InputSpec> specs, int tokenIndex,
+            int maskIndex) throws BenchmarkSetupException {
         if (maskIndex < 0) {
             throw contract("the model has a decode method, but its forward takes no attention_mask, which cached"
                     + " decoding grows by one position per step");
@@ -163,7 +347,7 @@ final class CachedDecoding {
         NDArray ids = inputs.get(tokenIndex);
         int rows = (int) ids.getShape().get(0);
         int length = (int) ids.getShape().get(1);
-        NDList outputs = model.predict(inputs, specs);
+        NDList outputs = predictor == null ? model.predict(inputs, specs) : model.predict(predictor, inputs, specs);
         if (outputs.size() < 3) {
             outputs.close();
             throw contract("its forward (the prefill) returned " + outputs.size() + " outputs, but a model with a"
@@ -200,7 +384,7 @@ final class CachedDecoding {
         }
     }
 
-    private BenchmarkSetupException contract(String problem) {
+    BenchmarkSetupException contract(String problem) {
         return new BenchmarkSetupException("The " + model.file().role() + " model " + model.file().path()
                 + " does not follow the cached-generation contract: " + problem + ". See README, \"Cached"
                 + " generation\", for the contract and an export example.");

@@ -112,10 +112,7 @@ public final class GreedyDecoder {
     /** The prefill, then one {@code decode} step per further token, the cache carried between them. */
     private static Decoded decodeCached(CachedDecoding cached, NDList prompt, List<InputSpec> specs, int tokenIndex,
             Options options, NDManager manager, int rows) throws BenchmarkSetupException {
-        int maskIndex = -1;
-        for (int i = 0; i < specs.size(); i++) {
-            maskIndex = ATTENTION_MASK.equals(specs.get(i).name()) ? i : maskIndex;
-        }
+        int maskIndex = maskIndex(specs);
         List<long[]> generated = new ArrayList<>();
         boolean[] stopped = new boolean[rows];
         int[] lengths = new int[rows];
@@ -167,7 +164,8 @@ public final class GreedyDecoder {
         return tokens;
     }
 
-    private static long[] argmaxLast(NDArray logits) {
+    /** The arg-max of each row's last position, computed by the engine. */
+    static long[] argmaxLast(NDArray logits) {
         try (NDArray last = logits.get(":, -1, :"); NDArray argmax = last.argMax(-1)) {
             return argmax.toType(DataType.INT64, false).toLongArray();
         }
@@ -213,6 +211,15 @@ public final class GreedyDecoder {
             out.add(longer);
         }
         return out;
+    }
+
+    /** The index of the attention mask among the inputs, or -1. */
+    static int maskIndex(List<InputSpec> specs) {
+        int maskIndex = -1;
+        for (int i = 0; i < specs.size(); i++) {
+            maskIndex = ATTENTION_MASK.equals(specs.get(i).name()) ? i : maskIndex;
+        }
+        return maskIndex;
     }
 
     static int indexOf(List<InputSpec> specs, String name) throws BenchmarkSetupException {
