@@ -15,4 +15,4 @@ assert result.gates*.name == ['maxErrorRate', 'stableAsBaseline[throughputDrift]
         'minThroughputRatio']
 // the two workers took turns: each model's turns start after the other's
 assert baseline.windows.size() == candidate.windows.size()
-assert log =~ /system: baseline [\d.]+ req\/s, p99/
+assert log =~ /system: baseline [\d.]+ requests\/s, p99/

@@ -330,14 +330,9 @@ final class CachedDecoding {
 
     /**
      * Runs the prefill on {@code inputs} (which must include the attention mask at {@code maskIndex}).
-     * The prefill's outputs become the state; the caller closes it.
+     * The prefill's outputs become the state; the caller closes it. It runs through {@code predictor} (one
+     * per thread when several threads serve), or the model's own when null.
      */
-    State prefill(NDList inputs, List<InputSpec> specs, int tokenIndex, int maskIndex)
-            throws BenchmarkSetupException {
-        return prefill(null, inputs, specs, tokenIndex, maskIndex);
-    }
-
-    /** The prefill through {@code predictor} (one per thread when several threads serve), or the model's own when null. */
     State prefill(Predictor<NDList, NDList> predictor, NDList inputs, List<InputSpec> specs, int tokenIndex,
             int maskIndex) throws BenchmarkSetupException {
         if (maskIndex < 0) {

@@ -177,6 +177,15 @@ public final class ContinuousBatch implements AutoCloseable {
         return finished;
     }
 
+    /** Drops every sequence (after a failed step, whose state is lost): the batch is empty and ready for new requests. */
+    public void abandon() {
+        if (batch != null) {
+            batch.close();
+            batch = null;
+        }
+        rows.clear();
+    }
+
     /** Appends {@code token} unless it is a stop token; whether the answer has ended. */
     private boolean ends(Row row, long token) {
         if (options.stopTokens().contains(token)) {

@@ -1,5 +1,6 @@
 package io.github.qwenbench.generation;
 
+import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -70,6 +71,15 @@ public final class GreedyDecoder {
     /** Decodes greedily from {@code prompt} (the model's inputs in the order of {@code specs}). */
     public static Decoded decode(LoadedModel model, NDList prompt, List<InputSpec> specs, Options options,
             NDManager manager) throws BenchmarkSetupException {
+        return decode(model, null, prompt, specs, options, manager);
+    }
+
+    /**
+     * Decodes greedily through {@code predictor} (one per thread when several threads decode at once), or
+     * through the model's own when it is null.
+     */
+    public static Decoded decode(LoadedModel model, Predictor<NDList, NDList> predictor, NDList prompt,
+            List<InputSpec> specs, Options options, NDManager manager) throws BenchmarkSetupException {
         int tokenIndex = indexOf(specs, options.tokenInput());
         NDArray ids = prompt.get(tokenIndex);
         if (ids.getShape().dimension() != 2) {
@@ -79,7 +89,7 @@ public final class GreedyDecoder {
         int rows = (int) ids.getShape().get(0);
         CachedDecoding cached = CachedDecoding.of(model);
         if (cached != null) {
-            return decodeCached(cached, prompt, specs, tokenIndex, options, manager, rows);
+            return decodeCached(cached, predictor, prompt, specs, tokenIndex, options, manager, rows);
         }
         NDList inputs = new NDList(prompt);
         List<long[]> generated = new ArrayList<>();
@@ -92,7 +102,8 @@ public final class GreedyDecoder {
             while (steps < options.maxNewTokens()) {
                 long start = System.nanoTime();
                 long[] next;
-                try (NDList outputs = model.predict(inputs, specs)) {
+                try (NDList outputs = predictor == null ? model.predict(inputs, specs)
+                        : model.predict(predictor, inputs, specs)) {
                     next = lastPositionArgmax(model, outputs, options.logitsOutput(), rows);
                 }
                 forwardNanos[steps] = System.nanoTime() - start;
@@ -110,8 +121,9 @@ public final class GreedyDecoder {
     }
 
     /** The prefill, then one {@code decode} step per further token, the cache carried between them. */
-    private static Decoded decodeCached(CachedDecoding cached, NDList prompt, List<InputSpec> specs, int tokenIndex,
-            Options options, NDManager manager, int rows) throws BenchmarkSetupException {
+    private static Decoded decodeCached(CachedDecoding cached, Predictor<NDList, NDList> predictor, NDList prompt,
+            List<InputSpec> specs, int tokenIndex, Options options, NDManager manager, int rows)
+            throws BenchmarkSetupException {
         int maskIndex = maskIndex(specs);
         List<long[]> generated = new ArrayList<>();
         boolean[] stopped = new boolean[rows];
@@ -121,7 +133,7 @@ public final class GreedyDecoder {
         int steps = 0;
         try (NDManager scratch = manager.newSubManager()) {
             long start = System.nanoTime();
-            try (CachedDecoding.State state = cached.prefill(prompt, specs, tokenIndex, maskIndex)) {
+            try (CachedDecoding.State state = cached.prefill(predictor, prompt, specs, tokenIndex, maskIndex)) {
                 while (true) {
                     long[] next = argmaxLast(state.logits());
                     stepNanos[steps] = System.nanoTime() - start;

@@ -57,6 +57,12 @@ public class SystemConfig {
     /** Candidate throughput over baseline throughput under the same load (the whole interval); 0.90: at most 10% slower. */
     private String minThroughputRatio = "0.90";
 
+    /**
+     * What a request is: {@code requests} (one forward pass), {@code one-at-a-time} (a whole greedy answer,
+     * decoded alone) or {@code continuous-batching} (a whole answer, decoded in a running batch).
+     */
+    private String serving = "requests";
+
     public SystemConfig() {
     }
 
@@ -162,5 +168,13 @@ public class SystemConfig {
 
     public void setMinThroughputRatio(String minThroughputRatio) {
         this.minThroughputRatio = minThroughputRatio;
+    }
+
+    public String getServing() {
+        return serving;
+    }
+
+    public void setServing(String serving) {
+        this.serving = serving;
     }
 }

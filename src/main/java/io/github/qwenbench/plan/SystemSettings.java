@@ -21,11 +21,50 @@ import java.util.Locale;
  * @param maxMemoryGrowthBytes floor of the growth gate in bytes, or -1 when given as a share
  * @param maxP99LatencyMillis gate, or null when off
  * @param minThroughputRatio gate
+ * @param serving what one request is, and how it is served
  */
 public record SystemSettings(int users, long thinkTimeMillis, long durationMillis, long maxDurationMillis,
         double arrivalRate, long windowMillis, double maxErrorRate, double stabilityFactor, double driftFloor,
         Double maxThroughputDrift, double maxMemoryGrowthFraction, long maxMemoryGrowthBytes,
-        Double maxP99LatencyMillis, double minThroughputRatio) {
+        Double maxP99LatencyMillis, double minThroughputRatio, Serving serving) {
+
+    /** What one request of the load is. */
+    public enum Serving {
+        /** One forward pass of a sample; throughput in requests per second. */
+        REQUESTS("requests"),
+        /** A whole greedy answer to a conversation, each user's decoded alone; throughput in tokens per second. */
+        ONE_AT_A_TIME("one-at-a-time"),
+        /** A whole greedy answer, decoded with the others in one running batch; throughput in tokens per second. */
+        CONTINUOUS_BATCHING("continuous-batching");
+
+        private final String setting;
+
+        Serving(String setting) {
+            this.setting = setting;
+        }
+
+        /** The value of {@code <system><serving>}. */
+        public String setting() {
+            return setting;
+        }
+
+        /** Whether a request is a generated answer, and throughput counts tokens. */
+        public boolean generates() {
+            return this != REQUESTS;
+        }
+
+        static Serving of(String text) throws BenchmarkSetupException {
+            String t = text == null ? "requests" : text.trim();
+            for (Serving s : values()) {
+                if (s.setting.equals(t)) {
+                    return s;
+                }
+            }
+            throw new BenchmarkSetupException("system/serving is '" + text + "': use requests (one forward pass per"
+                    + " request), one-at-a-time (a whole answer per request, decoded alone) or continuous-batching"
+                    + " (answers decoded together in a running batch; needs models with a key/value cache).");
+        }
+    }
 
     public boolean openLoop() {
         return arrivalRate > 0;
@@ -77,7 +116,8 @@ public record SystemSettings(int users, long thinkTimeMillis, long durationMilli
         }
         return new SystemSettings(users, think.toMillis(), duration.toMillis(), maxDuration.toMillis(),
                 rate == null ? 0 : rate, window.toMillis(), errors, factor, driftFloor, drift, growthFraction, growthBytes,
-                Thresholds.number("system/maxP99LatencyMillis", c.getMaxP99LatencyMillis(), 0, 1e9), ratio);
+                Thresholds.number("system/maxP99LatencyMillis", c.getMaxP99LatencyMillis(), 0, 1e9), ratio,
+                Serving.of(c.getServing()));
     }
 
     /** Parses {@code 65536}, {@code 64KiB}, {@code 64MiB}, {@code 1GiB} (also KB, MB, GB as powers of 1000). */

@@ -64,8 +64,8 @@ public final class SystemGates {
         String budget = metrics.stop() != null && !metrics.stop().decided()
                 ? "; raise <system><maxDuration> or use a quieter machine" : "";
         verdicts.add(Verdict.decide("minThroughputRatio", r, Comparison.AT_LEAST, settings.minThroughputRatio(),
-                String.format(Locale.ROOT, "candidate/baseline throughput, %.0f%% anytime-valid interval from %d pairs"
-                        + " of turns%s%s", 100 * r.confidence(), r.pairs(), stop, budget)));
+                String.format(Locale.ROOT, "candidate/baseline throughput in %s, %.0f%% anytime-valid interval from %d"
+                        + " pairs of turns%s%s", c.throughputUnit(), 100 * r.confidence(), r.pairs(), stop, budget)));
         return verdicts;
     }
 }

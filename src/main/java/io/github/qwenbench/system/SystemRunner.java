@@ -3,6 +3,7 @@ package io.github.qwenbench.system;
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import io.github.qwenbench.generation.ContinuousBatch;
 import io.github.qwenbench.memory.ResidentMemory;
 import io.github.qwenbench.model.LoadedModel;
 import io.github.qwenbench.plan.BenchmarkSetupException;
@@ -57,8 +58,9 @@ public final class SystemRunner implements SuiteRunner {
                     + " models take turns, each in its own worker.");
         }
         Turns turns = new Turns(Path.of(turnsDirectory), file.role(), settings);
+        boolean batched = settings.serving() == SystemSettings.Serving.CONTINUOUS_BATCHING;
         int intraOpThreads = context.engineThreads().apply(file.role() + " under " + settings.users() + " users",
-                settings.users());
+                batched ? 1 : settings.users());
         try (NDManager manager = NDManager.newBaseManager(); LoadedModel model = LoadedModel.load(file, false);
                 GpuWatch gpu = GpuWatch.start(context.plan().engine())) {
             List<NDList> samples = context.inputs().samples(manager, SAMPLES);
@@ -66,14 +68,20 @@ public final class SystemRunner implements SuiteRunner {
             for (int u = 0; u < settings.users(); u++) {
                 predictors.add(model.newPredictor());
             }
-            try {
-                Load load = new Load(model, specs, samples, predictors, settings);
+            Answers answers = settings.serving().generates()
+                    ? Answers.of(settings.serving(), context.plan().generation(), model, specs) : null;
+            try (ContinuousBatch batch = batched ? new ContinuousBatch(model, specs, answers.options(), manager) : null) {
+                Load load = new Load(model, specs, samples, predictors, settings, answers, batch, manager);
                 context.progress().accept(file.role() + ": warming up under the load for one window");
                 load.warmUp();
                 String description = settings.openLoop()
                         ? String.format(java.util.Locale.ROOT, "open loop, %.1f requests/s (Poisson), %d threads",
                                 settings.arrivalRate(), settings.users())
                         : "closed loop, " + settings.users() + " users, think time " + settings.thinkTimeMillis() + " ms";
+                if (answers != null) {
+                    description += batched ? ", answers in one continuous batch of up to " + settings.users()
+                            : ", answers decoded one at a time per thread";
+                }
                 context.progress().accept(file.role() + ": " + description + ", " + intraOpThreads + " intra-op"
                         + " threads, in turns of " + settings.windowMillis() + " ms with the other model, "
                         + settings.durationMillis() / 1000.0 + " to " + settings.maxDurationMillis() / 1000.0 + " s");
@@ -98,14 +106,41 @@ public final class SystemRunner implements SuiteRunner {
         private final Recorder recorder = new Recorder(3_600_000_000_000L, 3);
         private final BlockingQueue<Long> arrivals = new LinkedBlockingQueue<>();
         private final AtomicInteger queueHighWater = new AtomicInteger();
+        private final Answers answers;
+        private final ContinuousBatch batch;
+        private final NDManager manager;
 
         Load(LoadedModel model, List<InputSpec> specs, List<NDList> samples,
-                List<Predictor<NDList, NDList>> predictors, SystemSettings settings) {
+                List<Predictor<NDList, NDList>> predictors, SystemSettings settings, Answers answers,
+                ContinuousBatch batch, NDManager manager) {
             this.model = model;
             this.specs = specs;
             this.samples = samples;
             this.predictors = predictors;
             this.settings = settings;
+            this.answers = answers;
+            this.batch = batch;
+            this.manager = manager;
+        }
+
+        /**
+         * The threads that serve one window from {@code start}: users or servers, or the batch's one thread;
+         * and in an open loop, the arrivals.
+         */
+        private List<Thread> startServing(boolean openLoop, long start, long windowNanos, long seed, String name) {
+            List<Thread> threads = new ArrayList<>();
+            if (batch != null) {
+                threads.add(start(() -> batchLoop(openLoop, start), name + "-batch"));
+            } else {
+                for (int u = 0; u < predictors.size(); u++) {
+                    int user = u;
+                    threads.add(start(openLoop ? () -> serve(user) : () -> closedLoop(user), name + "-" + u));
+                }
+            }
+            if (openLoop) {
+                threads.add(start(() -> dispatch(start, start + windowNanos, seed), "arrivals"));
+            }
+            return threads;
         }
 
         /**
@@ -113,12 +148,9 @@ public final class SystemRunner implements SuiteRunner {
          * warm-up of the engine, so that the first measured window is not slower for it.
          */
         void warmUp() {
-            List<Thread> threads = new ArrayList<>();
-            for (int u = 0; u < predictors.size(); u++) {
-                int user = u;
-                threads.add(start(() -> closedLoop(user), "warm-up-" + u));
-            }
-            LockSupport.parkNanos(settings.windowMillis() * 1_000_000L);
+            long windowNanos = settings.windowMillis() * 1_000_000L;
+            List<Thread> threads = startServing(false, System.nanoTime(), windowNanos, 0, "warm-up");
+            LockSupport.parkNanos(windowNanos);
             running.set(false);
             for (Thread thread : threads) {
                 try {
@@ -132,6 +164,11 @@ public final class SystemRunner implements SuiteRunner {
             errors.set(0);
             messages.clear();
             recorder.reset();
+            arrivals.clear();
+            queueHighWater.set(0);
+            if (answers != null) {
+                answers.reset();
+            }
         }
 
         /**
@@ -167,19 +204,13 @@ public final class SystemRunner implements SuiteRunner {
                 long cpuStart = processCpuNanos();
                 long doneBefore = completed.get();
                 long failedBefore = errors.get();
+                long tokensBefore = answers == null ? 0 : answers.tokens();
                 resources.read();
                 long start = System.nanoTime();
                 long startMillis = System.currentTimeMillis();
                 running.set(true);
-                List<Thread> threads = new ArrayList<>();
-                for (int u = 0; u < predictors.size(); u++) {
-                    int user = u;
-                    threads.add(start(settings.openLoop() ? () -> serve(user) : () -> closedLoop(user), "user-" + u));
-                }
-                if (settings.openLoop()) {
-                    long seed = context.plan().seed() + k;
-                    threads.add(start(() -> dispatch(start, start + windowNanos, seed), "arrivals"));
-                }
+                List<Thread> threads = startServing(settings.openLoop(), start, windowNanos, context.plan().seed() + k,
+                        "user");
                 LockSupport.parkNanos(start + windowNanos - System.nanoTime());
                 running.set(false);
                 int queued = arrivals.size();
@@ -201,7 +232,10 @@ public final class SystemRunner implements SuiteRunner {
                 }
                 seconds += turnSeconds;
                 Resources.Reading reading = resources.read();
-                double throughput = done / turnSeconds;
+                double throughput = (answers == null ? done : answers.tokens() - tokensBefore) / turnSeconds;
+                if (answers != null) {
+                    answers.endTurn();
+                }
                 windows.add(new SystemSample.Window((epochMillis - firstEpochMillis) / 1000.0, done, failed, throughput,
                         interval.getTotalCount() == 0 ? Double.NaN : interval.getValueAtPercentile(50) / 1e6,
                         interval.getTotalCount() == 0 ? Double.NaN : interval.getValueAtPercentile(99) / 1e6,
@@ -223,7 +257,8 @@ public final class SystemRunner implements SuiteRunner {
                     : gpuUse != null && !Double.isNaN(gpuUse.joulesPerInference()) ? gpuUse.energy()
                     : new SystemSample.Energy(false, raplMissing, Double.NaN, Double.NaN);
             return summarize(role, description, seconds, done, failed, dropped, all, windows, cpuPerInference, energy,
-                    intraOpThreads, gpu.status(), gpuUse);
+                    intraOpThreads, gpu.status(), gpuUse,
+                    answers == null ? null : answers.summarize(done, seconds));
         }
 
         private static void join(List<Thread> threads, long patienceNanos) {
@@ -239,7 +274,8 @@ public final class SystemRunner implements SuiteRunner {
 
         private SystemSample summarize(String role, String description, double seconds, long done, long failed,
                 long dropped, Histogram all, List<SystemSample.Window> windows, double cpuPerInference,
-                SystemSample.Energy energy, int intraOpThreads, String gpuStatus, GpuUse gpuUse) {
+                SystemSample.Energy energy, int intraOpThreads, String gpuStatus, GpuUse gpuUse,
+                SystemSample.Generation generation) {
             double[] t = windows.stream().mapToDouble(SystemSample.Window::startSeconds).toArray();
             double[] throughput = windows.stream().mapToDouble(SystemSample.Window::throughput).toArray();
             double mean = java.util.Arrays.stream(throughput).average().orElse(Double.NaN);
@@ -257,10 +293,12 @@ public final class SystemRunner implements SuiteRunner {
                 top.put("still queued when the run ended (open loop above capacity)", dropped);
             }
             return new SystemSample(role, description, seconds, done, failed,
-                    done + failed == 0 ? Double.NaN : (double) failed / (done + failed), top, dropped, done / seconds,
+                    done + failed == 0 ? Double.NaN : (double) failed / (done + failed), top, dropped,
+                    (generation == null ? done : generation.tokens()) / seconds,
                     LatencySummary.of(all), windows, drift, deviation, startRss, endRss, endRss - startRss,
                     startRss == 0 ? Double.NaN : (double) (endRss - startRss) / startRss, cpuPerInference, energy,
-                    gpuStatus, intraOpThreads, gpuUse);
+                    gpuStatus, intraOpThreads, gpuUse, generation == null ? SystemSample.REQUESTS_PER_SECOND
+                            : SystemSample.TOKENS_PER_SECOND, generation);
         }
 
         private static SystemSample.Energy energy(long used, long done) {
@@ -318,15 +356,102 @@ public final class SystemRunner implements SuiteRunner {
             }
         }
 
+        /**
+         * Continuous batching on this one thread: requests join the running batch as they arrive (closed
+         * loop: each user's next request is due its think time after its answer; open loop: the arrivals),
+         * up to system/users sequences, and every step decodes one token for all of them. When the window
+         * ends, no request joins any more and the batch decodes until it is empty.
+         */
+        private void batchLoop(boolean openLoop, long start) {
+            int users = settings.users();
+            long[] due = new long[users];
+            java.util.Arrays.fill(due, start);
+            boolean[] busy = new boolean[users];
+            Map<Long, long[]> waiting = new java.util.HashMap<>(); // id -> {arrival, user}
+            long nextId = 0;
+            int served = 0;
+            while (true) {
+                long now = System.nanoTime();
+                try {
+                    if (openLoop) {
+                        Long arrival;
+                        while (batch.size() < users && (arrival = arrivals.poll()) != null) {
+                            nextId = join(nextId, arrival, -1, served++, waiting, due, busy);
+                        }
+                    } else if (running.get()) {
+                        for (int user = 0; user < users; user++) {
+                            if (!busy[user] && due[user] <= now) {
+                                busy[user] = true;
+                                nextId = join(nextId, due[user], user, served++, waiting, due, busy);
+                            }
+                        }
+                    }
+                    if (batch.size() == 0) {
+                        if (!running.get() && arrivals.isEmpty()) {
+                            return;
+                        }
+                        LockSupport.parkNanos(200_000);
+                        continue;
+                    }
+                    answers.step(batch.size());
+                    for (ContinuousBatch.Finished answer : batch.step()) {
+                        done(answer, waiting, due, busy);
+                    }
+                } catch (BenchmarkSetupException | RuntimeException e) {
+                    // the batch's state is lost with the step: every request in flight failed
+                    batch.abandon();
+                    for (long[] request : waiting.values()) {
+                        failed(e);
+                        if (request[1] >= 0) {
+                            busy[(int) request[1]] = false;
+                            due[(int) request[1]] = System.nanoTime() + settings.thinkTimeMillis() * 1_000_000L;
+                        }
+                    }
+                    waiting.clear();
+                }
+            }
+        }
+
+        /** Prefills request {@code id} into the batch; returns the next id. */
+        private long join(long id, long arrival, int user, int sample, Map<Long, long[]> waiting, long[] due,
+                boolean[] busy) throws BenchmarkSetupException {
+            waiting.put(id, new long[] {arrival, user});
+            ContinuousBatch.Finished answer = batch.add(id, samples.get(sample % samples.size()));
+            if (answer != null) {
+                done(answer, waiting, due, busy);
+            }
+            return id + 1;
+        }
+
+        private void done(ContinuousBatch.Finished answer, Map<Long, long[]> waiting, long[] due, boolean[] busy) {
+            long[] request = waiting.remove(answer.id());
+            answers.finished(answer, request[0]);
+            recorder.recordValue(Math.min(answer.endNanos() - request[0], 3_600_000_000_000L));
+            completed.incrementAndGet();
+            int user = (int) request[1];
+            if (user >= 0) {
+                busy[user] = false;
+                due[user] = answer.endNanos() + settings.thinkTimeMillis() * 1_000_000L;
+            }
+        }
+
         private void infer(Predictor<NDList, NDList> predictor, NDList input, long since) {
             try {
-                model.predict(predictor, input, specs).close();
+                if (answers != null) {
+                    answers.decodeAlone(model, predictor, input, specs, manager, since);
+                } else {
+                    model.predict(predictor, input, specs).close();
+                }
                 recorder.recordValue(Math.min(System.nanoTime() - since, 3_600_000_000_000L));
                 completed.incrementAndGet();
             } catch (BenchmarkSetupException | RuntimeException e) {
-                errors.incrementAndGet();
-                messages.computeIfAbsent(reason(e), k -> new AtomicLong()).incrementAndGet();
+                failed(e);
             }
+        }
+
+        private void failed(Exception e) {
+            errors.incrementAndGet();
+            messages.computeIfAbsent(reason(e), k -> new AtomicLong()).incrementAndGet();
         }
 
         private static String reason(Exception e) {

@@ -31,14 +31,20 @@ import java.util.Map;
  * @param intraOpThreads the engine's intra-op threads during the load
  * @param gpuUse the GPU's utilization, memory and power window by window, where inference ran on one and
  *     nvidia-smi sampled it; else null
+ * @param throughputUnit what {@code throughput} (and each window's) counts: {@code requests/s}, or
+ *     {@code tokens/s} when every request is a generated answer
+ * @param generation the answers' figures when every request is a generated answer, else null
  */
 public record SystemSample(String role, String load, double durationSeconds, long completed, long errors,
         double errorRate, Map<String, Long> errorMessages, long dropped, double throughput, LatencySummary latency,
         List<Window> windows, double drift, double largestWindowDeviation, long startResidentBytes,
         long endResidentBytes, long memoryGrowthBytes, double memoryGrowthFraction, double cpuSecondsPerInference,
-        Energy energy, String gpu, int intraOpThreads, GpuUse gpuUse) {
+        Energy energy, String gpu, int intraOpThreads, GpuUse gpuUse, String throughputUnit, Generation generation) {
 
-    /** A model served on the CPU: no GPU figures. */
+    public static final String REQUESTS_PER_SECOND = "requests/s";
+    public static final String TOKENS_PER_SECOND = "tokens/s";
+
+    /** A model served on the CPU, one forward pass per request: no GPU or answer figures. */
     public SystemSample(String role, String load, double durationSeconds, long completed, long errors,
             double errorRate, Map<String, Long> errorMessages, long dropped, double throughput, LatencySummary latency,
             List<Window> windows, double drift, double largestWindowDeviation, long startResidentBytes,
@@ -46,7 +52,8 @@ public record SystemSample(String role, String load, double durationSeconds, lon
             Energy energy, String gpu, int intraOpThreads) {
         this(role, load, durationSeconds, completed, errors, errorRate, errorMessages, dropped, throughput, latency,
                 windows, drift, largestWindowDeviation, startResidentBytes, endResidentBytes, memoryGrowthBytes,
-                memoryGrowthFraction, cpuSecondsPerInference, energy, gpu, intraOpThreads, null);
+                memoryGrowthFraction, cpuSecondsPerInference, energy, gpu, intraOpThreads, null, REQUESTS_PER_SECOND,
+                null);
     }
 
     /**
@@ -68,6 +75,23 @@ public record SystemSample(String role, String load, double durationSeconds, lon
     public record Window(double startSeconds, long completed, long errors, double throughput, double p50Millis,
             double p99Millis, double processCpuPercent, double machineCpuPercent, long residentBytes, int threads,
             double loadAverage, int queueDepth) {
+    }
+
+    /**
+     * Generated answers under load.
+     *
+     * @param serving one-at-a-time or continuous-batching
+     * @param decoding key/value cache, or full recompute
+     * @param tokens tokens the model produced (stop tokens included)
+     * @param requestsPerSecond answers completed per second
+     * @param timeToFirstToken from each request's arrival to its first token: queueing, prefill and (in a
+     *     batch) the other sequences' steps
+     * @param queueWait from each request's arrival until its prefill began
+     * @param meanBatchSize continuous batching: sequences per decode step, on average; else NaN
+     * @param largestBatch continuous batching: the most sequences in one step; else 0
+     */
+    public record Generation(String serving, String decoding, long tokens, double requestsPerSecond,
+            LatencySummary timeToFirstToken, LatencySummary queueWait, double meanBatchSize, int largestBatch) {
     }
 
     /**

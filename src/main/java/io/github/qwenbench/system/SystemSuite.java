@@ -93,10 +93,20 @@ public final class SystemSuite implements SuiteDefinition<SystemMetrics> {
     public String headline(SystemMetrics metrics) {
         StringBuilder line = new StringBuilder();
         for (SystemSample model : metrics.models()) {
-            line.append(String.format(Locale.ROOT, "%s %.1f req/s, p99 %.2f ms, drift %+.3f, CPU %.2f ms/inference,"
-                    + " memory %+.1f MiB, %d errors", model.role(), model.throughput(), model.latency().p99Millis(),
-                    model.drift(), 1000 * model.cpuSecondsPerInference(), model.memoryGrowthBytes() / MIB,
-                    model.errors()));
+            line.append(String.format(Locale.ROOT, "%s %.1f %s, p99 %.2f ms, drift %+.3f, CPU %.2f ms/request,"
+                    + " memory %+.1f MiB, %d errors", model.role(), model.throughput(), model.throughputUnit(),
+                    model.latency().p99Millis(), model.drift(), 1000 * model.cpuSecondsPerInference(),
+                    model.memoryGrowthBytes() / MIB, model.errors()));
+            SystemSample.Generation answers = model.generation();
+            if (answers != null) {
+                line.append(String.format(Locale.ROOT, ", %.2f answers/s, first token p50 %.1f ms p99 %.1f ms,"
+                        + " queueing p50 %.1f ms", answers.requestsPerSecond(), answers.timeToFirstToken().p50Millis(),
+                        answers.timeToFirstToken().p99Millis(), answers.queueWait().p50Millis()));
+                if (!Double.isNaN(answers.meanBatchSize())) {
+                    line.append(String.format(Locale.ROOT, ", batch %.2f on average (at most %d)",
+                            answers.meanBatchSize(), answers.largestBatch()));
+                }
+            }
             GpuUse gpu = model.gpuUse();
             if (gpu != null) {
                 line.append(String.format(Locale.ROOT, ", GPU %.0f%% busy, %.0f W, %.4f J/inference, %.0f MiB used",
@@ -116,7 +126,8 @@ public final class SystemSuite implements SuiteDefinition<SystemMetrics> {
     @Override
     public String htmlSection(SystemMetrics metrics, SuiteReport report) {
         StringBuilder html = new StringBuilder("<div class=\"charts\">");
-        html.append(chart(metrics, "Throughput per window", "requests/s", SystemSample.Window::throughput));
+        html.append(chart(metrics, "Throughput per window", metrics.models().get(0).throughputUnit(),
+                SystemSample.Window::throughput));
         html.append(chart(metrics, "p99 per window", "ms", SystemSample.Window::p99Millis));
         html.append(chart(metrics, "Process CPU per window", "%", SystemSample.Window::processCpuPercent));
         html.append(chart(metrics, "Resident memory per window", "MiB", w -> w.residentBytes() / MIB));
@@ -126,13 +137,35 @@ public final class SystemSuite implements SuiteDefinition<SystemMetrics> {
             html.append(gpuChart(metrics, "GPU memory used per window (whole device)", "MiB",
                     GpuTrace.Interval::memoryUsedMiB));
         }
-        html.append("</div><p>Energy: ").append(Html.escape(energy(metrics))).append("</p>");
+        html.append("</div>").append(answersTable(metrics)).append("<p>Energy: ").append(Html.escape(energy(metrics))).append("</p>");
         SystemSample last = metrics.models().get(metrics.models().size() - 1);
         if (last.gpu() != null && !last.gpu().startsWith("not applicable")) {
             html.append("<p>GPU: ").append(Html.escape(last.gpu()))
                     .append(last.gpuUse() == null ? "" : ". " + Html.escape(last.gpuUse().source())).append(".</p>");
         }
         return html.toString();
+    }
+
+    /** Where requests were generated answers: their figures per model, side by side; else nothing. */
+    private static String answersTable(SystemMetrics metrics) {
+        if (metrics.models().stream().anyMatch(m -> m.generation() == null)) {
+            return "";
+        }
+        StringBuilder html = new StringBuilder("<table><tr><th>model</th><th>serving</th><th>decoding</th>"
+                + "<th>tokens/s</th><th>answers/s</th><th>first token p50 / p99 (ms)</th><th>queueing p50 / p99 (ms)</th>"
+                + "<th>answer latency p50 / p99 (ms)</th><th>batch (mean, most)</th></tr>");
+        for (SystemSample model : metrics.models()) {
+            SystemSample.Generation g = model.generation();
+            html.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%.1f</td><td>%.2f</td>"
+                    + "<td>%.1f / %.1f</td><td>%.1f / %.1f</td><td>%.1f / %.1f</td><td>%s</td></tr>",
+                    Html.escape(model.role()), Html.escape(g.serving()), Html.escape(g.decoding()), model.throughput(),
+                    g.requestsPerSecond(), g.timeToFirstToken().p50Millis(), g.timeToFirstToken().p99Millis(),
+                    g.queueWait().p50Millis(), g.queueWait().p99Millis(), model.latency().p50Millis(),
+                    model.latency().p99Millis(), Double.isNaN(g.meanBatchSize()) ? "one at a time"
+                            : String.format(Locale.ROOT, "%.2f, %d", g.meanBatchSize(), g.largestBatch())));
+        }
+        return html.append("</table><p>Time to first token and queueing count from each request's arrival; a"
+                + " request is one whole greedy answer.</p>").toString();
     }
 
     /** One GPU figure per window; a model without GPU samples has no line. */
