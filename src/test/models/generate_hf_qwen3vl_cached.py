@@ -14,9 +14,13 @@ transformers DynamicCache from the cache tensor it is given and calls Hugging Fa
 (model.model.language_model: embedding, masks, 3-D rotary embedding, decoder layers, DynamicCache.update,
 norm) and lm_head. Under tracing, tensor.shape gives traced sizes, so the sizes that flow from the cache
 and the mask into HF's mask creation (sdpa_mask: arange(q_length) + q_offset, arange(kv_length)) and into
-DynamicCache.update (torch.cat) stay symbolic. HF turns no sequence length into a Python branch on these
-paths (it skips its is_causal shortcut while tracing). The script checks that: it traces at one length,
-then runs prompts and caches of other lengths and batch sizes and compares with HF's generate().
+DynamicCache.update (torch.cat) stay symbolic. The Python decisions HF takes on sizes on this path (the
+tracer warns about each) come out the same for every input the contract allows: the mask is never padded
+(masking_utils: kv_length == mask length), never cropped (mask length > kv_length is false), sdpa's
+is_causal shortcut is never taken (a mask is always passed while tracing), the position ids always have 4
+rows, and get_seq_length's "empty cache" test is true in the prefill and false in decode, as it always is.
+The script checks that: it traces at one batch size and length, then runs prompts and caches of other
+lengths and batch sizes and compares with HF's generate().
 
 Text only: the prefill takes (input_ids, attention_mask). The vision tower is in the model (tiny) but not in
 the export: HF's vision path (get_rope_index, the vision position embeddings) loops in Python over every
