@@ -9,22 +9,23 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The committed fixtures are exactly what generate.py (with generate_sparse.py) and generate_qwen_vl.py wrote, and
- * stay small.
+ * The committed fixtures are exactly what generate.py (with generate_sparse.py), generate_qwen_vl.py,
+ * generate_cache_faults.py and generate_hf_qwen3vl_cached.py wrote, and stay small.
  */
 class TestModelsManifestTest {
 
     @Test
     void everyFixtureMatchesItsManifestEntry() throws Exception {
         List<String> lines = Files.readAllLines(TestModels.file("MANIFEST.sha256"));
-        assertEquals(21, lines.size(), lines.toString());
+        assertEquals(23, lines.size(), lines.toString());
         long total = 0;
         for (String line : lines) {
             String[] parts = line.split("\\s+");
             assertEquals(parts[0], ModelResolver.sha256(TestModels.file(parts[1])), parts[1]);
             total += Files.size(TestModels.file(parts[1]));
         }
-        // 20 MB for generate.py's fixtures, plus the four qwen-vl-*.pt (about 1.5 MB each).
+        // 20 MB for generate.py's fixtures, plus the four qwen-vl-*.pt (about 1.5 MB each) and
+        // hf-qwen3vl-cached.pt with its .json (1 MB, generate_hf_qwen3vl_cached.py).
         assertTrue(total <= 28L * 1024 * 1024, "fixtures take " + total + " bytes, more than 28 MB");
     }
 }
