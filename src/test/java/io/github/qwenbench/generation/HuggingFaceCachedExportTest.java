@@ -65,6 +65,39 @@ class HuggingFaceCachedExportTest {
         }
     }
 
+    /**
+     * Continuous batching over Hugging Face's own cache: the three prompts join a running batch at steps 0,
+     * 2 and 5 (each left-padded to the batch, its positions kept through the padding) and leave it as
+     * they end; each gets the tokens Hugging Face's generate gives it alone.
+     */
+    @Test
+    void continuousBatchingGivesEachPromptHuggingFacesTokens() throws Exception {
+        JsonNode expected = new ObjectMapper().readTree(TestModels.file("hf-qwen3vl-cached.json").toFile());
+        GreedyDecoder.Options options = new GreedyDecoder.Options("input_ids", 0, expected.get("new_tokens").asInt(),
+                Set.of());
+        JsonNode prompts = expected.get("prompts");
+        java.util.Map<Long, long[]> answers = new java.util.HashMap<>();
+        try (NDManager manager = NDManager.newBaseManager();
+                LoadedModel model = LoadedModel.load(TestModels.model("candidate", "hf-qwen3vl-cached.pt"), false);
+                ContinuousBatch batch = new ContinuousBatch(model, SPECS, options, manager)) {
+            int[] joinAt = {0, 2, 5};
+            for (int step = 0, next = 0; next < joinAt.length || batch.size() > 0; step++) {
+                while (next < joinAt.length && joinAt[next] == step) {
+                    long[] ids = longs(prompts.get(next).get("input_ids"));
+                    long[] mask = new long[ids.length];
+                    java.util.Arrays.fill(mask, 1);
+                    assertEquals(null, batch.add(next, inputs(manager, new long[][] {ids}, new long[][] {mask})));
+                    next++;
+                }
+                batch.step().forEach(done -> answers.put(done.id(), done.tokens()));
+            }
+        }
+        for (int k = 0; k < prompts.size(); k++) {
+            assertArrayEquals(longs(prompts.get(k).get("tokens")), answers.get((long) k), prompts.get(k).get("name")
+                    .asText());
+        }
+    }
+
     private static NDList inputs(NDManager manager, long[][] ids, long[][] mask) {
         NDArray a = manager.create(flat(ids), new Shape(ids.length, ids[0].length));
         a.setName("input_ids");

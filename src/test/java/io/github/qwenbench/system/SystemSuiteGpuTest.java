@@ -41,7 +41,7 @@ class SystemSuiteGpuTest {
                 : use.energy();
         return new SystemSample(role, "closed loop, 2 users", 3, 300, 0, 0, Map.of(), 0, 100,
                 new LatencySummary(300, 1, 2, 0.5, 0.25, 2, 3, 3.5, 4, 5, 6), windows, 0.01, 0.05, 300_000_000L,
-                300_000_000L, 0, 0, 0.002, energy, gpu, 1, use);
+                300_000_000L, 0, 0, 0.002, energy, gpu, 1, use, SystemSample.REQUESTS_PER_SECOND, null);
     }
 
     private static SystemMetrics metrics(String gpu, GpuUse use) throws Exception {
@@ -53,8 +53,8 @@ class SystemSuiteGpuTest {
     void onTheCpuNothingAboutTheGpu() throws Exception {
         SystemMetrics cpu = metrics("not applicable: inference ran on the CPU", null);
 
-        assertEquals("baseline 100.0 req/s, p99 4.00 ms, drift +0.010, CPU 2.00 ms/inference, memory +0.0 MiB, 0 errors;"
-                + " candidate 100.0 req/s, p99 4.00 ms, drift +0.010, CPU 2.00 ms/inference, memory +0.0 MiB, 0 errors;"
+        assertEquals("baseline 100.0 requests/s, p99 4.00 ms, drift +0.010, CPU 2.00 ms/request, memory +0.0 MiB, 0 errors;"
+                + " candidate 100.0 requests/s, p99 4.00 ms, drift +0.010, CPU 2.00 ms/request, memory +0.0 MiB, 0 errors;"
                 + " energy " + RAPL_MISSING, SUITE.headline(cpu));
         String html = SUITE.htmlSection(cpu, null);
         assertFalse(html.contains("GPU"), html);
@@ -67,7 +67,7 @@ class SystemSuiteGpuTest {
         SystemMetrics gpu = metrics("gpu:0 sampled as nvidia-smi GPU 0", recordedLoad());
 
         String headline = SUITE.headline(gpu);
-        assertTrue(headline.startsWith("baseline 100.0 req/s, p99 4.00 ms, drift +0.010, CPU 2.00 ms/inference, memory"
+        assertTrue(headline.startsWith("baseline 100.0 requests/s, p99 4.00 ms, drift +0.010, CPU 2.00 ms/request, memory"
                 + " +0.0 MiB, 0 errors, GPU 100% busy, 656 W, 6.5600 J/inference, 1139 MiB used; candidate"), headline);
         assertTrue(headline.endsWith("; energy 6.5600 J/inference (GPU board energy: nvidia-smi power.draw of"
                 + " nvidia-smi GPU 0 (NVIDIA H200) integrated over this model's windows (no RAPL here, so the CPU's share"
