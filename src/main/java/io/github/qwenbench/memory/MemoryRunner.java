@@ -7,8 +7,10 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import io.github.qwenbench.hardware.BandwidthProbe;
+import io.github.qwenbench.generation.GenerationMetrics;
 import io.github.qwenbench.model.LoadedModel;
 import io.github.qwenbench.performance.LatencyLoop;
+import io.github.qwenbench.plan.BenchmarkPlan;
 import io.github.qwenbench.plan.BenchmarkSetupException;
 import io.github.qwenbench.plan.InputSpec;
 import io.github.qwenbench.plan.MemorySettings;
@@ -24,8 +26,10 @@ import java.util.List;
 /**
  * Measures one model in a fresh worker: resident memory idle (JVM and engine loaded, no model),
  * after loading, at the peak of an inference phase, and its growth per inference over a steady
- * phase; then, with the model's work done, the machine's memory bandwidth. Where inference runs on a
- * GPU, the GPU's memory in the same three phases ({@link GpuMemoryProbe}).
+ * phase; where the plan generates, at the peak of greedy decoding ({@link GenerationPhase}), after the
+ * inference phases so that their figures do not change; then, with the model's work done, the machine's
+ * memory bandwidth. Where inference runs on a GPU, the GPU's memory in the first three phases
+ * ({@link GpuMemoryProbe}).
  */
 public final class MemoryRunner implements SuiteRunner {
 
@@ -64,6 +68,7 @@ public final class MemoryRunner implements SuiteRunner {
                 }
                 LinearFit leak = LinearFit.of(x, y);
                 long steady = memory.current();
+                GenerationMemorySample generation = generation(context, model, memory, afterLoad, manager);
                 long parameterBytes = parameterBytes(model);
                 MemoryMXBean jvm = ManagementFactory.getMemoryMXBean();
                 double bandwidth = settings.bandwidthMebibytes() == 0 ? Double.NaN
@@ -77,9 +82,26 @@ public final class MemoryRunner implements SuiteRunner {
                         jvm.getHeapMemoryUsage().getCommitted(), jvm.getNonHeapMemoryUsage().getUsed(),
                         jvm.getNonHeapMemoryUsage().getCommitted(), file.bytes(), parameterBytes,
                         Arrays.stream(latencies).average().orElse(Double.NaN) / 1e6, bandwidth, memory.source(),
-                        gpu.sample(gpuIdle, gpuAfterLoad, gpuPeak));
+                        gpu.sample(gpuIdle, gpuAfterLoad, gpuPeak), generation);
             }
         }
+    }
+
+    /** The generation phase where the plan generates; null where it does not. */
+    private static GenerationMemorySample generation(SuiteContext context, LoadedModel model, ResidentMemory memory,
+            long afterLoad, NDManager manager) throws BenchmarkSetupException {
+        BenchmarkPlan plan = context.plan();
+        if (plan.memory().generationSkipped(plan.generation(), plan.inputs()) != null) {
+            return null;
+        }
+        settle(memory);
+        GenerationMemorySample generation = GenerationPhase.measure(model, context.inputs(), plan.generation(),
+                plan.memory().generationSamples(), memory, manager);
+        context.progress().accept(context.model().role() + " #" + context.repetition() + ": generation peak "
+                + mib(generation.peakBytes()) + ", " + mib(generation.peakBytes() - afterLoad)
+                + " over after load, key/value cache " + mib(generation.kvCacheBytes()) + " ("
+                + GenerationMetrics.label(generation.decoding()) + ")");
+        return generation;
     }
 
     /**
