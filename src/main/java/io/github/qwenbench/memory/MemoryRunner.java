@@ -68,15 +68,16 @@ public final class MemoryRunner implements SuiteRunner {
                 }
                 LinearFit leak = LinearFit.of(x, y);
                 long steady = memory.current();
-                GenerationMemorySample generation = generation(context, model, memory, afterLoad, manager);
+                GenerationMemorySample generation = generation(context, model, memory, manager);
                 long parameterBytes = parameterBytes(model);
                 MemoryMXBean jvm = ManagementFactory.getMemoryMXBean();
                 double bandwidth = settings.bandwidthMebibytes() == 0 ? Double.NaN
                         : BandwidthProbe.measure(manager, settings.bandwidthMebibytes()).bestBytesPerSecond();
                 context.progress().accept(String.format(java.util.Locale.ROOT,
-                        "%s #%d: after load %s, peak %s, growth %.0f bytes per inference%s%s", file.role(),
+                        "%s #%d: after load %s, peak %s, growth %.0f bytes per inference%s%s%s", file.role(),
                         context.repetition(), mib(afterLoad), mib(peak), leak.slope(),
-                        gpuFigure("GPU after load", gpuAfterLoad), gpuFigure("GPU peak", gpuPeak)));
+                        gpuFigure("GPU after load", gpuAfterLoad), gpuFigure("GPU peak", gpuPeak),
+                        generationFigure(generation, afterLoad)));
                 return new MemorySample(file.role(), context.repetition(), idle, afterLoad, peak, steady,
                         leak.slope(), leak.rSquared(), jvm.getHeapMemoryUsage().getUsed(),
                         jvm.getHeapMemoryUsage().getCommitted(), jvm.getNonHeapMemoryUsage().getUsed(),
@@ -89,19 +90,22 @@ public final class MemoryRunner implements SuiteRunner {
 
     /** The generation phase where the plan generates; null where it does not. */
     private static GenerationMemorySample generation(SuiteContext context, LoadedModel model, ResidentMemory memory,
-            long afterLoad, NDManager manager) throws BenchmarkSetupException {
+            NDManager manager) throws BenchmarkSetupException {
         BenchmarkPlan plan = context.plan();
         if (plan.memory().generationSkipped(plan.generation(), plan.inputs()) != null) {
             return null;
         }
         settle(memory);
-        GenerationMemorySample generation = GenerationPhase.measure(model, context.inputs(), plan.generation(),
-                plan.memory().generationSamples(), memory, manager);
-        context.progress().accept(context.model().role() + " #" + context.repetition() + ": generation peak "
-                + mib(generation.peakBytes()) + ", " + mib(generation.peakBytes() - afterLoad)
-                + " over after load, key/value cache " + mib(generation.kvCacheBytes()) + " ("
-                + GenerationMetrics.label(generation.decoding()) + ")");
-        return generation;
+        return GenerationPhase.measure(model, context.inputs(), plan.generation(), plan.memory().generationSamples(),
+                memory, manager);
+    }
+
+    /** {@code , generation peak ...} for the progress line; empty without a generation phase. */
+    private static String generationFigure(GenerationMemorySample generation, long afterLoad) {
+        return generation == null ? "" : String.format(java.util.Locale.ROOT, ", generation peak %s (%s over after"
+                + " load, key/value cache %.1f KiB, %s)", mib(generation.peakBytes()),
+                mib(generation.peakBytes() - afterLoad), generation.kvCacheBytes() / 1024.0,
+                GenerationMetrics.label(generation.decoding()));
     }
 
     /**
