@@ -67,10 +67,14 @@ public record GenerationMetrics(String decoding, int maxNewTokens, List<ModelGen
 
     /** How each model decoded, in two words each: {@code kv-cache}, or {@code full recompute}. */
     public String decodingLabel() {
-        List<String> labels = models.stream().map(m -> m.decoding().split(":")[0]).distinct().toList();
+        List<String> labels = models.stream().map(m -> label(m.decoding())).distinct().toList();
         return labels.size() == 1 ? labels.get(0)
-                : "baseline " + models.get(0).decoding().split(":")[0] + ", candidate "
-                        + models.get(1).decoding().split(":")[0];
+                : "baseline " + label(models.get(0).decoding()) + ", candidate " + label(models.get(1).decoding());
+    }
+
+    /** {@link #KV_CACHE} or {@link #FULL_RECOMPUTE} in two words: {@code kv-cache}, or {@code full recompute}. */
+    public static String label(String decoding) {
+        return decoding.split(":")[0];
     }
 
     /**

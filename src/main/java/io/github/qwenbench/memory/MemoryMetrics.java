@@ -1,6 +1,7 @@
 package io.github.qwenbench.memory;
 
 import io.github.qwenbench.hardware.GpuSupport;
+import io.github.qwenbench.plan.MemorySettings;
 import io.github.qwenbench.stats.ConfidenceSequence;
 import io.github.qwenbench.stats.RatioInterval;
 import io.github.qwenbench.stats.SequentialComparison;
@@ -16,9 +17,13 @@ import java.util.function.ToDoubleFunction;
  * @param footprint reduction of the model footprint (after load minus idle)
  * @param peak reduction of the peak resident memory
  * @param peakMinusIdle reduction of the peak minus idle
+ * @param generationPeakMinusLoad reduction of the generation phase's peak minus after load; no pairs (NaN) when
+ *        the models did not generate
  * @param bandwidth the machine's achievable bandwidth and each model's effective share of it
  * @param gpu where GPU memory was read from, or why it does not apply or could not be read
  * @param gpuMemory GPU memory by phase per model, where inference ran on a GPU and it could be read; else null
+ * @param generation what the generation phase decoded, or why it did not run
+ * @param generationMemory resident memory while the models decoded greedy answers; null when they did not
  * @param source how resident memory was read
  * @param samples every worker's raw measurement
  * @param capacity per model: tensors, bytes by dtype and sparsity, from the TorchScript file
@@ -26,8 +31,9 @@ import java.util.function.ToDoubleFunction;
  *        the inverse); NaN when either file could not be read
  */
 public record MemoryMetrics(List<ModelMemory> models, Reduction footprint, Reduction peak, Reduction peakMinusIdle,
-        Bandwidth bandwidth, String gpu, GpuMemory gpuMemory, String source, List<MemorySample> samples,
-        List<Capacity> capacity, double parameterRatio) {
+        Reduction generationPeakMinusLoad, Bandwidth bandwidth, String gpu, GpuMemory gpuMemory, String generation,
+        GenerationMemory generationMemory, String source, List<MemorySample> samples, List<Capacity> capacity,
+        double parameterRatio) {
 
     /** The median and range of one figure over repetitions. */
     public record Spread(double median, double min, double max) {
@@ -98,6 +104,7 @@ public record MemoryMetrics(List<ModelMemory> models, Reduction footprint, Reduc
         return switch (metric) {
             case "footprint" -> MemorySample::footprintBytes;
             case "peak" -> MemorySample::peakBytes;
+            case MemorySettings.GENERATION_METRIC -> MemorySample::generationPeakMinusLoadBytes;
             default -> MemorySample::peakMinusIdleBytes;
         };
     }
@@ -184,11 +191,16 @@ public record MemoryMetrics(List<ModelMemory> models, Reduction footprint, Reduc
 
     /** Combines every worker's sample into medians, spreads and reductions. */
     public static MemoryMetrics combine(List<MemorySample> samples) {
-        return combine(samples, List.of());
+        return combine(samples, List.of(), null);
     }
 
-    /** As {@link #combine(List)}, with the models' capacity (baseline, candidate). */
-    public static MemoryMetrics combine(List<MemorySample> samples, List<Capacity> capacity) {
+    /**
+     * As {@link #combine(List)}, with the models' capacity (baseline, candidate).
+     *
+     * @param generationSkipped why the workers did not decode ({@code MemorySettings.generationSkipped}), or null
+     */
+    public static MemoryMetrics combine(List<MemorySample> samples, List<Capacity> capacity,
+            String generationSkipped) {
         List<ModelMemory> models = new ArrayList<>();
         for (String role : List.of("baseline", "candidate")) {
             List<MemorySample> mine = samples.stream().filter(s -> s.role().equals(role)).toList();
@@ -212,9 +224,12 @@ public record MemoryMetrics(List<ModelMemory> models, Reduction footprint, Reduc
         }
         String source = samples.isEmpty() ? "no sample" : samples.get(0).source();
         GpuMemory gpuMemory = GpuMemory.of(samples);
+        GenerationMemory generationMemory = GenerationMemory.of(samples);
         return new MemoryMetrics(models, Reduction.of(samples, figure("footprint")), Reduction.of(samples, figure("peak")),
-                Reduction.of(samples, figure("peakMinusIdle")), new Bandwidth(machine, bandwidths),
-                gpuStatus(samples, gpuMemory), gpuMemory, source, samples, capacity,
+                Reduction.of(samples, figure("peakMinusIdle")),
+                Reduction.of(samples, figure(MemorySettings.GENERATION_METRIC)), new Bandwidth(machine, bandwidths),
+                gpuStatus(samples, gpuMemory), gpuMemory, GenerationMemory.status(generationMemory, generationSkipped),
+                generationMemory, source, samples, capacity,
                 capacity.size() == 2 && capacity.get(0).bytes() > 0 && capacity.get(1).unavailable() == null
                         ? (double) capacity.get(1).bytes() / capacity.get(0).bytes() : Double.NaN);
     }
@@ -224,6 +239,7 @@ public record MemoryMetrics(List<ModelMemory> models, Reduction footprint, Reduc
         return switch (metric) {
             case "footprint" -> footprint;
             case "peak" -> peak;
+            case MemorySettings.GENERATION_METRIC -> generationPeakMinusLoad;
             default -> peakMinusIdle;
         };
     }

@@ -7,8 +7,10 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import io.github.qwenbench.hardware.BandwidthProbe;
+import io.github.qwenbench.generation.GenerationMetrics;
 import io.github.qwenbench.model.LoadedModel;
 import io.github.qwenbench.performance.LatencyLoop;
+import io.github.qwenbench.plan.BenchmarkPlan;
 import io.github.qwenbench.plan.BenchmarkSetupException;
 import io.github.qwenbench.plan.InputSpec;
 import io.github.qwenbench.plan.MemorySettings;
@@ -24,8 +26,10 @@ import java.util.List;
 /**
  * Measures one model in a fresh worker: resident memory idle (JVM and engine loaded, no model),
  * after loading, at the peak of an inference phase, and its growth per inference over a steady
- * phase; then, with the model's work done, the machine's memory bandwidth. Where inference runs on a
- * GPU, the GPU's memory in the same three phases ({@link GpuMemoryProbe}).
+ * phase; where the plan generates, at the peak of greedy decoding ({@link GenerationPhase}), after the
+ * inference phases so that their figures do not change; then, with the model's work done, the machine's
+ * memory bandwidth. Where inference runs on a GPU, the GPU's memory in the first three phases
+ * ({@link GpuMemoryProbe}).
  */
 public final class MemoryRunner implements SuiteRunner {
 
@@ -64,22 +68,44 @@ public final class MemoryRunner implements SuiteRunner {
                 }
                 LinearFit leak = LinearFit.of(x, y);
                 long steady = memory.current();
+                GenerationMemorySample generation = generation(context, model, memory, manager);
                 long parameterBytes = parameterBytes(model);
                 MemoryMXBean jvm = ManagementFactory.getMemoryMXBean();
                 double bandwidth = settings.bandwidthMebibytes() == 0 ? Double.NaN
                         : BandwidthProbe.measure(manager, settings.bandwidthMebibytes()).bestBytesPerSecond();
                 context.progress().accept(String.format(java.util.Locale.ROOT,
-                        "%s #%d: after load %s, peak %s, growth %.0f bytes per inference%s%s", file.role(),
+                        "%s #%d: after load %s, peak %s, growth %.0f bytes per inference%s%s%s", file.role(),
                         context.repetition(), mib(afterLoad), mib(peak), leak.slope(),
-                        gpuFigure("GPU after load", gpuAfterLoad), gpuFigure("GPU peak", gpuPeak)));
+                        gpuFigure("GPU after load", gpuAfterLoad), gpuFigure("GPU peak", gpuPeak),
+                        generationFigure(generation, afterLoad)));
                 return new MemorySample(file.role(), context.repetition(), idle, afterLoad, peak, steady,
                         leak.slope(), leak.rSquared(), jvm.getHeapMemoryUsage().getUsed(),
                         jvm.getHeapMemoryUsage().getCommitted(), jvm.getNonHeapMemoryUsage().getUsed(),
                         jvm.getNonHeapMemoryUsage().getCommitted(), file.bytes(), parameterBytes,
                         Arrays.stream(latencies).average().orElse(Double.NaN) / 1e6, bandwidth, memory.source(),
-                        gpu.sample(gpuIdle, gpuAfterLoad, gpuPeak));
+                        gpu.sample(gpuIdle, gpuAfterLoad, gpuPeak), generation);
             }
         }
+    }
+
+    /** The generation phase where the plan generates; null where it does not. */
+    private static GenerationMemorySample generation(SuiteContext context, LoadedModel model, ResidentMemory memory,
+            NDManager manager) throws BenchmarkSetupException {
+        BenchmarkPlan plan = context.plan();
+        if (plan.memory().generationSkipped(plan.generation(), plan.inputs()) != null) {
+            return null;
+        }
+        settle(memory);
+        return GenerationPhase.measure(model, context.inputs(), plan.generation(), plan.memory().generationSamples(),
+                memory, manager);
+    }
+
+    /** {@code , generation peak ...} for the progress line; empty without a generation phase. */
+    private static String generationFigure(GenerationMemorySample generation, long afterLoad) {
+        return generation == null ? "" : String.format(java.util.Locale.ROOT, ", generation peak %s (%s over after"
+                + " load, key/value cache %.1f KiB, %s)", mib(generation.peakBytes()),
+                mib(generation.peakBytes() - afterLoad), generation.kvCacheBytes() / 1024.0,
+                GenerationMetrics.label(generation.decoding()));
     }
 
     /**

@@ -23,21 +23,23 @@ package io.github.qwenbench.memory;
  *     through the engine, or NaN when skipped
  * @param source how resident memory was read
  * @param gpuMemory the GPU's memory by phase where inference ran on one; null on the CPU
+ * @param generation resident memory while the model decoded greedy answers; null when the plan does not generate
+ *     ({@code MemorySettings.generationSkipped} says why)
  */
 public record MemorySample(String role, int repetition, long idleBytes, long afterLoadBytes, long peakBytes,
         long steadyBytes, double leakBytesPerInference, double leakFitRSquared, long heapUsedBytes,
         long heapCommittedBytes, long nonHeapUsedBytes, long nonHeapCommittedBytes, long fileBytes,
         long parameterBytes, double meanLatencyMillis, double machineBandwidthBytesPerSecond, String source,
-        GpuMemorySample gpuMemory) {
+        GpuMemorySample gpuMemory, GenerationMemorySample generation) {
 
-    /** A sample of inference on the CPU: no GPU figures. */
+    /** A sample of inference on the CPU without a generation phase. */
     public MemorySample(String role, int repetition, long idleBytes, long afterLoadBytes, long peakBytes,
             long steadyBytes, double leakBytesPerInference, double leakFitRSquared, long heapUsedBytes,
             long heapCommittedBytes, long nonHeapUsedBytes, long nonHeapCommittedBytes, long fileBytes,
             long parameterBytes, double meanLatencyMillis, double machineBandwidthBytesPerSecond, String source) {
         this(role, repetition, idleBytes, afterLoadBytes, peakBytes, steadyBytes, leakBytesPerInference,
                 leakFitRSquared, heapUsedBytes, heapCommittedBytes, nonHeapUsedBytes, nonHeapCommittedBytes, fileBytes,
-                parameterBytes, meanLatencyMillis, machineBandwidthBytesPerSecond, source, null);
+                parameterBytes, meanLatencyMillis, machineBandwidthBytesPerSecond, source, null, null);
     }
 
     public long footprintBytes() {
@@ -52,12 +54,8 @@ public record MemorySample(String role, int repetition, long idleBytes, long aft
         return peakBytes - idleBytes;
     }
 
-    /** The figure the reduction gate judges. */
-    public double metric(String name) {
-        return switch (name) {
-            case "footprint" -> footprintBytes();
-            case "peak" -> peakBytes;
-            default -> peakMinusIdleBytes();
-        };
+    /** The generation phase's own footprint: its peak minus after load; NaN without a generation phase. */
+    public double generationPeakMinusLoadBytes() {
+        return generation == null ? Double.NaN : generation.peakBytes() - afterLoadBytes;
     }
 }

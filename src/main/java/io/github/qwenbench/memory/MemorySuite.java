@@ -1,6 +1,7 @@
 package io.github.qwenbench.memory;
 
 import io.github.qwenbench.gate.Verdict;
+import io.github.qwenbench.generation.GenerationMetrics;
 import io.github.qwenbench.plan.BenchmarkPlan;
 import io.github.qwenbench.plan.BenchmarkSetupException;
 import io.github.qwenbench.report.Html;
@@ -17,10 +18,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The memory suite: each model's resident memory by phase, capacity and sparsity, and the candidate's reduction. */
+/**
+ * The memory suite: each model's resident memory by phase (generation included where the models generate),
+ * capacity and sparsity, and the candidate's reduction.
+ */
 public final class MemorySuite implements SuiteDefinition<MemoryMetrics> {
 
     private static final double MIB = 1024 * 1024;
+    private static final double KIB = 1024;
 
     @Override
     public Class<MemoryMetrics> metricsType() {
@@ -65,7 +70,8 @@ public final class MemorySuite implements SuiteDefinition<MemoryMetrics> {
         }
         SuiteResult first = runs.get(0);
         MemoryMetrics metrics = MemoryMetrics.combine(samples,
-                List.of(Capacity.of(plan.baseline()), Capacity.of(plan.candidate())));
+                List.of(Capacity.of(plan.baseline()), Capacity.of(plan.candidate())),
+                plan.memory().generationSkipped(plan.generation(), plan.inputs()));
         return SuiteResult.combined(suite, first.startedAt(),
                 runs.stream().mapToLong(SuiteResult::durationMillis).sum(), first.system(), plan, metrics, runs);
     }
@@ -99,7 +105,54 @@ public final class MemorySuite implements SuiteDefinition<MemoryMetrics> {
         if (!Double.isNaN(ratio)) {
             line.append(String.format(Locale.ROOT, "; compression %.2fx", 1 / ratio));
         }
-        return line.append(gpuHeadline(metrics)).toString();
+        return line.append(gpuHeadline(metrics)).append(generationHeadline(metrics)).toString();
+    }
+
+    /**
+     * The generation phase's part of the headline: each model's own footprint while decoding; empty where the
+     * phase did not run (the results' {@code generation} and the HTML section say why).
+     */
+    private static String generationHeadline(MemoryMetrics metrics) {
+        GenerationMemory generation = metrics.generationMemory();
+        if (generation == null) {
+            return "";
+        }
+        List<String> models = new ArrayList<>();
+        for (GenerationMemory.Model model : generation.models()) {
+            models.add(String.format(Locale.ROOT, "%s peak minus load %.1f MiB, KV cache %.1f KiB", model.role(),
+                    model.peakMinusLoad().median() / MIB, model.kvCacheBytes().median() / KIB));
+        }
+        return String.format(Locale.ROOT, "; generation (%d answers of %d tokens) %s; reduction of generation peak"
+                + " minus load %.1f%%", generation.answers(), generation.tokensPerAnswer(), String.join("; ", models),
+                100 * metrics.generationPeakMinusLoad().estimate());
+    }
+
+    /** The generation phase per model, medians with their range over repetitions; nothing when it did not run. */
+    @Override
+    public List<String> tableLines(MemoryMetrics metrics) {
+        GenerationMemory generation = metrics.generationMemory();
+        if (generation == null) {
+            return List.of();
+        }
+        String format = "%-10s %-15s %11s %28s %11s";
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT, format, "generation", "decoding", "peak", "peak - after load [range]",
+                "KV cache"));
+        for (GenerationMemory.Model m : generation.models()) {
+            lines.add(String.format(Locale.ROOT, format, m.role(), decoding(m), mebibytes(m.peak().median()),
+                    String.format(Locale.ROOT, "%s [%.1f, %.1f]", mebibytes(m.peakMinusLoad().median()),
+                            m.peakMinusLoad().min() / MIB, m.peakMinusLoad().max() / MIB),
+                    String.format(Locale.ROOT, "%.1f KiB", m.kvCacheBytes().median() / KIB)));
+        }
+        return lines;
+    }
+
+    private static String decoding(GenerationMemory.Model model) {
+        return model.decoding() == null ? "no worker" : GenerationMetrics.label(model.decoding());
+    }
+
+    private static String mebibytes(double bytes) {
+        return String.format(Locale.ROOT, "%.1f MiB", bytes / MIB);
     }
 
     /** The GPU's part of the headline: each model's footprint and peak on the device; empty on the CPU. */
@@ -126,8 +179,32 @@ public final class MemorySuite implements SuiteDefinition<MemoryMetrics> {
         }
         return "<div class=\"charts\">" + Svg.barChart("Resident memory by phase (median)", "MiB",
                 List.of("idle", "after load", "peak", "footprint", "peak - idle"), series, false) + gpuChart(metrics)
-                + "</div><p>Read from: " + Html.escape(metrics.source()) + ". GPU: " + Html.escape(metrics.gpu())
-                + ".</p>";
+                + "</div>" + generationTable(metrics) + "<p>Read from: " + Html.escape(metrics.source()) + ". GPU: "
+                + Html.escape(metrics.gpu()) + ".</p>";
+    }
+
+    /** Resident memory while decoding, per model; or why the workers did not decode. */
+    private static String generationTable(MemoryMetrics metrics) {
+        GenerationMemory generation = metrics.generationMemory();
+        StringBuilder html = new StringBuilder("<p>Generation: ").append(Html.escape(metrics.generation()))
+                .append(".</p>");
+        if (generation == null) {
+            return html.toString();
+        }
+        html.append("<table><tr><th>model</th><th>decoding</th><th>peak (MiB)</th><th>peak - after load (MiB)</th>"
+                + "<th>min</th><th>max</th><th>KV cache at the end of the longest answer (KiB)</th><th>positions</th>"
+                + "</tr>");
+        for (GenerationMemory.Model m : generation.models()) {
+            html.append("<tr><td>").append(Html.escape(m.role())).append("</td><td>").append(Html.escape(decoding(m)))
+                    .append("</td>").append(Html.cells(m.peak().median() / MIB, m.peakMinusLoad().median() / MIB,
+                            m.peakMinusLoad().min() / MIB, m.peakMinusLoad().max() / MIB,
+                            m.kvCacheBytes().median() / KIB)).append("<td>").append(m.cachePositions())
+                    .append("</td></tr>");
+        }
+        MemoryMetrics.Reduction r = metrics.generationPeakMinusLoad();
+        return html.append(String.format(Locale.ROOT, "</table><p>Reduction of the generation peak minus after load:"
+                + " %.1f%% [%.1f%%, %.1f%%] over %d pairs.</p>", 100 * r.estimate(), 100 * r.lower(), 100 * r.upper(),
+                r.ratio().pairs())).toString();
     }
 
     /** The GPU's memory by phase beside the resident memory's; nothing on the CPU. */
@@ -152,6 +229,10 @@ public final class MemorySuite implements SuiteDefinition<MemoryMetrics> {
         if (metrics.models().size() > 1) {
             figures.add(TrackedFigure.lowerIsBetter("memory.candidatePeakMinusIdle",
                     metrics.models().get(1).peakMinusIdle().median(), false));
+        }
+        if (metrics.generationMemory() != null) {
+            figures.add(TrackedFigure.ratio("memory.generationPeakMinusLoadReduction",
+                    metrics.generationPeakMinusLoad().asInterval(), true));
         }
         return figures;
     }

@@ -43,6 +43,12 @@ public record BenchmarkPlan(ModelFile baseline, ModelFile candidate, List<InputS
                 system, hardware, generation, workload);
     }
 
+    /** This plan with other memory suite settings. */
+    public BenchmarkPlan withMemory(MemorySettings other) {
+        return new BenchmarkPlan(baseline, candidate, inputs, seed, engine, accuracy, performance, other, scalability,
+                system, hardware, generation, workload);
+    }
+
     /** This plan with other generation suite settings. */
     public BenchmarkPlan withGeneration(GenerationSettings other) {
         return new BenchmarkPlan(baseline, candidate, inputs, seed, engine, accuracy, performance, memory, scalability,

@@ -35,6 +35,11 @@ public record GenerationSettings(String tokenInput, int logitsOutput, int maxNew
         return new SequentialComparison.Budget(minPairs, maxPairs, Duration.ofMillis(maxDurationMillis));
     }
 
+    /** Whether a model with these inputs generates: one of them is the token input. */
+    public boolean takesTokenInput(List<InputSpec> inputs) {
+        return inputs.stream().anyMatch(i -> i.name().equals(tokenInput));
+    }
+
     public Set<Long> stopTokenSet() {
         return Set.copyOf(stopTokens);
     }

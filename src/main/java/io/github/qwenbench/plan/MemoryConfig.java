@@ -21,7 +21,10 @@ public class MemoryConfig {
     /** Inferences in the steady phase over which resident-memory growth per inference is fitted. */
     private int leakInferences = 400;
 
-    /** Which figure the reduction gate judges: peakMinusIdle, footprint (after load minus idle) or peak. */
+    /**
+     * Which figure the reduction gate judges: peakMinusIdle, footprint (after load minus idle), peak, or
+     * generationPeakMinusLoad (the peak while decoding greedy answers minus after load; models that generate only).
+     */
     private String reductionMetric = "peakMinusIdle";
 
     /** The candidate must use at least this much less memory than the baseline (seed: 15%). */
@@ -60,6 +63,12 @@ public class MemoryConfig {
 
     /** Size in MiB of the tensor copied to measure the machine's memory bandwidth; 0 skips it. */
     private int bandwidthMebibytes = 256;
+
+    /**
+     * Samples each worker answers greedily (generation/maxNewTokens tokens each, stop tokens ignored) while
+     * the peak is tracked, when the inputs include generation/tokenInput; 0 skips the generation phase.
+     */
+    private int generationSamples = 3;
 
     public MemoryConfig() {
     }
@@ -134,5 +143,13 @@ public class MemoryConfig {
 
     public void setBandwidthMebibytes(int bandwidthMebibytes) {
         this.bandwidthMebibytes = bandwidthMebibytes;
+    }
+
+    public int getGenerationSamples() {
+        return generationSamples;
+    }
+
+    public void setGenerationSamples(int generationSamples) {
+        this.generationSamples = generationSamples;
     }
 }

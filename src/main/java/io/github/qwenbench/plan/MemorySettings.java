@@ -11,17 +11,18 @@ import java.util.List;
  * @param maxRepetitions fresh workers per model at most, while the reduction is undecided
  * @param inferences inferences in the measured inference phase
  * @param leakInferences inferences in the steady phase for the leak fit
- * @param reductionMetric peakMinusIdle, footprint or peak
+ * @param reductionMetric peakMinusIdle, footprint, peak or generationPeakMinusLoad
  * @param minReduction gate: least reduction of the chosen metric
  * @param maxReduction a larger reduction is reported as a warning, or null when off
  * @param maxLeakBytesPerInference gate: the candidate's resident-memory growth per inference
  * @param bandwidthMebibytes size of the bandwidth probe's tensor, 0 to skip it
  * @param minSparsity gate on the candidate's share of zeros, or null when off
  * @param maxParameterRatio gate on the candidate's tensor bytes over the baseline's, or null when off
+ * @param generationSamples samples each worker answers greedily while the generation peak is tracked, 0 to skip
  */
 public record MemorySettings(int repetitions, int maxRepetitions, int inferences, int leakInferences,
         String reductionMetric, double minReduction, Double maxReduction, long maxLeakBytesPerInference,
-        int bandwidthMebibytes, Double minSparsity, Double maxParameterRatio) {
+        int bandwidthMebibytes, Double minSparsity, Double maxParameterRatio, int generationSamples) {
 
     /** The budget in pairs of workers (one of each model). */
     public SequentialComparison.Budget budget() {
@@ -29,7 +30,38 @@ public record MemorySettings(int repetitions, int maxRepetitions, int inferences
                 Math.max(RatioInterval.MIN_PAIRS, maxRepetitions), null);
     }
 
-    public static final List<String> METRICS = List.of("peakMinusIdle", "footprint", "peak");
+    /** The reduction metric of the generation phase: its peak minus after load. */
+    public static final String GENERATION_METRIC = "generationPeakMinusLoad";
+
+    public static final List<String> METRICS = List.of("peakMinusIdle", "footprint", "peak", GENERATION_METRIC);
+
+    /**
+     * Why the workers do not decode answers, or null when they do: they do when generationSamples is above 0
+     * and an input is the token input that {@code generation} names (the models generate, as in the
+     * generation suite).
+     */
+    public String generationSkipped(GenerationSettings generation, List<InputSpec> inputs) {
+        if (generationSamples == 0) {
+            return "memory/generationSamples is 0";
+        }
+        if (!generation.takesTokenInput(inputs)) {
+            return "the models do not generate: no input is named '" + generation.tokenInput()
+                    + "' (generation/tokenInput; inputs: " + inputs.stream().map(InputSpec::name).toList() + ")";
+        }
+        return null;
+    }
+
+    /** The generation metric needs models that generate; choosing it for others is a set-up error. */
+    public void requireGenerationFor(GenerationSettings generation, List<InputSpec> inputs)
+            throws BenchmarkSetupException {
+        String skipped = generationSkipped(generation, inputs);
+        if (GENERATION_METRIC.equals(reductionMetric) && skipped != null) {
+            throw new BenchmarkSetupException("memory/reductionMetric is " + GENERATION_METRIC + ", but " + skipped
+                    + ", so there is no generation phase to measure: name the token-id input in"
+                    + " <generation><tokenInput> and keep memory/generationSamples above 0, or choose one of "
+                    + String.join(", ", METRICS.stream().filter(m -> !m.equals(GENERATION_METRIC)).toList()) + ".");
+        }
+    }
 
     public static MemorySettings from(MemoryConfig config) throws BenchmarkSetupException {
         MemoryConfig c = config != null ? config : new MemoryConfig();
@@ -65,6 +97,7 @@ public record MemorySettings(int repetitions, int maxRepetitions, int inferences
         return new MemorySettings(repetitions, c.getMaxRepetitions(), inferences, leakInferences, metric, min, max,
                 c.getMaxLeakBytesPerInference(), c.getBandwidthMebibytes(),
                 Thresholds.fraction("memory/minSparsity", c.getMinSparsity(), 0, 1),
-                Thresholds.number("memory/maxParameterRatio", c.getMaxParameterRatio(), 0, 100));
+                Thresholds.number("memory/maxParameterRatio", c.getMaxParameterRatio(), 0, 100),
+                Thresholds.atLeast("memory/generationSamples", c.getGenerationSamples(), 0));
     }
 }

@@ -81,8 +81,8 @@ abstract class AbstractBenchmarkMojo extends AbstractWorkerMojo {
     private PerformanceConfig performance;
 
     /**
-     * Memory suite settings: each model alone in fresh workers, resident memory idle, after load and at
-     * the inference peak.
+     * Memory suite settings: each model alone in fresh workers, resident memory idle, after load, at
+     * the inference peak and, where the models generate, at the peak of greedy decoding.
      * <ul>
      * <li>{@code repetitions}: fresh workers per model before the reduction is first judged; the order
      * alternates; at least 5 for an interval that can decide (default 5)</li>
@@ -91,8 +91,9 @@ abstract class AbstractBenchmarkMojo extends AbstractWorkerMojo {
      * <li>{@code inferences}: inferences of the phase whose peak is recorded (default 50)</li>
      * <li>{@code leakInferences}: inferences of the steady phase over which growth per inference is fitted
      * (default 400)</li>
-     * <li>{@code reductionMetric}: {@code peakMinusIdle}, {@code footprint} (after load minus idle) or
-     * {@code peak} (default {@code peakMinusIdle})</li>
+     * <li>{@code reductionMetric}: {@code peakMinusIdle}, {@code footprint} (after load minus idle),
+     * {@code peak} or {@code generationPeakMinusLoad} (the generation phase's peak minus after load; models
+     * that take {@code generation/tokenInput} only) (default {@code peakMinusIdle})</li>
      * <li>{@code minReduction}: least reduction 1 - candidate/baseline, judged on the anytime-valid interval
      * over pairs of repetitions (default 0.15)</li>
      * <li>{@code maxReduction}: a larger reduction passes with a warning: part of the model may not have
@@ -101,6 +102,9 @@ abstract class AbstractBenchmarkMojo extends AbstractWorkerMojo {
      * (default 16384)</li>
      * <li>{@code bandwidthMebibytes}: size in MiB of the tensor copied to measure the machine's memory
      * bandwidth; 0 skips it (default 256)</li>
+     * <li>{@code generationSamples}: samples each worker answers greedily ({@code generation/maxNewTokens}
+     * tokens each, stop tokens ignored) while the peak is tracked, when an input is named by
+     * {@code generation/tokenInput}; 0 skips the generation phase (default 3)</li>
      * </ul>
      */
     @Parameter

@@ -118,6 +118,7 @@ public final class PlanFactory {
         AccuracySettings accuracy = AccuracySettings.from(settings.accuracy(), inputs);
         ScalabilitySettings scalability = ScalabilitySettings.from(settings.scalability(), inputs);
         GenerationSettings generation = GenerationSettings.from(settings.generation(), inputs);
+        memory.requireGenerationFor(generation, inputs);
         return new BenchmarkPlan(baseline, candidate, inputs, settings.seed(), engine, accuracy, performance,
                 memory, scalability, system, hardware, generation, workload);
     }

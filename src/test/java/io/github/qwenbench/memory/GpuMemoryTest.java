@@ -26,7 +26,7 @@ class GpuMemoryTest {
 
     private static MemorySample sample(String role, int repetition, GpuMemorySample gpu) {
         return new MemorySample(role, repetition, 300 * MIB, 370 * MIB, 390 * MIB, 390 * MIB, 0, 0.9, 1, 2, 3, 4,
-                64 * MIB, 64 * MIB, 10, 10e9, "test", gpu);
+                64 * MIB, 64 * MIB, 10, 10e9, "test", gpu, null);
     }
 
     private static GpuMemorySample gpu(long idleMiB, long afterLoadMiB, long peakMiB) {

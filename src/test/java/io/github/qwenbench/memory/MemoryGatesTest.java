@@ -88,7 +88,7 @@ class MemoryGatesTest {
         List<Capacity> capacity = List.of(Capacity.of(TestModels.model("baseline", "pruned-fp32.pt")),
                 Capacity.of(TestModels.model("candidate", "pruned-int8.pt")));
         MemoryMetrics m = MemoryMetrics.combine(List.of(sample("baseline", 1, 300, 370, 390, 1000),
-                sample("candidate", 1, 300, 320, 330, 1000)), capacity);
+                sample("candidate", 1, 300, 320, 330, 1000)), capacity, null);
         assertEquals(17_824, capacity.get(0).bytes());
         assertEquals(0.48833, capacity.get(1).sparsity(), 1e-5, "2176 of 4456 values, int8 zeros at their zero point");
         assertEquals((4352 + 416) / 17_824.0, m.parameterRatio(), 1e-9);
@@ -112,11 +112,54 @@ class MemoryGatesTest {
         assertTrue(unreadable.unavailable() != null);
         MemoryConfig config = new MemoryConfig();
         config.setMinSparsity("10%");
-        MemoryMetrics m = MemoryMetrics.combine(List.of(), List.of(unreadable, unreadable));
+        MemoryMetrics m = MemoryMetrics.combine(List.of(), List.of(unreadable, unreadable), null);
         Verdict v = MemoryGates.evaluate(MemorySettings.from(config), m).stream()
                 .filter(g -> g.name().equals("minSparsity[candidate]")).findFirst().orElseThrow();
         assertEquals(Outcome.FAIL, v.verdict());
         assertTrue(Double.isNaN(v.actual()));
+    }
+
+    @Test
+    void theGenerationPeakIsGatedOnItsPairedIntervalAndAbsentWithoutGeneration() throws Exception {
+        long[] baselineGeneration = {420, 418, 425, 421, 419};
+        long[] candidateGeneration = {350, 352, 349, 351, 350};
+        List<MemorySample> samples = new ArrayList<>();
+        for (int i = 0; i < baselineGeneration.length; i++) {
+            samples.add(decoding(sample("baseline", i + 1, 300, 370, 390, 1000), baselineGeneration[i], 177_000));
+            samples.add(decoding(sample("candidate", i + 1, 300, 320, 330, 1000), candidateGeneration[i], 55_000));
+        }
+        MemoryMetrics m = MemoryMetrics.combine(samples, List.of(), null);
+        GenerationMemory.Model baseline = m.generationMemory().models().get(0);
+        assertEquals(50 * MIB, baseline.peakMinusLoad().median(), 1, "420 MiB less 370 after load");
+        assertEquals(177_000, baseline.kvCacheBytes().median());
+        double geometricMean = Math.pow(30.0 / 50 * 32 / 48 * 29 / 55 * 31 / 51 * 30 / 49, 1 / 5.0);
+        assertEquals(1 - geometricMean, m.generationPeakMinusLoad().estimate(), 1e-9);
+        assertTrue(m.generation().startsWith("greedy answers to 3 samples of 32 tokens each"), m.generation());
+        MemoryConfig config = new MemoryConfig();
+        config.setReductionMetric(MemorySettings.GENERATION_METRIC);
+        Verdict reduction = MemoryGates.evaluate(MemorySettings.from(config), m).get(0);
+        assertEquals("minReduction[generationPeakMinusLoad]", reduction.name());
+        assertEquals(Outcome.PASS, reduction.verdict(), reduction.message());
+        assertEquals(m.generationPeakMinusLoad().lower(), reduction.lower(), 1e-12);
+
+        MemoryMetrics none = metrics(new long[] {390, 380, 400, 390, 385}, new long[] {330, 331, 340, 330, 332}, 1);
+        assertEquals(null, none.generationMemory());
+        assertTrue(Double.isNaN(none.generationPeakMinusLoad().estimate()), "no figure, not a fake 0");
+        assertEquals("not measured: no worker decoded", none.generation());
+        assertFalse(new MemorySuite().headline(none).contains("generation"));
+        assertTrue(new MemorySuite().htmlSection(none, null).contains("<p>Generation: not measured: no worker"
+                + " decoded.</p>"));
+        assertTrue(new MemorySuite().headline(m).endsWith("; reduction of generation peak minus load 39.9%"),
+                new MemorySuite().headline(m));
+    }
+
+    private static MemorySample decoding(MemorySample s, long generationPeakMiB, long kvCacheBytes) {
+        return new MemorySample(s.role(), s.repetition(), s.idleBytes(), s.afterLoadBytes(), s.peakBytes(),
+                s.steadyBytes(), s.leakBytesPerInference(), s.leakFitRSquared(), s.heapUsedBytes(),
+                s.heapCommittedBytes(), s.nonHeapUsedBytes(), s.nonHeapCommittedBytes(), s.fileBytes(),
+                s.parameterBytes(), s.meanLatencyMillis(), s.machineBandwidthBytesPerSecond(), s.source(), null,
+                new GenerationMemorySample(3, 32, generationPeakMiB * MIB, kvCacheBytes, 250,
+                        io.github.qwenbench.generation.GenerationMetrics.KV_CACHE));
     }
 
     @Test

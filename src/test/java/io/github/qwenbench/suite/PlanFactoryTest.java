@@ -12,6 +12,7 @@ import io.github.qwenbench.plan.BenchmarkPlan;
 import io.github.qwenbench.plan.BenchmarkSetupException;
 import io.github.qwenbench.plan.InputConfig;
 import io.github.qwenbench.plan.InputSpec;
+import io.github.qwenbench.plan.MemoryConfig;
 import io.github.qwenbench.plan.ScalabilityConfig;
 import io.github.qwenbench.plan.SweepConfig;
 import io.github.qwenbench.plan.WorkloadConfig;
@@ -35,12 +36,17 @@ class PlanFactoryTest {
 
     private BenchmarkPlan create(List<InputConfig> inputs, WorkloadConfig workload, ScalabilityConfig scalability,
             String candidate) throws BenchmarkSetupException {
+        return create("baseline.pt", candidate, inputs, workload, scalability, null);
+    }
+
+    private BenchmarkPlan create(String baseline, String candidate, List<InputConfig> inputs, WorkloadConfig workload,
+            ScalabilityConfig scalability, MemoryConfig memory) throws BenchmarkSetupException {
         ArtifactResolver none = (c, s) -> {
             throw new AssertionError();
         };
         PlanFactory factory = new PlanFactory(new ModelResolver(none, dir), new WorkloadResolver(none, dir));
-        return factory.create(new PlanFactory.Settings(TestModels.source("baseline.pt"), TestModels.source(candidate),
-                null, null, inputs, 7, null, null, null, null, scalability, null, null, null, workload,
+        return factory.create(new PlanFactory.Settings(TestModels.source(baseline), TestModels.source(candidate),
+                null, null, inputs, 7, null, null, null, memory, scalability, null, null, null, workload,
                 dir.resolve("inputs")));
     }
 
@@ -98,6 +104,30 @@ class PlanFactoryTest {
         assertTrue(message.startsWith("The candidate model "), message);
         assertTrue(message.contains("takes 'x' (forward(x)), which a <workload> does not make: it makes input_ids,"
                 + " attention_mask, pixel_values, image_grid_thw, mm_token_type_ids"), message);
+    }
+
+    @Test
+    void theGenerationMemoryMetricNeedsModelsThatGenerate() throws Exception {
+        MemoryConfig memory = new MemoryConfig();
+        memory.setReductionMetric("generationPeakMinusLoad");
+        InputConfig x = new InputConfig();
+        x.setName("x");
+        x.setShape("1,64");
+        String message = assertThrows(BenchmarkSetupException.class,
+                () -> create("tiny-mlp.pt", "leaky.pt", List.of(x), null, null, memory)).getMessage();
+        assertEquals("memory/reductionMetric is generationPeakMinusLoad, but the models do not generate: no input is"
+                + " named 'input_ids' (generation/tokenInput; inputs: [x]), so there is no generation phase to"
+                + " measure: name the token-id input in <generation><tokenInput> and keep memory/generationSamples"
+                + " above 0, or choose one of peakMinusIdle, footprint, peak.", message);
+
+        BenchmarkPlan generating = create("baseline.pt", "optimized.pt", TestModels.demoInputs(), null, null, memory);
+        assertEquals(null, generating.memory().generationSkipped(generating.generation(), generating.inputs()),
+                "baseline.pt takes input_ids and returns logits: it generates, by full recompute");
+        memory.setGenerationSamples(0);
+        message = assertThrows(BenchmarkSetupException.class,
+                () -> create("baseline.pt", "optimized.pt", TestModels.demoInputs(), null, null, memory)).getMessage();
+        assertTrue(message.startsWith("memory/reductionMetric is generationPeakMinusLoad, but"
+                + " memory/generationSamples is 0, so there is no generation phase"), message);
     }
 
     @Test
