@@ -6,12 +6,16 @@
 #       (minSpeedup, every scalability and hardware thread point, the system throughput ratio, the
 #       generation tokens/s and time-to-first-token ratios) should FAIL, not be inconclusive;
 #   (c) the demo's verify: every run should pass;
-#   (d) leaky.pt (256 KiB kept per call) against tiny-mlp.pt: the system suite's memory growth fails.
-# Each run's verdicts and time are printed. Usage: benchmarks/aa.sh [RUNS] [CASES]  (default 10, abcd)
+#   (d) leaky.pt (256 KiB kept per call) against tiny-mlp.pt: the system suite's memory growth fails;
+#   (e) the system suite serving whole answers in a continuous batch (4 users), cache-steady.pt against
+#       itself at the default minThroughputRatio 0.9: every run should pass;
+#   (f) the same with cache-steady-slow.pt (same answers, more work per call) at 1.0: minThroughputRatio
+#       should FAIL, not be inconclusive.
+# Each run's verdicts and time are printed. Usage: benchmarks/aa.sh [RUNS] [CASES]  (default 10, abcdef)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-10}
-cases=${2:-abcd}
+cases=${2:-abcdef}
 mvn -q -B install -DskipTests -Dinvoker.skip || exit 1
 ( while :; do :; done ) &
 busy=$!
@@ -40,7 +44,7 @@ run() {  # name, expected (pass|fail), pom, results directory, goal, properties.
     summary=$(verdicts "$results")
     [ "$outcome" = "$expected" ] && ok=$((ok + 1))
     echo "($name) run $i: build ${outcome}ed in ${seconds} s; $summary"
-    if [ "$name" = b ]; then
+    if [ "$name" = b ] || [ "$name" = f ]; then
       python3 - "$results" <<'PY'
 import json, glob, sys
 ratio = [g for f in glob.glob(sys.argv[1] + '/*_benchmark_results.json') if not f.endswith('all_benchmark_results.json')
@@ -57,3 +61,6 @@ case $cases in *a*) run a pass $aa/pom.xml $aa/target/benchmark-results qwen-ben
 case $cases in *b*) run b fail $aa/pom.xml $aa/target/benchmark-results qwen-bench:all -Dcandidate=slow.pt -DminSpeedup=1.0 -Dratio=1.0 -DfirstTokenRatio=1.0 ;; esac
 case $cases in *c*) run c pass demo/pom.xml demo/target/benchmark-results verify ;; esac
 case $cases in *d*) run d fail $aa/leak/pom.xml $aa/leak/target/benchmark-results qwen-bench:system ;; esac
+case $cases in *e*) run e pass $aa/batching/pom.xml $aa/batching/target/benchmark-results qwen-bench:system ;; esac
+case $cases in *f*) run f fail $aa/batching/pom.xml $aa/batching/target/benchmark-results qwen-bench:system \
+    -Dcandidate=cache-steady-slow.pt -Dratio=1.0 ;; esac
