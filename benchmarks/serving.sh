@@ -20,7 +20,7 @@ for u in $users; do
       rateArg=""; [ "$load" != closed ] && rateArg="-DarrivalRate=$load"
       mvn -q -B -f benchmarks/serving/pom.xml qwen-bench:system -Dserving="$serving" -Dusers="$u" $rateArg \
           > /tmp/serving-run.log 2>&1 || { tail -20 /tmp/serving-run.log; exit 1; }
-      python3 - "$results/system_benchmark_results.json" "$u" "$load" <<'PY'
+      python3 - "$results/system_benchmark_results.json" "$u" "$load" <<'PY' || exit 1
 import json, math, sys
 m = json.load(open(sys.argv[1]))['metrics']
 b, c = m['models']
@@ -36,7 +36,7 @@ print('| %s | %s | %s | %.0f | %.0f | %.1f, %.1f | %s | %s | %.1f, %.1f | %s, %s
     sys.argv[2], load, b['generation']['serving'], b['throughput'], c['throughput'],
     b['generation']['requestsPerSecond'], c['generation']['requestsPerSecond'], ttft(b), ttft(c),
     b['generation']['queueWait']['p50Millis'], c['generation']['queueWait']['p50Millis'], batch(b), batch(c),
-    r['estimate'], r['lower'], r['upper'],
+    float(r['estimate']), float(r['lower']), float(r['upper']),
     '' if b['errors'] + c['errors'] == 0 else ' %d errors' % (b['errors'] + c['errors'])))
 PY
     done

@@ -3,7 +3,7 @@ def result = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/bench
 assert result.suite == 'system'
 def (baseline, candidate) = result.metrics.models
 [baseline, candidate].each { m ->
-    assert m.load == 'closed loop, 4 users, think time 0 ms, answers in one continuous batch of up to 4'
+    assert m.load == 'closed loop, 4 users, think time 0 ms, answers in one continuous batch of up to 4 (prefills on a second thread)'
     assert m.throughputUnit == 'tokens/s'
     assert m.errors == 0 && m.completed > 0
     def g = m.generation
@@ -12,13 +12,13 @@ def (baseline, candidate) = result.metrics.models
     assert g.tokens >= m.completed && g.tokens <= 16 * m.completed
     assert Math.abs(m.throughput - g.tokens / m.durationSeconds) < 1e-6 * m.throughput
     assert g.requestsPerSecond > 0 && Math.abs(g.requestsPerSecond - m.completed / m.durationSeconds) < 1e-6 * g.requestsPerSecond
-    // four users share the batch: more than one sequence per step, never more than four
-    assert g.meanBatchSize > 1.5 && g.meanBatchSize <= 4 && g.largestBatch == 4
+    // four users share the batch (one may be in prefill): more than one sequence per step, never more than four
+    assert g.meanBatchSize > 1.5 && g.meanBatchSize <= 4 && g.largestBatch >= 3
     assert g.timeToFirstToken.count == m.completed && g.queueWait.count == m.completed
     assert g.timeToFirstToken.p50Millis > 0 && g.timeToFirstToken.p50Millis <= m.latency.p50Millis
     m.windows.each { w -> assert w.throughput > 0 }
 }
 assert result.gates.find { it.name == 'minThroughputRatio' }.detail.startsWith('candidate/baseline throughput in tokens/s')
-assert log =~ /system: baseline [\d.]+ tokens\/s, p99 [\d.]+ ms.*answers\/s, first token p50 [\d.]+ ms p99 [\d.]+ ms, queueing p50 [\d.]+ ms, batch [\d.]+ on average \(at most 4\)/
+assert log =~ /system: baseline [\d.]+ tokens\/s, p99 [\d.]+ ms.*answers\/s, first token p50 [\d.]+ ms p99 [\d.]+ ms, queueing p50 [\d.]+ ms, batch [\d.]+ on average \(at most [34]\)/
 def html = new File(basedir, 'target/benchmark-results/index.html').text
 assert html.contains('<th>first token p50 / p99 (ms)</th>') && html.contains('<td>continuous-batching</td>')

@@ -226,7 +226,7 @@ final class CachedDecoding {
             }
             try (NDManager scratch = logits.getManager().newSubManager()) {
                 NDArray rowIndex = scratch.create(Arrays.stream(kept).asLongStream().toArray());
-                List<NDArray> kept2 = new ArrayList<>();
+                List<NDArray> keptCache = new ArrayList<>();
                 for (int i = 0; i < cache.size(); i++) {
                     NDArray c = cache.get(i);
                     NDArray rowsKept = c.get(index(layout.batchAxes()[i], rowIndex));
@@ -237,15 +237,15 @@ final class CachedDecoding {
                         rowsKept.close();
                     }
                     trimmed.attach(c.getManager());
-                    kept2.add(trimmed);
+                    keptCache.add(trimmed);
                 }
                 NDArray keptLogits = logits.get(index(0, rowIndex));
                 keptLogits.attach(logits.getManager());
                 close();
                 logits = keptLogits;
-                cache = kept2;
+                cache = keptCache;
             }
-            System.arraycopy(newDeltas, 0, ropeDeltas, 0, newDeltas.length);
+            ropeDeltas = newDeltas;
             mask = newMask;
             rows = kept.length;
             length = newLength;

@@ -1,6 +1,6 @@
 package io.github.qwenbench.generation;
 
-import ai.djl.ndarray.NDArray;
+import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import io.github.qwenbench.model.LoadedModel;
@@ -21,7 +21,7 @@ import java.util.List;
  * sequence keeps its rotary offset ({@code rope_deltas}) through padding and trimming, and the cache
  * tensors' batch and sequence axes are learned from the model ({@link CachedDecoding.Layout}).
  *
- * <p>One thread drives a batch. A sequence decoded in a batch gets the tokens it gets alone (a test
+ * <p>One thread drives a batch; prefills may run on others ({@link #prefill}). A sequence decoded in a batch gets the tokens it gets alone (a test
  * proves it on the Qwen3-VL fixtures).
  */
 public final class ContinuousBatch implements AutoCloseable {
@@ -65,7 +65,7 @@ public final class ContinuousBatch implements AutoCloseable {
     private final int maskIndex;
     private final GreedyDecoder.Options options;
     private final NDManager manager;
-    private final ai.djl.inference.Predictor<NDList, NDList> predictor;
+    private final Predictor<NDList, NDList> predictor;
     private CachedDecoding.Layout layout;
     private CachedDecoding.State batch;
     private final List<Row> rows = new ArrayList<>();
@@ -103,10 +103,42 @@ public final class ContinuousBatch implements AutoCloseable {
     }
 
     /**
-     * Prefills {@code prompt} (one sequence) and lets it join the batch; returns its answer instead when
-     * the first token already ends it.
+     * A sequence prefilled and waiting to join the batch: its cache, its first token and when they were
+     * made. Close it if it never joins.
      */
-    public Finished add(long id, NDList prompt) throws BenchmarkSetupException {
+    public static final class Prefilled implements AutoCloseable {
+        private final long id;
+        private final CachedDecoding.State state;
+        private final long firstToken;
+        private final long startNanos;
+        private final long firstTokenNanos;
+
+        private Prefilled(long id, CachedDecoding.State state, long firstToken, long startNanos, long firstTokenNanos) {
+            this.id = id;
+            this.state = state;
+            this.firstToken = firstToken;
+            this.startNanos = startNanos;
+            this.firstTokenNanos = firstTokenNanos;
+        }
+
+        public long id() {
+            return id;
+        }
+
+        @Override
+        public void close() {
+            state.close();
+        }
+    }
+
+    /**
+     * Prefills {@code prompt} (one sequence) through {@code predictor}. It may run on another thread than
+     * the batch's, with a predictor of its own, while the batch decodes: servers overlap the prefill of
+     * arriving requests with the decoding of the running ones the same way. The batch's thread then
+     * {@link #add(Prefilled) adds} it.
+     */
+    public Prefilled prefill(long id, NDList prompt, Predictor<NDList, NDList> predictor)
+            throws BenchmarkSetupException {
         if (prompt.get(tokenIndex).getShape().get(0) != 1) {
             throw new BenchmarkSetupException("Continuous batching takes one sequence per request, but a prompt has "
                     + prompt.get(tokenIndex).getShape().get(0) + " rows.");
@@ -114,19 +146,32 @@ public final class ContinuousBatch implements AutoCloseable {
         long start = System.nanoTime();
         CachedDecoding.State state = decoding.prefill(predictor, prompt, specs, tokenIndex, maskIndex);
         long first = GreedyDecoder.argmaxLast(state.logits())[0];
-        Row row = new Row(id, start, System.nanoTime());
+        return new Prefilled(id, state, first, start, System.nanoTime());
+    }
+
+    /** Prefills {@code prompt} on this thread and lets it join the batch: {@link #add(Prefilled)}. */
+    public Finished add(long id, NDList prompt) throws BenchmarkSetupException {
+        return add(prefill(id, prompt, predictor));
+    }
+
+    /**
+     * Lets a prefilled sequence join the batch; returns its answer instead when its first token already
+     * ends it.
+     */
+    public Finished add(Prefilled prefilled) throws BenchmarkSetupException {
+        Row row = new Row(prefilled.id, prefilled.startNanos, prefilled.firstTokenNanos);
         tokensDecoded++;
-        if (ends(row, first)) {
-            state.close();
-            return row.finish(options.stopTokens().contains(first), System.nanoTime());
+        if (ends(row, prefilled.firstToken)) {
+            prefilled.close();
+            return row.finish(options.stopTokens().contains(prefilled.firstToken), System.nanoTime());
         }
         try {
             if (layout == null) {
-                learnLayout(state, first);
+                learnLayout(prefilled.state, prefilled.firstToken);
             }
-            batch = batch == null ? state : batch.join(state, layout);
+            batch = batch == null ? prefilled.state : batch.join(prefilled.state, layout);
         } catch (BenchmarkSetupException | RuntimeException e) {
-            state.close();
+            prefilled.close();
             throw e;
         }
         rows.add(row);
@@ -177,13 +222,18 @@ public final class ContinuousBatch implements AutoCloseable {
         return finished;
     }
 
-    /** Drops every sequence (after a failed step, whose state is lost): the batch is empty and ready for new requests. */
-    public void abandon() {
+    /**
+     * Drops every sequence (after a failed step, whose state is lost) and returns their ids: the batch is
+     * empty and ready for new requests.
+     */
+    public List<Long> abandon() {
+        List<Long> ids = rows.stream().map(row -> row.id).toList();
         if (batch != null) {
             batch.close();
             batch = null;
         }
         rows.clear();
+        return ids;
     }
 
     /** Appends {@code token} unless it is a stop token; whether the answer has ended. */

@@ -59,8 +59,9 @@ public final class SystemRunner implements SuiteRunner {
         }
         Turns turns = new Turns(Path.of(turnsDirectory), file.role(), settings);
         boolean batched = settings.serving() == SystemSettings.Serving.CONTINUOUS_BATCHING;
+        // continuous batching calls the engine from two threads: the batch's decode steps, and the prefills
         int intraOpThreads = context.engineThreads().apply(file.role() + " under " + settings.users() + " users",
-                batched ? 1 : settings.users());
+                batched ? Math.min(2, settings.users()) : settings.users());
         try (NDManager manager = NDManager.newBaseManager(); LoadedModel model = LoadedModel.load(file, false);
                 GpuWatch gpu = GpuWatch.start(context.plan().engine())) {
             List<NDList> samples = context.inputs().samples(manager, SAMPLES);
@@ -70,7 +71,9 @@ public final class SystemRunner implements SuiteRunner {
             }
             Answers answers = settings.serving().generates()
                     ? Answers.of(settings.serving(), context.plan().generation(), model, specs) : null;
-            try (ContinuousBatch batch = batched ? new ContinuousBatch(model, specs, answers.options(), manager) : null) {
+            try (ContinuousBatch decoding = batched ? new ContinuousBatch(model, specs, answers.options(), manager) : null;
+                    BatchServer batch = batched ? new BatchServer(decoding, samples, settings, answers, predictors.get(0))
+                            : null) {
                 Load load = new Load(model, specs, samples, predictors, settings, answers, batch, manager);
                 context.progress().accept(file.role() + ": warming up under the load for one window");
                 load.warmUp();
@@ -80,6 +83,7 @@ public final class SystemRunner implements SuiteRunner {
                         : "closed loop, " + settings.users() + " users, think time " + settings.thinkTimeMillis() + " ms";
                 if (answers != null) {
                     description += batched ? ", answers in one continuous batch of up to " + settings.users()
+                            + " (prefills on a second thread)"
                             : ", answers decoded one at a time per thread";
                 }
                 context.progress().accept(file.role() + ": " + description + ", " + intraOpThreads + " intra-op"
@@ -93,7 +97,7 @@ public final class SystemRunner implements SuiteRunner {
     }
 
     /** The load itself: its threads, counters and windows. */
-    private static final class Load {
+    private static final class Load implements BatchServer.Outcomes {
         private final LoadedModel model;
         private final List<InputSpec> specs;
         private final List<NDList> samples;
@@ -107,12 +111,12 @@ public final class SystemRunner implements SuiteRunner {
         private final BlockingQueue<Long> arrivals = new LinkedBlockingQueue<>();
         private final AtomicInteger queueHighWater = new AtomicInteger();
         private final Answers answers;
-        private final ContinuousBatch batch;
+        private final BatchServer batch;
         private final NDManager manager;
 
         Load(LoadedModel model, List<InputSpec> specs, List<NDList> samples,
                 List<Predictor<NDList, NDList>> predictors, SystemSettings settings, Answers answers,
-                ContinuousBatch batch, NDManager manager) {
+                BatchServer batch, NDManager manager) {
             this.model = model;
             this.specs = specs;
             this.samples = samples;
@@ -130,7 +134,7 @@ public final class SystemRunner implements SuiteRunner {
         private List<Thread> startServing(boolean openLoop, long start, long windowNanos, long seed, String name) {
             List<Thread> threads = new ArrayList<>();
             if (batch != null) {
-                threads.add(start(() -> batchLoop(openLoop, start), name + "-batch"));
+                threads.add(start(() -> batch.serve(openLoop, start, running, arrivals, this), name + "-batch"));
             } else {
                 for (int u = 0; u < predictors.size(); u++) {
                     int user = u;
@@ -356,85 +360,6 @@ public final class SystemRunner implements SuiteRunner {
             }
         }
 
-        /**
-         * Continuous batching on this one thread: requests join the running batch as they arrive (closed
-         * loop: each user's next request is due its think time after its answer; open loop: the arrivals),
-         * up to system/users sequences, and every step decodes one token for all of them. When the window
-         * ends, no request joins any more and the batch decodes until it is empty.
-         */
-        private void batchLoop(boolean openLoop, long start) {
-            int users = settings.users();
-            long[] due = new long[users];
-            java.util.Arrays.fill(due, start);
-            boolean[] busy = new boolean[users];
-            Map<Long, long[]> waiting = new java.util.HashMap<>(); // id -> {arrival, user}
-            long nextId = 0;
-            int served = 0;
-            while (true) {
-                long now = System.nanoTime();
-                try {
-                    if (openLoop) {
-                        Long arrival;
-                        while (batch.size() < users && (arrival = arrivals.poll()) != null) {
-                            nextId = join(nextId, arrival, -1, served++, waiting, due, busy);
-                        }
-                    } else if (running.get()) {
-                        for (int user = 0; user < users; user++) {
-                            if (!busy[user] && due[user] <= now) {
-                                busy[user] = true;
-                                nextId = join(nextId, due[user], user, served++, waiting, due, busy);
-                            }
-                        }
-                    }
-                    if (batch.size() == 0) {
-                        if (!running.get() && arrivals.isEmpty()) {
-                            return;
-                        }
-                        LockSupport.parkNanos(200_000);
-                        continue;
-                    }
-                    answers.step(batch.size());
-                    for (ContinuousBatch.Finished answer : batch.step()) {
-                        done(answer, waiting, due, busy);
-                    }
-                } catch (BenchmarkSetupException | RuntimeException e) {
-                    // the batch's state is lost with the step: every request in flight failed
-                    batch.abandon();
-                    for (long[] request : waiting.values()) {
-                        failed(e);
-                        if (request[1] >= 0) {
-                            busy[(int) request[1]] = false;
-                            due[(int) request[1]] = System.nanoTime() + settings.thinkTimeMillis() * 1_000_000L;
-                        }
-                    }
-                    waiting.clear();
-                }
-            }
-        }
-
-        /** Prefills request {@code id} into the batch; returns the next id. */
-        private long join(long id, long arrival, int user, int sample, Map<Long, long[]> waiting, long[] due,
-                boolean[] busy) throws BenchmarkSetupException {
-            waiting.put(id, new long[] {arrival, user});
-            ContinuousBatch.Finished answer = batch.add(id, samples.get(sample % samples.size()));
-            if (answer != null) {
-                done(answer, waiting, due, busy);
-            }
-            return id + 1;
-        }
-
-        private void done(ContinuousBatch.Finished answer, Map<Long, long[]> waiting, long[] due, boolean[] busy) {
-            long[] request = waiting.remove(answer.id());
-            answers.finished(answer, request[0]);
-            recorder.recordValue(Math.min(answer.endNanos() - request[0], 3_600_000_000_000L));
-            completed.incrementAndGet();
-            int user = (int) request[1];
-            if (user >= 0) {
-                busy[user] = false;
-                due[user] = answer.endNanos() + settings.thinkTimeMillis() * 1_000_000L;
-            }
-        }
-
         private void infer(Predictor<NDList, NDList> predictor, NDList input, long since) {
             try {
                 if (answers != null) {
@@ -449,7 +374,15 @@ public final class SystemRunner implements SuiteRunner {
             }
         }
 
-        private void failed(Exception e) {
+        @Override
+        public void answered(ContinuousBatch.Finished answer, long arrivalNanos) {
+            answers.finished(answer, arrivalNanos);
+            recorder.recordValue(Math.min(answer.endNanos() - arrivalNanos, 3_600_000_000_000L));
+            completed.incrementAndGet();
+        }
+
+        @Override
+        public void failed(Exception e) {
             errors.incrementAndGet();
             messages.computeIfAbsent(reason(e), k -> new AtomicLong()).incrementAndGet();
         }
