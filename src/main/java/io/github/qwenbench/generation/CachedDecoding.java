@@ -65,6 +65,17 @@ final class CachedDecoding {
             return logits;
         }
 
+        /**
+         * Each row's next token, the arg-max of its logits, which are then released: continuous batching
+         * needs only the tokens, and joining and splitting the batch need not copy a vocabulary per row.
+         */
+        long[] takeNextTokens() {
+            long[] tokens = GreedyDecoder.argmaxLast(logits);
+            logits.close();
+            logits = null;
+            return tokens;
+        }
+
         /** Bytes of every cache tensor, from their shapes and dtypes. */
         long cacheBytes() {
             return bytes(cache);
@@ -130,7 +141,9 @@ final class CachedDecoding {
                     }
                     requireLogits(nextLogits, rows, "decode");
                     requireOnePositionLonger(cacheBytes(), bytes(nextCache));
-                    logits.close();
+                    if (logits != null) {
+                        logits.close();
+                    }
                     cache.forEach(NDArray::close);
                     logits = nextLogits;
                     cache = nextCache;
@@ -159,8 +172,10 @@ final class CachedDecoding {
                 d.attach(into);
                 copied.add(d);
             }
-            NDArray l = logits.duplicate();
-            l.attach(into);
+            NDArray l = logits == null ? null : logits.duplicate();
+            if (l != null) {
+                l.attach(into);
+            }
             return new State(l, copied, ropeDeltas.clone(), mask.clone(), rows, length);
         }
 
@@ -178,22 +193,25 @@ final class CachedDecoding {
             int joined = Math.max(length, other.length);
             List<NDArray> merged = new ArrayList<>();
             for (int i = 0; i < cache.size(); i++) {
-                NDArray a = padded(cache.get(i), layout.sequenceAxes()[i], joined - length);
-                NDArray b = padded(other.cache.get(i), layout.sequenceAxes()[i], joined - other.length);
-                if (!sameExceptBatch(a.getShape(), b.getShape(), layout.batchAxes()[i])) {
-                    Shape left = a.getShape();
-                    Shape right = b.getShape();
-                    a.close();
-                    b.close();
+                int sequenceAxis = layout.sequenceAxes()[i];
+                NDArray a = padded(cache.get(i), sequenceAxis, joined - length);
+                NDArray b = padded(other.cache.get(i), sequenceAxis, joined - other.length);
+                boolean fits = sameExceptBatch(a.getShape(), b.getShape(), layout.batchAxes()[i]);
+                Shape left = a.getShape();
+                Shape right = b.getShape();
+                if (fits) {
+                    merged.add(a.concat(b, layout.batchAxes()[i]));
+                }
+                closeIfPadded(a, cache.get(i));
+                closeIfPadded(b, other.cache.get(i));
+                if (!fits) {
+                    merged.forEach(NDArray::close);
                     throw contract("cache tensor " + i + " of two sequences cannot be joined into one batch along axis "
                             + layout.batchAxes()[i] + ": " + left + " and " + right + " (continuous batching takes the"
                             + " batch axis as the first axis of size 1 in a one-sequence prefill)");
                 }
-                merged.add(a.concat(b, layout.batchAxes()[i]));
-                a.close();
-                b.close();
             }
-            NDArray mergedLogits = logits.concat(other.logits, 0);
+            NDArray mergedLogits = logits == null || other.logits == null ? null : logits.concat(other.logits, 0);
             long[] mergedMask = new long[(rows + other.rows) * joined];
             long[] mergedDeltas = new long[rows + other.rows];
             copyRows(this, joined, mergedMask, mergedDeltas, 0);
@@ -224,7 +242,7 @@ final class CachedDecoding {
                 System.arraycopy(mask, kept[k] * length + trim, newMask, k * newLength, newLength);
                 newDeltas[k] = ropeDeltas[kept[k]] + trim;
             }
-            try (NDManager scratch = logits.getManager().newSubManager()) {
+            try (NDManager scratch = cache.get(0).getManager().newSubManager()) {
                 NDArray rowIndex = scratch.create(Arrays.stream(kept).asLongStream().toArray());
                 List<NDArray> keptCache = new ArrayList<>();
                 for (int i = 0; i < cache.size(); i++) {
@@ -239,8 +257,11 @@ final class CachedDecoding {
                     trimmed.attach(c.getManager());
                     keptCache.add(trimmed);
                 }
-                NDArray keptLogits = logits.get(index(0, rowIndex));
-                keptLogits.attach(logits.getManager());
+                NDArray keptLogits = null;
+                if (logits != null) {
+                    keptLogits = logits.get(index(0, rowIndex));
+                    keptLogits.attach(logits.getManager());
+                }
                 close();
                 logits = keptLogits;
                 cache = keptCache;
@@ -253,7 +274,9 @@ final class CachedDecoding {
 
         @Override
         public void close() {
-            logits.close();
+            if (logits != null) {
+                logits.close();
+            }
             cache.forEach(NDArray::close);
         }
     }
@@ -302,12 +325,18 @@ final class CachedDecoding {
     /** {@code tensor} with {@code count} zero positions before its own along {@code axis}; the same tensor when 0. */
     private static NDArray padded(NDArray tensor, int axis, int count) {
         if (count == 0) {
-            return tensor.duplicate();
+            return tensor;
         }
         long[] shape = tensor.getShape().getShape();
         shape[axis] = count;
         try (NDArray zeros = tensor.getManager().zeros(new Shape(shape), tensor.getDataType())) {
             return zeros.concat(tensor, axis);
+        }
+    }
+
+    private static void closeIfPadded(NDArray padded, NDArray original) {
+        if (padded != original) {
+            padded.close();
         }
     }
 

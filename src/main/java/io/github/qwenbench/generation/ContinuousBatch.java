@@ -145,7 +145,7 @@ public final class ContinuousBatch implements AutoCloseable {
         }
         long start = System.nanoTime();
         CachedDecoding.State state = decoding.prefill(predictor, prompt, specs, tokenIndex, maskIndex);
-        long first = GreedyDecoder.argmaxLast(state.logits())[0];
+        long first = state.takeNextTokens()[0];
         return new Prefilled(id, state, first, start, System.nanoTime());
     }
 
@@ -192,7 +192,7 @@ public final class ContinuousBatch implements AutoCloseable {
             feed[r] = tokens.get(tokens.size() - 1);
         }
         batch.step(feed, manager);
-        long[] next = GreedyDecoder.argmaxLast(batch.logits());
+        long[] next = batch.takeNextTokens();
         long now = System.nanoTime();
         tokensDecoded += next.length;
         List<Finished> finished = new ArrayList<>();
