@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /** The system suite: both models serving the same load over time, taking turns, with their stability and cost. */
@@ -40,15 +41,25 @@ public final class SystemSuite implements SuiteDefinition<SystemMetrics> {
     }
 
     /**
-     * Each model serves the same load in its own worker with a steady heap, both alive at once and
-     * taking turns ({@link Turns}), so that memory growth over the run is the model's.
+     * glibc's malloc for the system workers: at most two arenas. With one arena per serving thread, cache
+     * tensors that change size at every step (continuous batching: the batch grows, shrinks and gets one
+     * position longer per step) fragmented them, and resident memory climbed to 1.0 to 1.3 GiB and swung
+     * by hundreds of MiB from turn to turn with no leak (a fixed mmap threshold kept it flat, at a seventh
+     * of the throughput); with two arenas it levels off, at equal throughput (BENCHMARKS.md, section 9).
+     * Without glibc the variable does nothing.
+     */
+    static final Map<String, String> MALLOC_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
+
+    /**
+     * Each model serves the same load in its own worker with a steady heap and {@link #MALLOC_ENVIRONMENT},
+     * both alive at once and taking turns ({@link Turns}), so that memory growth over the run is the model's.
      */
     @Override
     public SuiteResult measure(Suite suite, WorkerLauncher launcher, BenchmarkPlan plan)
             throws BenchmarkSetupException {
         Path turns = launcher.newScratchDirectory("system-turns");
-        WorkerLauncher steadyMemory = launcher.withSteadyMemory().withLeadingJvmArguments(
-                List.of("-D" + SystemRunner.TURNS_PROPERTY + "=" + turns));
+        WorkerLauncher steadyMemory = launcher.withSteadyMemory().withEnvironment(MALLOC_ENVIRONMENT)
+                .withLeadingJvmArguments(List.of("-D" + SystemRunner.TURNS_PROPERTY + "=" + turns));
         List<SuiteResult> results = steadyMemory.runTogether(suite, plan, List.of("baseline", "candidate"));
         SuiteResult baseline = results.get(0);
         SuiteResult candidate = results.get(1);

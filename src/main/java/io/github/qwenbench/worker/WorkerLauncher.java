@@ -47,6 +47,7 @@ public final class WorkerLauncher {
     private final Duration timeout;
     private final Path workDirectory;
     private final WorkerLog log;
+    private final Map<String, String> environment;
 
     /**
      * @param classpath the worker's classpath: the plugin and its runtime dependencies
@@ -57,18 +58,31 @@ public final class WorkerLauncher {
      */
     public WorkerLauncher(List<Path> classpath, List<String> jvmArguments, Duration timeout, Path workDirectory,
             WorkerLog log) {
+        this(classpath, jvmArguments, timeout, workDirectory, log, Map.of());
+    }
+
+    private WorkerLauncher(List<Path> classpath, List<String> jvmArguments, Duration timeout, Path workDirectory,
+            WorkerLog log, Map<String, String> environment) {
         this.classpath = List.copyOf(classpath);
         this.jvmArguments = List.copyOf(jvmArguments);
         this.timeout = timeout;
         this.workDirectory = workDirectory;
         this.log = log;
+        this.environment = Map.copyOf(environment);
+    }
+
+    /** A launcher whose workers also get {@code variables} in their environment (over Maven's own). */
+    public WorkerLauncher withEnvironment(Map<String, String> variables) {
+        Map<String, String> all = new java.util.HashMap<>(environment);
+        all.putAll(variables);
+        return new WorkerLauncher(classpath, jvmArguments, timeout, workDirectory, log, all);
     }
 
     /** A launcher whose workers start with {@code arguments} before the configured ones (which win). */
     public WorkerLauncher withLeadingJvmArguments(List<String> arguments) {
         List<String> all = new ArrayList<>(arguments);
         all.addAll(jvmArguments);
-        return new WorkerLauncher(classpath, all, timeout, workDirectory, log);
+        return new WorkerLauncher(classpath, all, timeout, workDirectory, log, environment);
     }
 
     /**
@@ -144,7 +158,9 @@ public final class WorkerLauncher {
         log.debug("Worker command: " + String.join(" ", command));
         Process process;
         try {
-            process = new ProcessBuilder(command).start();
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().putAll(environment);
+            process = builder.start();
         } catch (IOException e) {
             throw new BenchmarkSetupException("Cannot start the benchmark worker JVM (" + command.get(0) + "): "
                     + e.getMessage(), e);
