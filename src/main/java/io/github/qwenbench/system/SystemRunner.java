@@ -221,7 +221,9 @@ public final class SystemRunner implements SuiteRunner {
                 join(threads, 2 * windowNanos);
                 long leftOver = arrivals.size();
                 arrivals.clear();
-                join(threads, 2 * windowNanos);
+                // answers in flight finish in this turn: their threads must not serve into the other model's
+                // turn (the batch's state belongs to one thread); the worker's timeout bounds the wait
+                join(threads, answers == null ? 2 * windowNanos : Long.MAX_VALUE / 2);
                 double turnSeconds = (System.nanoTime() - start) / 1e9;
                 long endMillis = System.currentTimeMillis();
                 Histogram interval = recorder.getIntervalHistogram();
