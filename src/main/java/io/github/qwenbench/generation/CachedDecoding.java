@@ -371,7 +371,7 @@ final class CachedDecoding {
         NDArray ids = inputs.get(tokenIndex);
         int rows = (int) ids.getShape().get(0);
         int length = (int) ids.getShape().get(1);
-        NDList outputs = predictor == null ? model.predict(inputs, specs) : model.predict(predictor, inputs, specs);
+        NDList outputs = model.predict(predictor, inputs, specs);
         if (outputs.size() < 3) {
             outputs.close();
             throw contract("its forward (the prefill) returned " + outputs.size() + " outputs, but a model with a"

@@ -102,8 +102,7 @@ public final class GreedyDecoder {
             while (steps < options.maxNewTokens()) {
                 long start = System.nanoTime();
                 long[] next;
-                try (NDList outputs = predictor == null ? model.predict(inputs, specs)
-                        : model.predict(predictor, inputs, specs)) {
+                try (NDList outputs = model.predict(predictor, inputs, specs)) {
                     next = lastPositionArgmax(model, outputs, options.logitsOutput(), rows);
                 }
                 forwardNanos[steps] = System.nanoTime() - start;

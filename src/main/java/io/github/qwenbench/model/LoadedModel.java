@@ -123,7 +123,8 @@ public final class LoadedModel implements AutoCloseable {
     }
 
     /**
-     * Runs one inference through {@code predictor}, turning the engine's refusal into a clear error.
+     * Runs one inference through {@code predictor} (the model's own when null), turning the engine's refusal
+     * into a clear error.
      * Inputs on another device are copied to the model's first (inside the call, so inside any timing;
      * make them on {@link #device()} to keep that copy out).
      *
@@ -137,7 +138,7 @@ public final class LoadedModel implements AutoCloseable {
             throws BenchmarkSetupException {
         NDList onDevice = moved(inputs, device);
         try {
-            NDList outputs = predictor.predict(onDevice);
+            NDList outputs = (predictor == null ? this.predictor : predictor).predict(onDevice);
             if (Device.Type.CPU.equals(device.getDeviceType())) {
                 return outputs;
             }

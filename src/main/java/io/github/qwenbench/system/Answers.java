@@ -14,7 +14,6 @@ import io.github.qwenbench.stats.LatencySummary;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
@@ -32,8 +31,6 @@ final class Answers {
     private final AtomicLong tokens = new AtomicLong();
     private final Recorder firstToken = new Recorder(HIGHEST_NANOS, 3);
     private final Recorder queueWait = new Recorder(HIGHEST_NANOS, 3);
-    private final Histogram firstTokenAll = new Histogram(HIGHEST_NANOS, 3);
-    private final Histogram queueWaitAll = new Histogram(HIGHEST_NANOS, 3);
     private final AtomicLong steps = new AtomicLong();
     private final AtomicLong stepSequences = new AtomicLong();
     private final AtomicInteger largestBatch = new AtomicInteger();
@@ -107,16 +104,12 @@ final class Answers {
         largestBatch.set(0);
     }
 
-    /** Adds the figures of the turn that just ended to the run's. */
-    void endTurn() {
-        firstTokenAll.add(firstToken.getIntervalHistogram());
-        queueWaitAll.add(queueWait.getIntervalHistogram());
-    }
-
+    /** The answers since the warm-up; call it once, at the end. */
     SystemSample.Generation summarize(long completed, double seconds) {
         boolean batched = serving == SystemSettings.Serving.CONTINUOUS_BATCHING;
         return new SystemSample.Generation(serving.setting(), decoding, tokens.get(), completed / seconds,
-                LatencySummary.of(firstTokenAll), LatencySummary.of(queueWaitAll),
+                LatencySummary.of(firstToken.getIntervalHistogram()),
+                LatencySummary.of(queueWait.getIntervalHistogram()),
                 batched && steps.get() > 0 ? (double) stepSequences.get() / steps.get() : Double.NaN,
                 batched ? largestBatch.get() : 0);
     }

@@ -4,6 +4,7 @@ import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDList;
 import io.github.qwenbench.generation.ContinuousBatch;
 import io.github.qwenbench.plan.SystemSettings;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +72,7 @@ final class BatchServer implements AutoCloseable {
     void serve(boolean openLoop, long start, AtomicBoolean running, BlockingQueue<Long> arrivals, Outcomes outcomes) {
         int users = settings.users();
         long[] due = new long[users];
-        java.util.Arrays.fill(due, start);
+        Arrays.fill(due, start);
         boolean[] busy = new boolean[users];
         Map<Long, Request> inFlight = new HashMap<>();
         while (true) {

@@ -239,9 +239,6 @@ public final class SystemRunner implements SuiteRunner {
                 seconds += turnSeconds;
                 Resources.Reading reading = resources.read();
                 double throughput = (answers == null ? done : answers.tokens() - tokensBefore) / turnSeconds;
-                if (answers != null) {
-                    answers.endTurn();
-                }
                 windows.add(new SystemSample.Window((epochMillis - firstEpochMillis) / 1000.0, done, failed, throughput,
                         interval.getTotalCount() == 0 ? Double.NaN : interval.getValueAtPercentile(50) / 1e6,
                         interval.getTotalCount() == 0 ? Double.NaN : interval.getValueAtPercentile(99) / 1e6,
@@ -369,8 +366,7 @@ public final class SystemRunner implements SuiteRunner {
                 } else {
                     model.predict(predictor, input, specs).close();
                 }
-                recorder.recordValue(Math.min(System.nanoTime() - since, 3_600_000_000_000L));
-                completed.incrementAndGet();
+                served(System.nanoTime() - since);
             } catch (BenchmarkSetupException | RuntimeException e) {
                 failed(e);
             }
@@ -379,7 +375,12 @@ public final class SystemRunner implements SuiteRunner {
         @Override
         public void answered(ContinuousBatch.Finished answer, long arrivalNanos) {
             answers.finished(answer, arrivalNanos);
-            recorder.recordValue(Math.min(answer.endNanos() - arrivalNanos, 3_600_000_000_000L));
+            served(answer.endNanos() - arrivalNanos);
+        }
+
+        /** A request completed, {@code latencyNanos} after it arrived. */
+        private void served(long latencyNanos) {
+            recorder.recordValue(Math.min(latencyNanos, 3_600_000_000_000L));
             completed.incrementAndGet();
         }
 
