@@ -1,22 +1,24 @@
 package io.github.qwenbench;
 
+import io.github.qwenbench.model.InputFiles;
+import io.github.qwenbench.model.ModelResolver;
 import io.github.qwenbench.plan.AccuracyConfig;
 import io.github.qwenbench.plan.AccuracySettings;
 import io.github.qwenbench.plan.BenchmarkPlan;
 import io.github.qwenbench.plan.EngineSettings;
+import io.github.qwenbench.plan.GenerationSettings;
+import io.github.qwenbench.plan.HardwareSettings;
 import io.github.qwenbench.plan.InputConfig;
 import io.github.qwenbench.plan.InputSpec;
-import io.github.qwenbench.plan.ModelFile;
 import io.github.qwenbench.plan.MemoryConfig;
 import io.github.qwenbench.plan.MemorySettings;
+import io.github.qwenbench.plan.ModelFile;
 import io.github.qwenbench.plan.ModelSource;
 import io.github.qwenbench.plan.PerformanceConfig;
 import io.github.qwenbench.plan.PerformanceSettings;
 import io.github.qwenbench.plan.ScalabilityConfig;
 import io.github.qwenbench.plan.ScalabilitySettings;
 import io.github.qwenbench.plan.SystemSettings;
-import io.github.qwenbench.model.InputFiles;
-import io.github.qwenbench.model.ModelResolver;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,7 +5,7 @@ import io.github.qwenbench.model.ModelResolver;
 import io.github.qwenbench.plan.BenchmarkPlan;
 import io.github.qwenbench.plan.InputConfig;
 import io.github.qwenbench.plan.WorkloadConfig;
-import io.github.qwenbench.suite.PlanFactory;
+import io.github.qwenbench.run.PlanFactory;
 import io.github.qwenbench.workload.WorkloadResolver;
 import java.nio.file.Path;
 import java.util.List;

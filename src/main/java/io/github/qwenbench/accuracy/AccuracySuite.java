@@ -1,11 +1,11 @@
 package io.github.qwenbench.accuracy;
 
+import io.github.qwenbench.gate.TrackedFigure;
 import io.github.qwenbench.gate.Verdict;
+import io.github.qwenbench.html.Html;
 import io.github.qwenbench.plan.BenchmarkPlan;
-import io.github.qwenbench.report.Html;
-import io.github.qwenbench.report.SuiteReport;
-import io.github.qwenbench.report.TrackedFigure;
 import io.github.qwenbench.suite.SuiteDefinition;
+import io.github.qwenbench.suite.SuiteReport;
 import io.github.qwenbench.suite.SuiteRunner;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,6 +14,11 @@ import java.util.Locale;
 
 /** The accuracy suite: the candidate's outputs against the baseline's on the same inputs. */
 public final class AccuracySuite implements SuiteDefinition<AccuracyMetrics> {
+
+    @Override
+    public String id() {
+        return "accuracy";
+    }
 
     @Override
     public Class<AccuracyMetrics> metricsType() {

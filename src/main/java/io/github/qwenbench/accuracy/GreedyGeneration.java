@@ -2,8 +2,8 @@ package io.github.qwenbench.accuracy;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import io.github.qwenbench.generation.GreedyDecoder;
-import io.github.qwenbench.generation.TokenAgreement;
+import io.github.qwenbench.decoding.GreedyDecoder;
+import io.github.qwenbench.decoding.TokenAgreement;
 import io.github.qwenbench.model.InputFactory;
 import io.github.qwenbench.model.LoadedModel;
 import io.github.qwenbench.plan.AccuracySettings;

@@ -1,5 +1,7 @@
 package io.github.qwenbench.generation;
 
+import io.github.qwenbench.decoding.DecodingMethod;
+import io.github.qwenbench.decoding.TokenAgreement;
 import io.github.qwenbench.stats.LatencySummary;
 import io.github.qwenbench.stats.RatioInterval;
 import io.github.qwenbench.stats.SequentialComparison;
@@ -28,17 +30,6 @@ public record GenerationMetrics(String decoding, int maxNewTokens, List<ModelGen
         List<Answer> answers, double tokenAgreement, double exactMatchRate, Preprocessing preprocessing,
         String method) {
 
-    public static final String FULL_RECOMPUTE = "full recompute: one forward pass over the whole sequence per new token"
-            + " (the model has no key/value cache)";
-
-    public static final String KV_CACHE = "kv-cache: the prefill, then one decode step per new token over the model's"
-            + " key/value cache (its decode method)";
-
-    /** How two models decoded, in one phrase: the same way, or each its own. */
-    public static String decoding(String baseline, String candidate) {
-        return baseline.equals(candidate) ? baseline : "baseline " + baseline + "; candidate " + candidate;
-    }
-
     public static final String METHOD = "Timed requests: each decodes exactly maxNewTokens tokens greedily, ignoring"
             + " stop tokens, so that both models do equal work; requests alternate A B, B A (A = baseline) on the same"
             + " samples in turn. Time to first token is the first forward pass (prefill, vision included); time per"
@@ -55,7 +46,7 @@ public record GenerationMetrics(String decoding, int maxNewTokens, List<ModelGen
      * @param endToEnd per request
      * @param tokensPerSecond median over requests of the decode phase's tokens per second
      * @param endToEndTokensPerSecond median over requests of all tokens over the whole request
-     * @param decoding {@link #FULL_RECOMPUTE} or {@link #KV_CACHE}
+     * @param decoding {@link DecodingMethod#FULL_RECOMPUTE} or {@link DecodingMethod#KV_CACHE}
      * @param kvCacheBytesAtEnd the key/value cache of one sequence at the end of a timed request, from the
      *        cache tensors' shapes and dtypes (0 without a cache)
      * @param kvCacheBytesPerToken that over the positions it holds (prompt, padding and generated tokens)
@@ -67,14 +58,9 @@ public record GenerationMetrics(String decoding, int maxNewTokens, List<ModelGen
 
     /** How each model decoded, in two words each: {@code kv-cache}, or {@code full recompute}. */
     public String decodingLabel() {
-        List<String> labels = models.stream().map(m -> label(m.decoding())).distinct().toList();
+        List<String> labels = models.stream().map(m -> DecodingMethod.label(m.decoding())).distinct().toList();
         return labels.size() == 1 ? labels.get(0)
-                : "baseline " + label(models.get(0).decoding()) + ", candidate " + label(models.get(1).decoding());
-    }
-
-    /** {@link #KV_CACHE} or {@link #FULL_RECOMPUTE} in two words: {@code kv-cache}, or {@code full recompute}. */
-    public static String label(String decoding) {
-        return decoding.split(":")[0];
+                : "baseline " + DecodingMethod.label(models.get(0).decoding()) + ", candidate " + DecodingMethod.label(models.get(1).decoding());
     }
 
     /**

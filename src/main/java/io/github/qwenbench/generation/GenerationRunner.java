@@ -2,6 +2,9 @@ package io.github.qwenbench.generation;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import io.github.qwenbench.decoding.DecodingMethod;
+import io.github.qwenbench.decoding.GreedyDecoder;
+import io.github.qwenbench.decoding.TokenAgreement;
 import io.github.qwenbench.model.EngineThreads;
 import io.github.qwenbench.model.InputFactory;
 import io.github.qwenbench.model.LoadedModel;
@@ -94,7 +97,7 @@ public final class GenerationRunner implements SuiteRunner {
                     firstToken.interval().estimate(), ttftStop.stoppedBecause()));
             GenerationMetrics.ModelGeneration baseSummary = base.summary();
             GenerationMetrics.ModelGeneration candSummary = cand.summary();
-            return new GenerationMetrics(GenerationMetrics.decoding(baseSummary.decoding(), candSummary.decoding()),
+            return new GenerationMetrics(DecodingMethod.decoding(baseSummary.decoding(), candSummary.decoding()),
                     settings.maxNewTokens(), List.of(baseSummary, candSummary), tokensPerSecond.interval(), firstToken.interval(),
                     tpsStop, ttftStop, answers, agreement.agreement(), agreement.exactMatchRate(),
                     preprocessing(context.plan()),
@@ -209,7 +212,7 @@ public final class GenerationRunner implements SuiteRunner {
             return new GenerationMetrics.ModelGeneration(role, requests, LatencySummary.of(firstToken),
                     LatencySummary.of(perToken), LatencySummary.of(endToEnd), Statistics.median(tokensPerSecond),
                     Statistics.median(endToEndTokensPerSecond),
-                    last.cached() ? GenerationMetrics.KV_CACHE : GenerationMetrics.FULL_RECOMPUTE, perSequence,
+                    last.cached() ? DecodingMethod.KV_CACHE : DecodingMethod.FULL_RECOMPUTE, perSequence,
                     last.cached() ? (double) perSequence / last.cachePositions() : Double.NaN);
         }
     }

@@ -1,13 +1,13 @@
 package io.github.qwenbench.generation;
 
+import io.github.qwenbench.gate.TrackedFigure;
 import io.github.qwenbench.gate.Verdict;
+import io.github.qwenbench.html.Html;
+import io.github.qwenbench.html.Svg;
 import io.github.qwenbench.plan.BenchmarkPlan;
-import io.github.qwenbench.report.Html;
-import io.github.qwenbench.report.SuiteReport;
-import io.github.qwenbench.report.Svg;
-import io.github.qwenbench.report.TrackedFigure;
 import io.github.qwenbench.stats.RatioInterval;
 import io.github.qwenbench.suite.SuiteDefinition;
+import io.github.qwenbench.suite.SuiteReport;
 import io.github.qwenbench.suite.SuiteRunner;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +15,11 @@ import java.util.Locale;
 
 /** The generation suite: time to first token, tokens per second and the answers of both models. */
 public final class GenerationSuite implements SuiteDefinition<GenerationMetrics> {
+
+    @Override
+    public String id() {
+        return "generation";
+    }
 
     @Override
     public Class<GenerationMetrics> metricsType() {

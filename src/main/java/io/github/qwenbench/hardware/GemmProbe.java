@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import io.github.qwenbench.model.IntraOpThreads;
 import io.github.qwenbench.stats.Statistics;
 import java.util.Arrays;
 

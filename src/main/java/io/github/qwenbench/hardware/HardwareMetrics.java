@@ -1,6 +1,7 @@
 package io.github.qwenbench.hardware;
 
-import io.github.qwenbench.scalability.ScalabilityMetrics;
+import io.github.qwenbench.measure.CurveMetrics;
+import io.github.qwenbench.measure.MemoryBandwidth;
 import java.util.List;
 
 /**
@@ -16,7 +17,7 @@ import java.util.List;
  * @param rooflines each model's position between those peaks at each thread count both were measured at
  * @param method how the figures were obtained
  */
-public record HardwareMetrics(ScalabilityMetrics.Curve threadScaling, List<OperatorProfile> profiles,
+public record HardwareMetrics(CurveMetrics.Curve threadScaling, List<OperatorProfile> profiles,
         ProfileComparison profileComparison, List<GemmThroughput> gemm, List<MemoryBandwidth> bandwidth,
         List<ModelRoofline> rooflines, String method) {
 

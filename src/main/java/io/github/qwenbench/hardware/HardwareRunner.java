@@ -2,14 +2,17 @@ package io.github.qwenbench.hardware;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import io.github.qwenbench.measure.BandwidthProbe;
+import io.github.qwenbench.measure.CurveMetrics;
+import io.github.qwenbench.measure.MemoryBandwidth;
+import io.github.qwenbench.measure.PairedCurves;
 import io.github.qwenbench.model.EngineThreads;
+import io.github.qwenbench.model.InputFactory;
 import io.github.qwenbench.model.LoadedModel;
 import io.github.qwenbench.model.ModelCapacity;
 import io.github.qwenbench.plan.BenchmarkSetupException;
 import io.github.qwenbench.plan.HardwareSettings;
 import io.github.qwenbench.plan.InputSpec;
-import io.github.qwenbench.scalability.ScalabilityMetrics;
-import io.github.qwenbench.scalability.ScalabilityRunner;
 import io.github.qwenbench.suite.SuiteContext;
 import io.github.qwenbench.suite.SuiteRunner;
 import java.nio.file.Path;
@@ -26,6 +29,26 @@ public final class HardwareRunner implements SuiteRunner {
     /** Inferences of each model before its profile, so that one-time work stays out of it. */
     private static final int PROFILE_WARMUP = 3;
 
+    /** The axis of the thread-scaling curve. */
+    public static final String INTRA_OP_AXIS = "intraOpThreads";
+
+    /**
+     * Thread scaling: both models with one caller at each of the engine's intra-op thread counts,
+     * measured and paired like every point of a scalability curve, on axis {@code intraOpThreads}.
+     */
+    private static CurveMetrics.Curve threadScaling(SuiteContext context, LoadedModel baseline,
+            LoadedModel candidate, HardwareSettings settings, NDManager manager) throws BenchmarkSetupException {
+        InputFactory inputs = context.inputs();
+        PairedCurves curves = new PairedCurves(baseline, candidate, inputs.inputs(), settings.points(),
+                context.engineThreads(), context.progress());
+        List<NDList> samples = List.of(inputs.sample(manager, 0), inputs.sample(manager, 1));
+        List<PairedCurves.Point> points = new ArrayList<>();
+        for (int threads : settings.threads()) {
+            points.add(new PairedCurves.Point(INTRA_OP_AXIS + "=" + threads, 1, threads, samples));
+        }
+        return curves.curve("intra-op-threads", INTRA_OP_AXIS, settings.threads(), points);
+    }
+
     /** Repetitions of the GEMM probe at each thread count. */
     private static final int GEMM_REPETITIONS = 3;
 
@@ -36,9 +59,8 @@ public final class HardwareRunner implements SuiteRunner {
         try (NDManager manager = NDManager.newBaseManager();
                 LoadedModel baseline = LoadedModel.load(context.plan().baseline(), false);
                 LoadedModel candidate = LoadedModel.load(context.plan().candidate(), false)) {
-            ScalabilityMetrics.Curve threadScaling = settings.threads().isEmpty() ? null
-                    : ScalabilityRunner.intraOpThreadCurve(context, baseline, candidate, settings.points(),
-                            settings.threads(), manager);
+            CurveMetrics.Curve threadScaling = settings.threads().isEmpty() ? null
+                    : threadScaling(context, baseline, candidate, settings, manager);
             NDList sample = context.inputs().sample(manager, 0);
             List<OperatorProfile> profiles = new ArrayList<>();
             ProfileComparison comparison = null;
@@ -96,7 +118,7 @@ public final class HardwareRunner implements SuiteRunner {
      * Each model's roofline at every thread count where its throughput and both peaks were measured,
      * and which did not run contended (there the scheduler, not the model, sets the throughput).
      */
-    static List<HardwareMetrics.ModelRoofline> rooflines(ScalabilityMetrics.Curve curve, List<OperatorProfile> profiles,
+    static List<HardwareMetrics.ModelRoofline> rooflines(CurveMetrics.Curve curve, List<OperatorProfile> profiles,
             List<GemmThroughput> gemm, List<MemoryBandwidth> bandwidth, long samplesPerInference,
             List<LoadedModel> models) {
         List<HardwareMetrics.ModelRoofline> rooflines = new ArrayList<>();

@@ -1,17 +1,18 @@
 package io.github.qwenbench.hardware;
 
 import io.github.qwenbench.gate.Comparison;
+import io.github.qwenbench.gate.TrackedFigure;
 import io.github.qwenbench.gate.Verdict;
 import io.github.qwenbench.host.HostInfo;
+import io.github.qwenbench.html.Html;
+import io.github.qwenbench.measure.CurveGates;
+import io.github.qwenbench.measure.CurveMetrics;
+import io.github.qwenbench.measure.CurveViews;
+import io.github.qwenbench.measure.MemoryBandwidth;
 import io.github.qwenbench.plan.BenchmarkPlan;
-import io.github.qwenbench.report.Html;
-import io.github.qwenbench.report.SuiteReport;
-import io.github.qwenbench.report.TrackedFigure;
-import io.github.qwenbench.scalability.ScalabilityGates;
-import io.github.qwenbench.scalability.ScalabilityMetrics;
-import io.github.qwenbench.scalability.ScalabilitySuite;
 import io.github.qwenbench.stats.RatioInterval;
 import io.github.qwenbench.suite.SuiteDefinition;
+import io.github.qwenbench.suite.SuiteReport;
 import io.github.qwenbench.suite.SuiteRunner;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -20,6 +21,11 @@ import java.util.Locale;
 
 /** The hardware suite: what the machine and engine offer, and how both models use it. */
 public final class HardwareSuite implements SuiteDefinition<HardwareMetrics> {
+
+    @Override
+    public String id() {
+        return "hardware";
+    }
 
     @Override
     public Class<HardwareMetrics> metricsType() {
@@ -45,26 +51,26 @@ public final class HardwareSuite implements SuiteDefinition<HardwareMetrics> {
                             + " measured, so nothing can be judged; give thread counts, or leave hardware out of"
                             + " the suites"));
         }
-        return ScalabilityGates.evaluate(plan.hardware().points(), curves(metrics));
+        return CurveGates.evaluate(plan.hardware().points(), curves(metrics));
     }
 
     @Override
     public List<String> warnings(BenchmarkPlan plan, HardwareMetrics metrics) {
-        return metrics.threadScaling() == null ? List.of() : ScalabilityGates.warnings(curves(metrics));
+        return metrics.threadScaling() == null ? List.of() : CurveGates.warnings(curves(metrics));
     }
 
-    private static ScalabilityMetrics curves(HardwareMetrics metrics) {
-        return new ScalabilityMetrics(List.of(metrics.threadScaling()), 0, metrics.method(), null);
+    private static CurveMetrics curves(HardwareMetrics metrics) {
+        return new CurveMetrics(List.of(metrics.threadScaling()), 0, metrics.method(), null);
     }
 
     @Override
     public String headline(HardwareMetrics metrics) {
         List<String> parts = new ArrayList<>();
-        ScalabilityMetrics.Curve curve = metrics.threadScaling();
+        CurveMetrics.Curve curve = metrics.threadScaling();
         if (curve != null) {
-            parts.add("candidate/baseline throughput by " + ScalabilitySuite.ratios(List.of(curve)));
+            parts.add("candidate/baseline throughput by " + CurveViews.ratios(List.of(curve)));
             int last = curve.sizes().size() - 1;
-            for (ScalabilityMetrics.ModelCurve model : curve.models()) {
+            for (CurveMetrics.ModelCurve model : curve.models()) {
                 parts.add(String.format(Locale.ROOT, "%s speedup at %d threads %.2fx (efficiency %.2f)", model.role(),
                         curve.sizes().get(last), speedup(model, last), model.scalingEfficiency().get(last)));
             }
@@ -90,22 +96,22 @@ public final class HardwareSuite implements SuiteDefinition<HardwareMetrics> {
     }
 
     /** A model's throughput at point {@code i} over its throughput at the first point. */
-    static double speedup(ScalabilityMetrics.ModelCurve model, int i) {
+    static double speedup(CurveMetrics.ModelCurve model, int i) {
         return model.samplesPerSecond().get(i) / model.samplesPerSecond().get(0);
     }
 
     @Override
     public List<String> tableLines(HardwareMetrics metrics) {
-        return metrics.threadScaling() == null ? List.of() : ScalabilitySuite.table(List.of(metrics.threadScaling()));
+        return metrics.threadScaling() == null ? List.of() : CurveViews.table(List.of(metrics.threadScaling()));
     }
 
     @Override
     public String htmlSection(HardwareMetrics metrics, SuiteReport report) {
         StringBuilder html = new StringBuilder(machine(report.system()));
-        ScalabilityMetrics.Curve curve = metrics.threadScaling();
+        CurveMetrics.Curve curve = metrics.threadScaling();
         if (curve != null) {
             html.append("<h3>Thread scaling</h3><table><tr><th>intra-op threads</th>");
-            for (ScalabilityMetrics.ModelCurve model : curve.models()) {
+            for (CurveMetrics.ModelCurve model : curve.models()) {
                 html.append("<th>").append(Html.escape(model.role())).append(" samples/s</th><th>speedup</th>")
                         .append("<th>efficiency</th>");
             }
@@ -113,7 +119,7 @@ public final class HardwareSuite implements SuiteDefinition<HardwareMetrics> {
             for (int i = 0; i < curve.sizes().size(); i++) {
                 html.append("<tr><td>").append(curve.sizes().get(i)).append(curve.contended(i) ? " (contended)" : "")
                         .append("</td>");
-                for (ScalabilityMetrics.ModelCurve model : curve.models()) {
+                for (CurveMetrics.ModelCurve model : curve.models()) {
                     html.append(Html.cells(model.samplesPerSecond().get(i), speedup(model, i),
                             model.scalingEfficiency().get(i)));
                 }
@@ -121,7 +127,7 @@ public final class HardwareSuite implements SuiteDefinition<HardwareMetrics> {
                 html.append(String.format(Locale.ROOT, "<td>%.3f [%.3f, %.3f]</td></tr>", r.estimate(), r.lower(),
                         r.upper()));
             }
-            html.append("</table><div class=\"charts\">").append(ScalabilitySuite.charts(List.of(curve)))
+            html.append("</table><div class=\"charts\">").append(CurveViews.charts(List.of(curve)))
                     .append("</div>");
         }
         html.append(profiles(metrics));
@@ -224,6 +230,6 @@ public final class HardwareSuite implements SuiteDefinition<HardwareMetrics> {
     @Override
     public List<TrackedFigure> trackedFigures(HardwareMetrics metrics) {
         return metrics.threadScaling() == null ? List.of()
-                : ScalabilitySuite.figures("hardware", List.of(metrics.threadScaling()));
+                : CurveViews.figures("hardware", List.of(metrics.threadScaling()));
     }
 }

@@ -1,7 +1,7 @@
 package io.github.qwenbench.hardware;
 
 import ai.djl.engine.Engine;
-import ai.djl.pytorch.jni.JniUtils;
+import io.github.qwenbench.model.EngineRuntime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -50,7 +50,6 @@ public final class OperatorProfiler {
     public static <E extends Exception> OperatorProfile profile(int inferences, boolean profileMemory, Work<E> work)
             throws E {
         OperatorProfile.requireInferences(inferences);
-        Engine.getEngine("PyTorch"); // loads the natives JniUtils calls, if no model has yet
         PROFILING.lock();
         try {
             if (PROFILING.getHoldCount() > 1) {
@@ -75,7 +74,7 @@ public final class OperatorProfiler {
                 stopQuietly(trace, failure);
                 throw failure;
             }
-            JniUtils.stopProfile(trace.toString());
+            EngineRuntime.stopProfile(trace);
             return read(trace, inferences, profileMemory);
         } finally {
             deleteQuietly(trace);
@@ -99,7 +98,7 @@ public final class OperatorProfiler {
 
     private static void start(boolean profileMemory) {
         try {
-            JniUtils.startProfile(false, true, profileMemory);
+            EngineRuntime.startProfile(profileMemory);
         } catch (RuntimeException e) {
             throw new IllegalStateException("libtorch's profiler would not start: " + e.getMessage() + ". Another"
                     + " caller of JniUtils.startProfile on this thread has not stopped its profile; stop it first.",
@@ -110,7 +109,7 @@ public final class OperatorProfiler {
     /** Stops the profile after {@code failure}, keeping the failure as the error to report. */
     private static void stopQuietly(Path trace, Throwable failure) {
         try {
-            JniUtils.stopProfile(trace.toString());
+            EngineRuntime.stopProfile(trace);
         } catch (RuntimeException e) {
             failure.addSuppressed(e);
         }

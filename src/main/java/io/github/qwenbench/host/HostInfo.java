@@ -1,13 +1,7 @@
 package io.github.qwenbench.host;
 
 import ai.djl.engine.Engine;
-import ai.djl.pytorch.jni.JniUtils;
-import io.github.qwenbench.hardware.CpuCaches;
-import io.github.qwenbench.hardware.CpuInfo;
-import io.github.qwenbench.hardware.EngineCapabilities;
-import io.github.qwenbench.hardware.GpuSampler;
-import io.github.qwenbench.hardware.GpuSampler.GpuSnapshot;
-import io.github.qwenbench.hardware.NumaNodes;
+import io.github.qwenbench.host.GpuSampler.GpuSnapshot;
 import io.github.qwenbench.plan.EngineSettings;
 import java.lang.management.ManagementFactory;
 import java.util.List;
@@ -49,8 +43,12 @@ public record HostInfo(String cpu, int physicalCores, int logicalCores, String a
         String device, int intraOpThreads, int interOpThreads, boolean graphOptimizer,
         EngineCapabilities engineCapabilities, GpuSnapshot gpus) {
 
-    /** Describes this JVM and the PyTorch engine, which must already be configured with {@code settings}. */
-    public static HostInfo collect(EngineSettings settings) {
+    /**
+     * Describes this JVM and its machine, with what the engine (already configured with
+     * {@code settings}) reports of itself.
+     */
+    public static HostInfo collect(EngineSettings settings, String engineName, String engineVersion,
+            int intraOpThreads, int interOpThreads, EngineCapabilities engineCapabilities) {
         SystemInfo system = new SystemInfo();
         HardwareAbstractionLayer hardware = system.getHardware();
         CentralProcessor processor = hardware.getProcessor();
@@ -59,15 +57,13 @@ public record HostInfo(String cpu, int physicalCores, int logicalCores, String a
         if (name.isEmpty() || name.equalsIgnoreCase("unknown")) {
             name = cpuInfo.map(CpuInfo::model).orElse(name);
         }
-        Engine engine = Engine.getEngine("PyTorch");
         return new HostInfo(name, processor.getPhysicalProcessorCount(), processor.getLogicalProcessorCount(),
                 cpuInfo.map(CpuInfo::architecture).orElse(System.getProperty("os.arch")),
                 CpuCaches.collect(processor), NumaNodes.count(),
                 cpuInfo.map(CpuInfo::inferenceFeatures).orElse(List.of()), hardware.getMemory().getTotal(),
                 system.getOperatingSystem().toString(), System.getProperty("java.version"),
                 System.getProperty("java.vendor"), ManagementFactory.getRuntimeMXBean().getInputArguments(),
-                Engine.getDjlVersion(), engine.getEngineName(), engine.getVersion(), settings.device(),
-                JniUtils.getNumThreads(), JniUtils.getNumInteropThreads(), settings.graphOptimizer(),
-                EngineCapabilities.of(engine), GpuSampler.snapshot());
+                Engine.getDjlVersion(), engineName, engineVersion, settings.device(), intraOpThreads,
+                interOpThreads, settings.graphOptimizer(), engineCapabilities, GpuSampler.snapshot());
     }
 }

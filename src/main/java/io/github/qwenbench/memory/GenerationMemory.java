@@ -1,6 +1,6 @@
 package io.github.qwenbench.memory;
 
-import io.github.qwenbench.generation.GenerationMetrics;
+import io.github.qwenbench.decoding.DecodingMethod;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -53,7 +53,7 @@ public record GenerationMemory(int answers, int tokensPerAnswer, List<Model> mod
             return "not measured: " + (skipped != null ? skipped : "no worker decoded");
         }
         List<String> decodings = generation.models().stream().filter(m -> m.decoding() != null)
-                .map(m -> m.role() + " " + GenerationMetrics.label(m.decoding())).toList();
+                .map(m -> m.role() + " " + DecodingMethod.label(m.decoding())).toList();
         return "greedy answers to " + generation.answers() + " samples of " + generation.tokensPerAnswer()
                 + " tokens each (stop tokens ignored), decoded by " + String.join(", ", decodings);
     }

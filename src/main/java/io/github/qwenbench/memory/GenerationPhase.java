@@ -2,8 +2,9 @@ package io.github.qwenbench.memory;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import io.github.qwenbench.generation.GenerationMetrics;
-import io.github.qwenbench.generation.GreedyDecoder;
+import io.github.qwenbench.decoding.DecodingMethod;
+import io.github.qwenbench.decoding.GreedyDecoder;
+import io.github.qwenbench.measure.ResidentMemory;
 import io.github.qwenbench.model.InputFactory;
 import io.github.qwenbench.model.LoadedModel;
 import io.github.qwenbench.plan.BenchmarkSetupException;
@@ -38,8 +39,8 @@ final class GenerationPhase {
         }
         long peak = memory.peak();
         return new GenerationMemorySample(answers, settings.maxNewTokens(), peak, longest.cacheBytes(),
-                longest.cachePositions(), longest.cached() ? GenerationMetrics.KV_CACHE
-                        : GenerationMetrics.FULL_RECOMPUTE);
+                longest.cachePositions(), longest.cached() ? DecodingMethod.KV_CACHE
+                        : DecodingMethod.FULL_RECOMPUTE);
     }
 
     private static GreedyDecoder.Decoded decode(LoadedModel model, NDList prompt, InputFactory inputs,

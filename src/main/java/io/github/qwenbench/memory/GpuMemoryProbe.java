@@ -2,12 +2,12 @@ package io.github.qwenbench.memory;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.util.cuda.CudaUtils;
-import io.github.qwenbench.hardware.GpuSample;
-import io.github.qwenbench.hardware.GpuSampler;
-import io.github.qwenbench.hardware.GpuSupport;
-import io.github.qwenbench.hardware.GpuTrace;
+import io.github.qwenbench.host.GpuSample;
+import io.github.qwenbench.host.GpuSampler;
+import io.github.qwenbench.host.GpuTrace;
+import io.github.qwenbench.model.EngineRuntime;
+import io.github.qwenbench.model.GpuSupport;
 import io.github.qwenbench.plan.BenchmarkSetupException;
 import io.github.qwenbench.plan.EngineSettings;
 import java.time.Duration;
@@ -67,7 +67,7 @@ final class GpuMemoryProbe implements AutoCloseable {
         if (!engine.gpu()) {
             return new GpuMemoryProbe(engine.device(), null, null, null);
         }
-        Engine pytorch = Engine.getEngine("PyTorch");
+        Engine pytorch = EngineRuntime.engine();
         GpuSupport.of(pytorch).check(engine.device());
         Device gpu = Device.fromName(engine.djlDeviceName(), pytorch);
         String cudaProblem;
@@ -102,7 +102,7 @@ final class GpuMemoryProbe implements AutoCloseable {
      */
     void releaseCachedBlocks() {
         if (djlDevice != null) {
-            JniUtils.emptyCudaCache();
+            EngineRuntime.releaseCachedDeviceMemory();
         }
     }
 

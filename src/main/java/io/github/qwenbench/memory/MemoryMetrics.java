@@ -1,6 +1,6 @@
 package io.github.qwenbench.memory;
 
-import io.github.qwenbench.hardware.GpuSupport;
+import io.github.qwenbench.model.GpuSupport;
 import io.github.qwenbench.plan.MemorySettings;
 import io.github.qwenbench.stats.ConfidenceSequence;
 import io.github.qwenbench.stats.RatioInterval;

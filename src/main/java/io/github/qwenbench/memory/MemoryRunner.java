@@ -6,10 +6,11 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
-import io.github.qwenbench.hardware.BandwidthProbe;
-import io.github.qwenbench.generation.GenerationMetrics;
+import io.github.qwenbench.decoding.DecodingMethod;
+import io.github.qwenbench.measure.BandwidthProbe;
+import io.github.qwenbench.measure.LatencyLoop;
+import io.github.qwenbench.measure.ResidentMemory;
 import io.github.qwenbench.model.LoadedModel;
-import io.github.qwenbench.performance.LatencyLoop;
 import io.github.qwenbench.plan.BenchmarkPlan;
 import io.github.qwenbench.plan.BenchmarkSetupException;
 import io.github.qwenbench.plan.InputSpec;
@@ -105,7 +106,7 @@ public final class MemoryRunner implements SuiteRunner {
         return generation == null ? "" : String.format(java.util.Locale.ROOT, ", generation peak %s (%s over after"
                 + " load, key/value cache %.1f KiB, %s)", mib(generation.peakBytes()),
                 mib(generation.peakBytes() - afterLoad), generation.kvCacheBytes() / 1024.0,
-                GenerationMetrics.label(generation.decoding()));
+                DecodingMethod.label(generation.decoding()));
     }
 
     /**

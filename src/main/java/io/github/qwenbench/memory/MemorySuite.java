@@ -1,19 +1,18 @@
 package io.github.qwenbench.memory;
 
+import io.github.qwenbench.decoding.DecodingMethod;
+import io.github.qwenbench.gate.TrackedFigure;
 import io.github.qwenbench.gate.Verdict;
-import io.github.qwenbench.generation.GenerationMetrics;
+import io.github.qwenbench.html.Html;
+import io.github.qwenbench.html.Svg;
 import io.github.qwenbench.plan.BenchmarkPlan;
 import io.github.qwenbench.plan.BenchmarkSetupException;
-import io.github.qwenbench.report.Html;
-import io.github.qwenbench.report.SuiteReport;
-import io.github.qwenbench.report.Svg;
-import io.github.qwenbench.report.TrackedFigure;
 import io.github.qwenbench.stats.SequentialComparison;
-import io.github.qwenbench.suite.Suite;
 import io.github.qwenbench.suite.SuiteDefinition;
+import io.github.qwenbench.suite.SuiteReport;
 import io.github.qwenbench.suite.SuiteResult;
 import io.github.qwenbench.suite.SuiteRunner;
-import io.github.qwenbench.worker.WorkerLauncher;
+import io.github.qwenbench.suite.Workers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +22,11 @@ import java.util.Locale;
  * capacity and sparsity, and the candidate's reduction.
  */
 public final class MemorySuite implements SuiteDefinition<MemoryMetrics> {
+
+    @Override
+    public String id() {
+        return "memory";
+    }
 
     private static final double MIB = 1024 * 1024;
     private static final double KIB = 1024;
@@ -47,9 +51,9 @@ public final class MemorySuite implements SuiteDefinition<MemoryMetrics> {
      * between repetitions, until the reduction is decided or the repetitions are spent.
      */
     @Override
-    public SuiteResult measure(Suite suite, WorkerLauncher launcher, BenchmarkPlan plan)
+    public SuiteResult measure(Workers workers, BenchmarkPlan plan)
             throws BenchmarkSetupException {
-        WorkerLauncher steadyMemory = launcher.withSteadyMemory();
+        Workers steadyMemory = workers.withSteadyMemory();
         List<SuiteResult> runs = new ArrayList<>();
         List<MemorySample> samples = new ArrayList<>();
         double ratioThreshold = 1 - plan.memory().minReduction();
@@ -59,9 +63,9 @@ public final class MemorySuite implements SuiteDefinition<MemoryMetrics> {
             List<String> order = repetition % 2 == 1 ? List.of("baseline", "candidate")
                     : List.of("candidate", "baseline");
             for (String role : order) {
-                SuiteResult run = steadyMemory.run(suite, plan, role, repetition);
+                SuiteResult run = steadyMemory.run(plan, role, repetition);
                 runs.add(run);
-                samples.add(suite.workerMetrics(run, MemorySample.class));
+                samples.add(run.metrics(MemorySample.class));
             }
             SequentialComparison pairs = MemoryMetrics.pairs(samples, figure);
             stop = pairs.pairs() < repetition && repetition >= plan.memory().repetitions()
@@ -72,7 +76,7 @@ public final class MemorySuite implements SuiteDefinition<MemoryMetrics> {
         MemoryMetrics metrics = MemoryMetrics.combine(samples,
                 List.of(Capacity.of(plan.baseline()), Capacity.of(plan.candidate())),
                 plan.memory().generationSkipped(plan.generation(), plan.inputs()));
-        return SuiteResult.combined(suite, first.startedAt(),
+        return SuiteResult.combined(id(), first.startedAt(),
                 runs.stream().mapToLong(SuiteResult::durationMillis).sum(), first.system(), plan, metrics, runs);
     }
 
@@ -148,7 +152,7 @@ public final class MemorySuite implements SuiteDefinition<MemoryMetrics> {
     }
 
     private static String decoding(GenerationMemory.Model model) {
-        return model.decoding() == null ? "no worker" : GenerationMetrics.label(model.decoding());
+        return model.decoding() == null ? "no worker" : DecodingMethod.label(model.decoding());
     }
 
     private static String mebibytes(double bytes) {

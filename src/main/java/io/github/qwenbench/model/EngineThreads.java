@@ -1,8 +1,8 @@
 package io.github.qwenbench.model;
 
-import ai.djl.pytorch.jni.JniUtils;
 import io.github.qwenbench.host.FreeCores;
 import io.github.qwenbench.plan.EngineSettings;
+import io.github.qwenbench.torchscript.TorchScript;
 import java.util.List;
 import java.util.Locale;
 
@@ -23,7 +23,7 @@ public final class EngineThreads {
     public EngineThreads(EngineSettings engine, FreeCores cores, List<String> warnings) {
         this.engine = engine;
         this.cores = cores;
-        this.engineDefault = JniUtils.getNumThreads();
+        this.engineDefault = TorchScript.intraOpThreads();
         this.warnings = warnings;
     }
 
@@ -43,8 +43,8 @@ public final class EngineThreads {
             warnings.add(warning);
         }
         int effective = engine.intraOpThreadsFor(callers, engineDefault, free);
-        if (effective != JniUtils.getNumThreads()) {
-            JniUtils.setNumThreads(effective);
+        if (effective != TorchScript.intraOpThreads()) {
+            TorchScript.setIntraOpThreads(effective);
         }
         return effective;
     }
@@ -62,8 +62,8 @@ public final class EngineThreads {
                 warnings.add(warning);
             }
         }
-        if (threads != JniUtils.getNumThreads()) {
-            JniUtils.setNumThreads(threads);
+        if (threads != TorchScript.intraOpThreads()) {
+            TorchScript.setIntraOpThreads(threads);
         }
         return threads;
     }
@@ -79,8 +79,8 @@ public final class EngineThreads {
     /** Back to the engine's threads. */
     public void restore() {
         int threads = engine.intraOpThreads() != null ? engine.intraOpThreads() : engineDefault;
-        if (JniUtils.getNumThreads() != threads) {
-            JniUtils.setNumThreads(threads);
+        if (TorchScript.intraOpThreads() != threads) {
+            TorchScript.setIntraOpThreads(threads);
         }
     }
 }

@@ -6,17 +6,19 @@ import ai.djl.engine.Engine;
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
-import io.github.qwenbench.hardware.GpuSupport;
 import io.github.qwenbench.plan.BenchmarkSetupException;
 import io.github.qwenbench.plan.EngineSettings;
 import io.github.qwenbench.plan.InputSpec;
 import io.github.qwenbench.plan.ModelFile;
+import io.github.qwenbench.torchscript.TorchScript;
+import io.github.qwenbench.torchscript.TorchScriptArchive;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -86,7 +88,7 @@ public final class LoadedModel implements AutoCloseable {
 
     /** DJL's device for {@code cpu} or {@code gpu:N}, after checking that the engine can use it. */
     static Device device(String device) throws BenchmarkSetupException {
-        Engine engine = Engine.getEngine("PyTorch");
+        Engine engine = TorchScript.engine();
         if (device.startsWith("gpu:")) {
             GpuSupport.of(engine).check(device);
             return Device.fromName("gpu" + device.substring("gpu:".length()), engine);
@@ -191,13 +193,21 @@ public final class LoadedModel implements AutoCloseable {
     /** Whether the TorchScript module exports a {@code decode} method: the cached-generation contract. */
     public boolean hasDecodeMethod() {
         if (decodeMethod == null) {
-            decodeMethod = model.getBlock() instanceof ai.djl.pytorch.engine.PtSymbolBlock symbol
-                    && java.util.Arrays.asList(ai.djl.pytorch.jni.JniUtils.getMethodNames(symbol)).contains(DECODE_METHOD);
+            decodeMethod = TorchScript.methodNames(model.getBlock()).contains(DECODE_METHOD);
         }
         return decodeMethod;
     }
 
     private Boolean decodeMethod;
+
+    /**
+     * One step of the cached-generation contract: runs the exported {@code decode} method on
+     * {@code arguments}; its tuple comes back as tensors of {@code into}, or null when it returned one
+     * value. The engine's own failures pass through as runtime exceptions.
+     */
+    public List<NDArray> decode(List<NDArray> arguments, NDManager into) {
+        return TorchScript.runTupleMethod(model.getBlock(), DECODE_METHOD, arguments, into);
+    }
 
     /** The exported method of one generation step of a model with a key/value cache. */
     public static final String DECODE_METHOD = "decode";

@@ -3,6 +3,7 @@ package io.github.qwenbench.model;
 import io.github.qwenbench.plan.BenchmarkSetupException;
 import io.github.qwenbench.plan.ModelFile;
 import io.github.qwenbench.plan.ModelSource;
+import io.github.qwenbench.torchscript.TorchScriptArchive;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

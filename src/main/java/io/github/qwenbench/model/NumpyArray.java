@@ -18,10 +18,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
-import java.util.stream.Collectors;
 
 /**
  * An array of a NumPy {@code .npy} file, or of one entry of an {@code .npz} archive (format:

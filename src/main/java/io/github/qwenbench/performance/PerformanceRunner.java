@@ -2,13 +2,14 @@ package io.github.qwenbench.performance;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import io.github.qwenbench.measure.LatencyLoop;
 import io.github.qwenbench.model.LoadedModel;
 import io.github.qwenbench.plan.BenchmarkSetupException;
 import io.github.qwenbench.plan.InputSpec;
 import io.github.qwenbench.plan.PerformanceSettings;
+import io.github.qwenbench.stats.ConfidenceSequence;
 import io.github.qwenbench.stats.LatencySummary;
 import io.github.qwenbench.stats.RatioInterval;
-import io.github.qwenbench.stats.ConfidenceSequence;
 import io.github.qwenbench.stats.SequentialComparison;
 import io.github.qwenbench.stats.Statistics;
 import io.github.qwenbench.suite.SuiteContext;

@@ -1,14 +1,14 @@
 package io.github.qwenbench.performance;
 
+import io.github.qwenbench.gate.TrackedFigure;
 import io.github.qwenbench.gate.Verdict;
+import io.github.qwenbench.html.Html;
+import io.github.qwenbench.html.Svg;
 import io.github.qwenbench.plan.BenchmarkPlan;
-import io.github.qwenbench.report.Html;
-import io.github.qwenbench.report.SuiteReport;
-import io.github.qwenbench.report.Svg;
-import io.github.qwenbench.report.TrackedFigure;
 import io.github.qwenbench.stats.LatencySummary;
 import io.github.qwenbench.stats.RatioInterval;
 import io.github.qwenbench.suite.SuiteDefinition;
+import io.github.qwenbench.suite.SuiteReport;
 import io.github.qwenbench.suite.SuiteRunner;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +16,11 @@ import java.util.Locale;
 
 /** The performance suite: latency of both models and the candidate's speedup, paired. */
 public final class PerformanceSuite implements SuiteDefinition<PerformanceMetrics> {
+
+    @Override
+    public String id() {
+        return "performance";
+    }
 
     @Override
     public Class<PerformanceMetrics> metricsType() {

@@ -2,9 +2,9 @@ package io.github.qwenbench.plugin;
 
 import io.github.qwenbench.plan.BenchmarkPlan;
 import io.github.qwenbench.plan.BenchmarkSetupException;
-import io.github.qwenbench.report.SuiteReport;
-import io.github.qwenbench.suite.BenchmarkRun;
+import io.github.qwenbench.run.BenchmarkRun;
 import io.github.qwenbench.suite.Suite;
+import io.github.qwenbench.suite.SuiteReport;
 import java.util.List;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.LifecyclePhase;

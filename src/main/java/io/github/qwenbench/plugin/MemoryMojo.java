@@ -2,9 +2,9 @@ package io.github.qwenbench.plugin;
 
 import io.github.qwenbench.plan.BenchmarkPlan;
 import io.github.qwenbench.plan.BenchmarkSetupException;
-import io.github.qwenbench.report.SuiteReport;
-import io.github.qwenbench.suite.BenchmarkRun;
+import io.github.qwenbench.run.BenchmarkRun;
 import io.github.qwenbench.suite.Suite;
+import io.github.qwenbench.suite.SuiteReport;
 import java.util.List;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -25,6 +25,6 @@ public class MemoryMojo extends AbstractBenchmarkMojo {
 
     @Override
     List<SuiteReport> runSuites(BenchmarkRun run, BenchmarkPlan plan) throws BenchmarkSetupException {
-        return List.of(run.run(Suite.MEMORY, plan));
+        return List.of(run.run(Suite.named("memory"), plan));
     }
 }

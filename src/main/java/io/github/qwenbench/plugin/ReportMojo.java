@@ -3,7 +3,7 @@ package io.github.qwenbench.plugin;
 import io.github.qwenbench.report.ConsoleSummary;
 import io.github.qwenbench.report.HtmlReport;
 import io.github.qwenbench.report.ReportFiles;
-import io.github.qwenbench.report.SuiteReport;
+import io.github.qwenbench.suite.SuiteReport;
 import java.io.File;
 import java.io.IOException;
 import java.util.List;

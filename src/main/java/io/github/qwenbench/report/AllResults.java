@@ -1,5 +1,6 @@
 package io.github.qwenbench.report;
 
+import io.github.qwenbench.suite.SuiteReport;
 import java.time.Instant;
 import java.util.List;
 

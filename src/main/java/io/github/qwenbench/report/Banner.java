@@ -2,6 +2,7 @@ package io.github.qwenbench.report;
 
 import io.github.qwenbench.gate.InconclusivePolicy;
 import io.github.qwenbench.gate.Verdict;
+import io.github.qwenbench.suite.SuiteReport;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

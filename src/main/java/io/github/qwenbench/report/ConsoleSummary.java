@@ -1,6 +1,7 @@
 package io.github.qwenbench.report;
 
 import io.github.qwenbench.gate.Verdict;
+import io.github.qwenbench.suite.SuiteReport;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -2,6 +2,10 @@ package io.github.qwenbench.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.qwenbench.gate.TrackedFigure;
+import io.github.qwenbench.json.Json;
+import io.github.qwenbench.suite.Suite;
+import io.github.qwenbench.suite.SuiteReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,7 +27,7 @@ public final class History {
     static Map<String, Double> figures(List<SuiteReport> reports) {
         Map<String, Double> figures = new LinkedHashMap<>();
         for (SuiteReport report : reports) {
-            for (TrackedFigure figure : TrackedFigure.of(report.suite(), report.metrics())) {
+            for (TrackedFigure figure : Suite.figuresOf(report.suite(), report.metrics())) {
                 if (figure.trend()) {
                     figures.put(figure.name(), figure.value());
                 }

@@ -2,15 +2,19 @@ package io.github.qwenbench.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.qwenbench.gate.Comparison;
+import io.github.qwenbench.gate.TrackedFigure;
 import io.github.qwenbench.gate.Verdict;
+import io.github.qwenbench.json.Json;
+import io.github.qwenbench.suite.Suite;
+import io.github.qwenbench.suite.SuiteReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Compares this run's headline figures with a previous run's ({@code <compareTo>}, e.g. the
@@ -54,8 +58,8 @@ public final class Regressions {
                 continue;
             }
             Map<String, TrackedFigure> then = new HashMap<>();
-            TrackedFigure.of(report.suite(), before.path("metrics")).forEach(f -> then.put(f.name(), f));
-            for (TrackedFigure now : TrackedFigure.of(report.suite(), report.metrics())) {
+            Suite.figuresOf(report.suite(), before.path("metrics")).forEach(f -> then.put(f.name(), f));
+            for (TrackedFigure now : Suite.figuresOf(report.suite(), report.metrics())) {
                 TrackedFigure earlier = then.get(now.name());
                 if (earlier != null && Double.isFinite(earlier.value())) {
                     verdicts.add(judge(now, earlier.value(), tolerance));

@@ -1,9 +1,11 @@
 package io.github.qwenbench.report;
 
+import io.github.qwenbench.json.Json;
+import io.github.qwenbench.suite.Suite;
+import io.github.qwenbench.suite.SuiteReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import io.github.qwenbench.suite.Suite;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -15,14 +17,14 @@ import java.util.stream.Stream;
 public final class ReportFiles {
 
     /** Suites in report order, as their result files are named. */
-    public static final List<String> SUITES = Stream.concat(Arrays.stream(Suite.values()).map(Suite::id),
+    public static final List<String> SUITES = Stream.concat(Suite.all().stream().map(Suite::id),
             Stream.of(Regressions.SUITE)).toList();
 
     private ReportFiles() {
     }
 
     public static Path resultFile(Path directory, String suite) {
-        return directory.resolve(suite + "_benchmark_results.json");
+        return directory.resolve(Suite.resultFileName(suite));
     }
 
     /** Every suite result present in {@code directory}, in report order. */

@@ -1,331 +1,63 @@
 package io.github.qwenbench.scalability;
 
-import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.pytorch.jni.JniUtils;
-import io.github.qwenbench.model.EngineThreads;
+import io.github.qwenbench.measure.CurveMetrics;
+import io.github.qwenbench.measure.PairedCurves;
+import io.github.qwenbench.model.EngineRuntime;
 import io.github.qwenbench.model.InputFactory;
 import io.github.qwenbench.model.LoadedModel;
-import io.github.qwenbench.performance.Inference;
-import io.github.qwenbench.performance.LatencyLoop;
 import io.github.qwenbench.plan.BenchmarkSetupException;
-import io.github.qwenbench.plan.InputSpec;
 import io.github.qwenbench.plan.ScalabilitySettings;
-import io.github.qwenbench.stats.LatencySummary;
-import io.github.qwenbench.stats.LinearFit;
-import io.github.qwenbench.stats.RatioInterval;
-import io.github.qwenbench.stats.ConfidenceSequence;
-import io.github.qwenbench.stats.SequentialComparison;
-import io.github.qwenbench.stats.Statistics;
 import io.github.qwenbench.suite.SuiteContext;
 import io.github.qwenbench.suite.SuiteRunner;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.HdrHistogram.Histogram;
 
 /** Measures both models along every configured curve: batch sizes, concurrency levels, input sizes. */
 public final class ScalabilityRunner implements SuiteRunner {
 
     @Override
-    public ScalabilityMetrics run(SuiteContext context) throws BenchmarkSetupException {
+    public CurveMetrics run(SuiteContext context) throws BenchmarkSetupException {
         ScalabilitySettings settings = context.plan().scalability();
         InputFactory inputs = context.inputs();
-        List<ScalabilityMetrics.Curve> curves = new ArrayList<>();
+        List<CurveMetrics.Curve> curves = new ArrayList<>();
         try (NDManager manager = NDManager.newBaseManager();
                 LoadedModel baseline = LoadedModel.load(context.plan().baseline(), false);
                 LoadedModel candidate = LoadedModel.load(context.plan().candidate(), false)) {
-            Models models = new Models(baseline, candidate, inputs.inputs(), settings, context.engineThreads());
+            PairedCurves models = new PairedCurves(baseline, candidate, inputs.inputs(), settings, context.engineThreads(),
+                    context.progress());
             if (!settings.batchSizes().isEmpty()) {
-                List<Point> points = new ArrayList<>();
+                List<PairedCurves.Point> points = new ArrayList<>();
                 for (int b : settings.batchSizes()) {
-                    points.add(new Point("batch=" + b, 1, List.of(
+                    points.add(new PairedCurves.Point("batch=" + b, 1, List.of(
                             inputs.batch(manager, 0, b, settings.batchDimension()),
                             inputs.batch(manager, b, b, settings.batchDimension()))));
                 }
                 if (inputs.batching() != null) {
                     context.progress().accept("batches: " + inputs.batching());
                 }
-                curves.add(models.curve("batch", "batch", settings.batchSizes(), points, context));
+                curves.add(models.curve("batch", "batch", settings.batchSizes(), points));
             }
             if (!settings.concurrency().isEmpty()) {
                 List<NDList> samples = List.of(inputs.sample(manager, 0), inputs.sample(manager, 1));
-                List<Point> points = new ArrayList<>();
+                List<PairedCurves.Point> points = new ArrayList<>();
                 for (int threads : settings.concurrency()) {
-                    points.add(new Point("threads=" + threads, threads, samples));
+                    points.add(new PairedCurves.Point("threads=" + threads, threads, samples));
                 }
-                curves.add(models.curve("concurrency", "threads", settings.concurrency(), points, context));
+                curves.add(models.curve("concurrency", "threads", settings.concurrency(), points));
             }
             for (ScalabilitySettings.Sweep sweep : settings.sweeps()) {
                 String axis = sweep.input() + "[" + sweep.dimension() + "]";
-                List<Point> points = new ArrayList<>();
+                List<PairedCurves.Point> points = new ArrayList<>();
                 for (int size : sweep.values()) {
-                    points.add(new Point(axis + "=" + size, 1, List.of(
+                    points.add(new PairedCurves.Point(axis + "=" + size, 1, List.of(
                             PointInputs.resized(manager, inputs, sweep.input(), sweep.dimension(), size, 0),
                             PointInputs.resized(manager, inputs, sweep.input(), sweep.dimension(), size, 1))));
                 }
-                curves.add(models.curve("input-size", axis, sweep.values(), points, context));
+                curves.add(models.curve("input-size", axis, sweep.values(), points));
             }
         }
-        return new ScalabilityMetrics(curves, JniUtils.getNumThreads(), ScalabilityMetrics.METHOD, inputs.batching());
+        return new CurveMetrics(curves, EngineRuntime.intraOpThreads(), CurveMetrics.METHOD, inputs.batching());
     }
-
-    /**
-     * One point of a curve: its name, its calling threads, the engine's intra-op threads it forces
-     * (null: fitted to the free cores), and the inputs it cycles through.
-     */
-    private record Point(String name, int threads, Integer intraOpThreads, List<NDList> inputs) {
-
-        Point(String name, int threads, List<NDList> inputs) {
-            this(name, threads, null, inputs);
-        }
-
-        /** Threads that want a core at once: the callers, or the intra-op threads the point forces. */
-        int busyThreads() {
-            return intraOpThreads == null ? threads : intraOpThreads;
-        }
-    }
-
-    /**
-     * Thread scaling (the hardware suite): both models with one caller at each of the engine's intra-op
-     * thread counts, measured and paired like every point of a curve, on axis {@code intraOpThreads}.
-     */
-    public static ScalabilityMetrics.Curve intraOpThreadCurve(SuiteContext context, LoadedModel baseline,
-            LoadedModel candidate, ScalabilitySettings settings, List<Integer> threadCounts, NDManager manager)
-            throws BenchmarkSetupException {
-        InputFactory inputs = context.inputs();
-        Models models = new Models(baseline, candidate, inputs.inputs(), settings, context.engineThreads());
-        List<NDList> samples = List.of(inputs.sample(manager, 0), inputs.sample(manager, 1));
-        List<Point> points = new ArrayList<>();
-        for (int threads : threadCounts) {
-            points.add(new Point(INTRA_OP_AXIS + "=" + threads, 1, threads, samples));
-        }
-        return models.curve("intra-op-threads", INTRA_OP_AXIS, threadCounts, points, context);
-    }
-
-    /** The axis of the thread-scaling curve. */
-    public static final String INTRA_OP_AXIS = "intraOpThreads";
-
-    /** What one model measured at one point. */
-    private record Measured(Histogram latency, List<Double> blockThroughput) {
-    }
-
-    /** What both models measured at one point, and how the comparison ended. */
-    private record PointResult(Measured baseline, Measured candidate, RatioInterval ratio,
-            SequentialComparison.Stop stop, int intraOpThreads, boolean contended) {
-    }
-
-    private static final class Models {
-        private final LoadedModel baseline;
-        private final LoadedModel candidate;
-        private final List<InputSpec> specs;
-        private final ScalabilitySettings settings;
-        private final EngineThreads threads;
-
-        Models(LoadedModel baseline, LoadedModel candidate, List<InputSpec> specs, ScalabilitySettings settings,
-                EngineThreads threads) {
-            this.baseline = baseline;
-            this.candidate = candidate;
-            this.specs = specs;
-            this.settings = settings;
-            this.threads = threads;
-        }
-
-        ScalabilityMetrics.Curve curve(String kind, String axis, List<Integer> sizes, List<Point> points,
-                SuiteContext context) throws BenchmarkSetupException {
-            List<Measured> base = new ArrayList<>();
-            List<Measured> cand = new ArrayList<>();
-            List<RatioInterval> ratios = new ArrayList<>();
-            List<SequentialComparison.Stop> stops = new ArrayList<>();
-            List<Integer> intraOpThreads = new ArrayList<>();
-            List<Boolean> contended = new ArrayList<>();
-            for (Point point : points) {
-                PointResult result = measure(point, context);
-                base.add(result.baseline());
-                cand.add(result.candidate());
-                ratios.add(result.ratio());
-                stops.add(result.stop());
-                intraOpThreads.add(result.intraOpThreads());
-                contended.add(result.contended());
-                context.progress().accept(String.format(java.util.Locale.ROOT,
-                        "%s: baseline %.1f, candidate %.1f samples/s, ratio %.3f [%.3f, %.3f] from %d block pairs, %s",
-                        point.name(), Statistics.median(result.baseline().blockThroughput()),
-                        Statistics.median(result.candidate().blockThroughput()), result.ratio().estimate(),
-                        result.ratio().lower(), result.ratio().upper(), result.ratio().pairs(),
-                        result.stop().stoppedBecause()));
-            }
-            boolean efficiency = !"input-size".equals(kind);
-            return new ScalabilityMetrics.Curve(kind, axis, sizes, List.of(
-                    modelCurve("baseline", kind, sizes, base, efficiency),
-                    modelCurve("candidate", kind, sizes, cand, efficiency)), ratios, stops, intraOpThreads, contended);
-        }
-
-        /**
-         * Both models at one point, in alternating blocks (A B, then B A), until the throughput-ratio
-         * interval clears minThroughputRatio or the point's budget is spent.
-         */
-        private PointResult measure(Point point, SuiteContext context) throws BenchmarkSetupException {
-            int intraOpThreads = point.intraOpThreads() == null ? threads.apply(point.name(), point.threads())
-                    : threads.force(point.name(), point.intraOpThreads());
-            try (Runner a = new Runner(baseline, point); Runner b = new Runner(candidate, point)) {
-                a.block(settings.warmupIterations(), false);
-                b.block(settings.warmupIterations(), false);
-                SequentialComparison ratio = new SequentialComparison(ConfidenceSequence.Rule.MEDIAN,
-                        settings.confidence());
-                SequentialComparison.Stop stop = ratio.run(() -> {
-                    if (ratio.pairs() % 2 == 0) {
-                        double baselineThroughput = a.block(settings.blockSize(), true);
-                        ratio.add(b.block(settings.blockSize(), true), baselineThroughput);
-                    } else {
-                        double candidateThroughput = b.block(settings.blockSize(), true);
-                        ratio.add(candidateThroughput, a.block(settings.blockSize(), true));
-                    }
-                }, settings.minThroughputRatio(), settings.budget(), point.name(), context.progress());
-                return new PointResult(a.measured(), b.measured(), ratio.interval(), stop, intraOpThreads,
-                        threads.contended(point.busyThreads()));
-            } finally {
-                threads.restore();
-            }
-        }
-
-        /** Runs blocks of one model at one point: on this thread, or on one predictor per thread. */
-        private final class Runner implements AutoCloseable {
-            private final LoadedModel model;
-            private final Point point;
-            private final List<Predictor<NDList, NDList>> predictors = new ArrayList<>();
-            private final ExecutorService pool;
-            private final Histogram latency = LatencySummary.newHistogram();
-            private final List<Double> blockThroughput = new ArrayList<>();
-            private final long samplesPerInference;
-
-            Runner(LoadedModel model, Point point) {
-                this.model = model;
-                this.point = point;
-                for (int t = 0; t < point.threads(); t++) {
-                    predictors.add(model.newPredictor());
-                }
-                this.pool = point.threads() > 1 ? Executors.newFixedThreadPool(point.threads()) : null;
-                NDList first = point.inputs().get(0);
-                this.samplesPerInference = first.get(0).getShape().dimension() > settings.batchDimension()
-                        ? first.get(0).getShape().get(settings.batchDimension()) : 1;
-            }
-
-            /** Runs {@code count} inferences per thread; returns their throughput in samples per second. */
-            double block(int count, boolean record) throws BenchmarkSetupException {
-                if (count == 0) {
-                    return Double.NaN;
-                }
-                List<Callable<Histogram>> tasks = new ArrayList<>();
-                for (Predictor<NDList, NDList> predictor : predictors) {
-                    Inference inference = input -> model.predict(predictor, input, specs);
-                    tasks.add(() -> {
-                        Histogram h = LatencySummary.newHistogram();
-                        LatencyLoop.run(inference, point.inputs(), 0, count, h);
-                        return h;
-                    });
-                }
-                long start = System.nanoTime();
-                List<Histogram> histograms = run(tasks);
-                double seconds = (System.nanoTime() - start) / 1e9;
-                double throughput = count * predictors.size() * samplesPerInference / seconds;
-                if (record) {
-                    histograms.forEach(latency::add);
-                    blockThroughput.add(throughput);
-                }
-                return throughput;
-            }
-
-            private List<Histogram> run(List<Callable<Histogram>> tasks) throws BenchmarkSetupException {
-                try {
-                    if (pool == null) {
-                        return List.of(tasks.get(0).call());
-                    }
-                    List<Histogram> out = new ArrayList<>();
-                    for (Future<Histogram> f : pool.invokeAll(tasks)) {
-                        out.add(f.get());
-                    }
-                    return out;
-                } catch (BenchmarkSetupException e) {
-                    throw atPoint(e);
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof BenchmarkSetupException setup) {
-                        throw atPoint(setup);
-                    }
-                    throw new IllegalStateException(e.getCause());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new BenchmarkSetupException("Interrupted at point " + point.name(), e);
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-
-            private BenchmarkSetupException atPoint(BenchmarkSetupException e) {
-                return new BenchmarkSetupException("At scalability point " + point.name() + ": " + e.getMessage()
-                        + " If the model supports only some sizes, leave the others out of <scalability>.", e);
-            }
-
-            Measured measured() {
-                return new Measured(latency, blockThroughput);
-            }
-
-            @Override
-            public void close() {
-                predictors.forEach(Predictor::close);
-                if (pool != null) {
-                    pool.shutdownNow();
-                }
-            }
-        }
-    }
-
-    private static ScalabilityMetrics.ModelCurve modelCurve(String role, String kind, List<Integer> sizes,
-            List<Measured> measured, boolean withEfficiency) {
-        List<Double> throughput = new ArrayList<>();
-        List<Double> p50 = new ArrayList<>();
-        List<Double> p99 = new ArrayList<>();
-        List<Double> latencyCv = new ArrayList<>();
-        List<Double> blockCv = new ArrayList<>();
-        List<Double> efficiency = new ArrayList<>();
-        for (int i = 0; i < measured.size(); i++) {
-            LatencySummary summary = LatencySummary.of(measured.get(i).latency());
-            throughput.add(Statistics.median(measured.get(i).blockThroughput()));
-            p50.add(summary.p50Millis());
-            p99.add(summary.p99Millis());
-            latencyCv.add(summary.coefficientOfVariation());
-            blockCv.add(coefficientOfVariation(measured.get(i).blockThroughput()));
-            efficiency.add(withEfficiency
-                    ? (throughput.get(i) / throughput.get(0)) / ((double) sizes.get(i) / sizes.get(0)) : Double.NaN);
-        }
-        double growth = Double.NaN;
-        if ("input-size".equals(kind)) {
-            double[] x = sizes.stream().mapToDouble(s -> Math.log(s)).toArray();
-            double[] y = p50.stream().mapToDouble(Math::log).toArray();
-            growth = LinearFit.of(x, y).slope();
-        }
-        return new ScalabilityMetrics.ModelCurve(role, throughput, p50, p99, latencyCv, blockCv, efficiency, growth,
-                "concurrency".equals(kind) ? knee(sizes, throughput, p99) : null);
-    }
-
-    /** The first level past which throughput gains less than 10% while p99 rises; null if none. */
-    static Integer knee(List<Integer> levels, List<Double> throughput, List<Double> p99) {
-        for (int i = 1; i < levels.size(); i++) {
-            if (throughput.get(i) < 1.10 * throughput.get(i - 1) && p99.get(i) > p99.get(i - 1)) {
-                return levels.get(i - 1);
-            }
-        }
-        return null;
-    }
-
-    static double coefficientOfVariation(List<Double> values) {
-        double mean = values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-        double variance = values.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum() / Math.max(1, values.size() - 1);
-        return Math.sqrt(variance) / mean;
-    }
-
 }

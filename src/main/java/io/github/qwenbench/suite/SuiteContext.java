@@ -1,10 +1,10 @@
 package io.github.qwenbench.suite;
 
+import io.github.qwenbench.host.FreeCores;
+import io.github.qwenbench.model.EngineThreads;
 import io.github.qwenbench.model.InputFactory;
 import io.github.qwenbench.plan.BenchmarkPlan;
 import io.github.qwenbench.plan.ModelFile;
-import io.github.qwenbench.host.FreeCores;
-import io.github.qwenbench.model.EngineThreads;
 import java.util.List;
 import java.util.function.Consumer;
 

@@ -1,21 +1,23 @@
 package io.github.qwenbench.suite;
 
+import io.github.qwenbench.gate.TrackedFigure;
 import io.github.qwenbench.gate.Verdict;
 import io.github.qwenbench.plan.BenchmarkPlan;
 import io.github.qwenbench.plan.BenchmarkSetupException;
-import io.github.qwenbench.report.SuiteReport;
-import io.github.qwenbench.report.TrackedFigure;
-import io.github.qwenbench.worker.WorkerLauncher;
 import java.util.List;
 
 /**
  * Everything that makes one benchmark suite, kept in the suite's own package next to its metrics:
  * how its workers run, how its metrics are judged, and how they are shown (console, HTML, trends and
- * comparisons with an earlier run). {@link Suite} registers one per suite.
+ * comparisons with an earlier run). Each is registered once, in
+ * {@code META-INF/services/io.github.qwenbench.suite.SuiteDefinition}, and found through {@link Suite}.
  *
  * @param <M> the suite's metrics, as its result file holds them
  */
 public interface SuiteDefinition<M> {
+
+    /** The suite's name, as in goals and file names ({@code performance}). */
+    String id();
 
     /** The metrics' type, to read a result file back. */
     Class<M> metricsType();
@@ -27,9 +29,8 @@ public interface SuiteDefinition<M> {
     Object settings(BenchmarkPlan plan);
 
     /** Runs the suite's workers (by default one, over both models) and returns what they measured. */
-    default SuiteResult measure(Suite suite, WorkerLauncher launcher, BenchmarkPlan plan)
-            throws BenchmarkSetupException {
-        return launcher.run(suite, plan);
+    default SuiteResult measure(Workers workers, BenchmarkPlan plan) throws BenchmarkSetupException {
+        return workers.run(plan);
     }
 
     /** Judges the metrics against the plan's thresholds. */

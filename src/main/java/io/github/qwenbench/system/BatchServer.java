@@ -2,7 +2,7 @@ package io.github.qwenbench.system;
 
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDList;
-import io.github.qwenbench.generation.ContinuousBatch;
+import io.github.qwenbench.decoding.ContinuousBatch;
 import io.github.qwenbench.plan.SystemSettings;
 import java.util.Arrays;
 import java.util.HashMap;

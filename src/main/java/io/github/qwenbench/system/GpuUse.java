@@ -1,7 +1,7 @@
 package io.github.qwenbench.system;
 
-import io.github.qwenbench.hardware.GpuSample;
-import io.github.qwenbench.hardware.GpuTrace;
+import io.github.qwenbench.host.GpuSample;
+import io.github.qwenbench.host.GpuTrace;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;

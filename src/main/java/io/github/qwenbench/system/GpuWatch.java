@@ -1,8 +1,8 @@
 package io.github.qwenbench.system;
 
-import io.github.qwenbench.hardware.GpuSampler;
-import io.github.qwenbench.hardware.GpuSupport;
-import io.github.qwenbench.hardware.GpuTrace;
+import io.github.qwenbench.host.GpuSampler;
+import io.github.qwenbench.host.GpuTrace;
+import io.github.qwenbench.model.GpuSupport;
 import io.github.qwenbench.plan.EngineSettings;
 import java.time.Duration;
 import java.time.ZoneId;

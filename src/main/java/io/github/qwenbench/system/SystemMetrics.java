@@ -1,9 +1,9 @@
 package io.github.qwenbench.system;
 
 import io.github.qwenbench.plan.SystemSettings;
+import io.github.qwenbench.stats.ConfidenceSequence;
 import io.github.qwenbench.stats.LinearFit;
 import io.github.qwenbench.stats.RatioInterval;
-import io.github.qwenbench.stats.ConfidenceSequence;
 import io.github.qwenbench.stats.SequentialComparison;
 import java.util.List;
 

@@ -1,18 +1,17 @@
 package io.github.qwenbench.system;
 
+import io.github.qwenbench.gate.TrackedFigure;
 import io.github.qwenbench.gate.Verdict;
-import io.github.qwenbench.hardware.GpuTrace;
+import io.github.qwenbench.host.GpuTrace;
+import io.github.qwenbench.html.Html;
+import io.github.qwenbench.html.Svg;
 import io.github.qwenbench.plan.BenchmarkPlan;
 import io.github.qwenbench.plan.BenchmarkSetupException;
-import io.github.qwenbench.report.Html;
-import io.github.qwenbench.report.SuiteReport;
-import io.github.qwenbench.report.Svg;
-import io.github.qwenbench.report.TrackedFigure;
-import io.github.qwenbench.suite.Suite;
 import io.github.qwenbench.suite.SuiteDefinition;
+import io.github.qwenbench.suite.SuiteReport;
 import io.github.qwenbench.suite.SuiteResult;
 import io.github.qwenbench.suite.SuiteRunner;
-import io.github.qwenbench.worker.WorkerLauncher;
+import io.github.qwenbench.suite.Workers;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +21,11 @@ import java.util.function.ToDoubleFunction;
 
 /** The system suite: both models serving the same load over time, taking turns, with their stability and cost. */
 public final class SystemSuite implements SuiteDefinition<SystemMetrics> {
+
+    @Override
+    public String id() {
+        return "system";
+    }
 
     private static final double MIB = 1024 * 1024;
 
@@ -55,17 +59,17 @@ public final class SystemSuite implements SuiteDefinition<SystemMetrics> {
      * both alive at once and taking turns ({@link Turns}), so that memory growth over the run is the model's.
      */
     @Override
-    public SuiteResult measure(Suite suite, WorkerLauncher launcher, BenchmarkPlan plan)
+    public SuiteResult measure(Workers workers, BenchmarkPlan plan)
             throws BenchmarkSetupException {
-        Path turns = launcher.newScratchDirectory("system-turns");
-        WorkerLauncher steadyMemory = launcher.withSteadyMemory().withEnvironment(MALLOC_ENVIRONMENT)
-                .withLeadingJvmArguments(List.of("-D" + SystemRunner.TURNS_PROPERTY + "=" + turns));
-        List<SuiteResult> results = steadyMemory.runTogether(suite, plan, List.of("baseline", "candidate"));
+        Path turns = workers.newScratchDirectory("system-turns");
+        Workers steadyMemory = workers.withSteadyMemory().withEnvironment(MALLOC_ENVIRONMENT)
+                .withSystemProperty(SystemRunner.TURNS_PROPERTY, turns.toString());
+        List<SuiteResult> results = steadyMemory.runTogether(plan, List.of("baseline", "candidate"));
         SuiteResult baseline = results.get(0);
         SuiteResult candidate = results.get(1);
-        SystemMetrics metrics = SystemMetrics.combine(suite.workerMetrics(baseline, SystemSample.class),
-                suite.workerMetrics(candidate, SystemSample.class), plan.system());
-        return SuiteResult.combined(suite, baseline.startedAt(),
+        SystemMetrics metrics = SystemMetrics.combine(baseline.metrics(SystemSample.class),
+                candidate.metrics(SystemSample.class), plan.system());
+        return SuiteResult.combined(id(), baseline.startedAt(),
                 Math.max(baseline.durationMillis(), candidate.durationMillis()), baseline.system(), plan, metrics,
                 results);
     }

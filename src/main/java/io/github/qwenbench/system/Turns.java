@@ -1,8 +1,8 @@
 package io.github.qwenbench.system;
 
+import io.github.qwenbench.json.Json;
 import io.github.qwenbench.plan.BenchmarkSetupException;
 import io.github.qwenbench.plan.SystemSettings;
-import io.github.qwenbench.report.Json;
 import io.github.qwenbench.stats.ConfidenceSequence;
 import io.github.qwenbench.stats.SequentialComparison;
 import java.io.IOException;

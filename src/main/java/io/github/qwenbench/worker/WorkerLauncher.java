@@ -1,10 +1,11 @@
 package io.github.qwenbench.worker;
 
+import io.github.qwenbench.json.Json;
 import io.github.qwenbench.plan.BenchmarkPlan;
 import io.github.qwenbench.plan.BenchmarkSetupException;
-import io.github.qwenbench.report.Json;
 import io.github.qwenbench.suite.Suite;
 import io.github.qwenbench.suite.SuiteResult;
+import io.github.qwenbench.suite.Workers;
 import io.github.qwenbench.workload.PreparedWorkload;
 import java.io.BufferedReader;
 import java.io.File;
@@ -96,6 +97,48 @@ public final class WorkerLauncher {
     /** A launcher whose workers get {@link #STEADY_MEMORY_JVM_ARGUMENTS} (the pom's jvmArgs come later and win). */
     public WorkerLauncher withSteadyMemory() {
         return withLeadingJvmArguments(STEADY_MEMORY_JVM_ARGUMENTS);
+    }
+
+    /** The workers of {@code suite}, as the suite asks for them. */
+    public Workers forSuite(Suite suite) {
+        WorkerLauncher launcher = this;
+        return new Workers() {
+            @Override
+            public String suite() {
+                return suite.id();
+            }
+
+            @Override
+            public SuiteResult run(BenchmarkPlan plan, String role, int repetition) throws BenchmarkSetupException {
+                return launcher.run(suite, plan, role, repetition);
+            }
+
+            @Override
+            public List<SuiteResult> runTogether(BenchmarkPlan plan, List<String> roles)
+                    throws BenchmarkSetupException {
+                return launcher.runTogether(suite, plan, roles);
+            }
+
+            @Override
+            public Workers withSteadyMemory() {
+                return launcher.withSteadyMemory().forSuite(suite);
+            }
+
+            @Override
+            public Workers withEnvironment(Map<String, String> variables) {
+                return launcher.withEnvironment(variables).forSuite(suite);
+            }
+
+            @Override
+            public Workers withSystemProperty(String name, String value) {
+                return launcher.withLeadingJvmArguments(List.of("-D" + name + "=" + value)).forSuite(suite);
+            }
+
+            @Override
+            public Path newScratchDirectory(String name) throws BenchmarkSetupException {
+                return launcher.newScratchDirectory(name);
+            }
+        };
     }
 
     /** Runs {@code suite} of {@code plan} over both models in a fresh worker JVM. */

@@ -2,18 +2,19 @@ package io.github.qwenbench.worker;
 
 import ai.djl.engine.Engine;
 import io.github.qwenbench.host.HostInfo;
+import io.github.qwenbench.json.Json;
 import io.github.qwenbench.model.EngineMessages;
 import io.github.qwenbench.model.InputFactory;
-import io.github.qwenbench.model.TensorInputs;
 import io.github.qwenbench.model.LoadedModel;
+import io.github.qwenbench.model.TensorInputs;
 import io.github.qwenbench.plan.BenchmarkPlan;
 import io.github.qwenbench.plan.BenchmarkSetupException;
 import io.github.qwenbench.plan.EngineSettings;
 import io.github.qwenbench.plan.ModelFile;
-import io.github.qwenbench.report.Json;
 import io.github.qwenbench.suite.Suite;
 import io.github.qwenbench.suite.SuiteContext;
 import io.github.qwenbench.suite.SuiteResult;
+import io.github.qwenbench.torchscript.TorchScript;
 import io.github.qwenbench.workload.PreparedWorkload;
 import io.github.qwenbench.workload.WorkloadCheck;
 import io.github.qwenbench.workload.WorkloadInputs;
@@ -73,7 +74,7 @@ public final class WorkerMain {
         WorkerWatchdog.fromSystemProperties().start();
         String role = args.length == 5 ? args[3] : null;
         int repetition = args.length == 5 ? Integer.parseInt(args[4]) : 0;
-        System.exit(run(Suite.parse(args[0]), Path.of(args[1]), Path.of(args[2]), role, repetition));
+        System.exit(run(Suite.named(args[0]), Path.of(args[1]), Path.of(args[2]), role, repetition));
     }
 
     /** Runs one suite in this JVM; returns the process exit code. */
@@ -139,7 +140,7 @@ public final class WorkerMain {
             int repetition) throws BenchmarkSetupException {
         configureEngine(plan.engine());
         startEngine(plan.engine(), suite.id(), progress);
-        HostInfo host = HostInfo.collect(plan.engine());
+        HostInfo host = TorchScript.describeHost(plan.engine());
         InputFactory inputs = plan.workload() == null ? new TensorInputs(plan.inputs(), plan.seed())
                 : WorkloadInputs.open(plan);
         Instant startedAt = Instant.now();
@@ -157,7 +158,7 @@ public final class WorkerMain {
             throws BenchmarkSetupException {
         Engine engine;
         try {
-            engine = Engine.getEngine("PyTorch");
+            engine = TorchScript.engine();
         } catch (RuntimeException e) {
             throw new BenchmarkSetupException("The PyTorch engine could not start: " + EngineMessages.rootCause(e)
                     + ". The plugin runs offline with the CPU natives on its classpath (pytorch-native-cpu);"
@@ -169,13 +170,7 @@ public final class WorkerMain {
     /** Engine settings are read once, when the engine loads: set them before anything touches it. */
     static void configureEngine(EngineSettings engine) {
         System.setProperty("ai.djl.offline", "true");
-        if (engine.intraOpThreads() != null) {
-            System.setProperty("ai.djl.pytorch.num_threads", engine.intraOpThreads().toString());
-        }
-        if (engine.interOpThreads() != null) {
-            System.setProperty("ai.djl.pytorch.num_interop_threads", engine.interOpThreads().toString());
-        }
-        System.setProperty("ai.djl.pytorch.graph_optimizer", Boolean.toString(engine.graphOptimizer()));
+        TorchScript.configure(engine);
         System.setProperty(LoadedModel.DEVICE_PROPERTY, engine.device());
     }
 

@@ -1,8 +1,8 @@
 package io.github.qwenbench.workload;
 
+import io.github.qwenbench.json.Json;
 import io.github.qwenbench.model.NumpyArray;
 import io.github.qwenbench.plan.BenchmarkSetupException;
-import io.github.qwenbench.report.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;

@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.qwenbench.TestModels;
+import io.github.qwenbench.gate.Verdict;
+import io.github.qwenbench.json.Json;
 import io.github.qwenbench.plan.AccuracyConfig;
 import io.github.qwenbench.plan.BenchmarkPlan;
 import io.github.qwenbench.plan.BenchmarkSetupException;
+import io.github.qwenbench.plan.DataKind;
 import io.github.qwenbench.plan.GenerationConfig;
 import io.github.qwenbench.plan.InputSpec;
-import io.github.qwenbench.report.Json;
 import io.github.qwenbench.suite.Suite;
 import io.github.qwenbench.suite.SuiteResult;
 import io.github.qwenbench.worker.WorkerMain;
@@ -24,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class AccuracyRunnerTest {
 
     private static AccuracyMetrics run(BenchmarkPlan plan) throws Exception {
-        SuiteResult result = WorkerMain.execute(Suite.ACCURACY, plan, line -> { });
+        SuiteResult result = WorkerMain.execute(Suite.named("accuracy"), plan, line -> { });
         return Json.mapper().treeToValue(result.metrics(), AccuracyMetrics.class);
     }
 

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import io.github.qwenbench.TestModels;
+import io.github.qwenbench.decoding.DecodingMethod;
+import io.github.qwenbench.decoding.GreedyDecoder;
+import io.github.qwenbench.json.Json;
 import io.github.qwenbench.model.InputFactory;
 import io.github.qwenbench.model.LoadedModel;
 import io.github.qwenbench.model.TensorInputs;
@@ -16,7 +19,6 @@ import io.github.qwenbench.plan.BenchmarkPlan;
 import io.github.qwenbench.plan.GenerationSettings;
 import io.github.qwenbench.plan.GenerationSuiteConfig;
 import io.github.qwenbench.plan.PerformanceConfig;
-import io.github.qwenbench.report.Json;
 import io.github.qwenbench.suite.Suite;
 import io.github.qwenbench.suite.SuiteResult;
 import io.github.qwenbench.worker.WorkerMain;
@@ -65,10 +67,10 @@ class GenerationRunnerTest {
         BenchmarkPlan base = TestModels.plan("optimized.pt", new AccuracyConfig(), new PerformanceConfig());
         BenchmarkPlan plan = base.withGeneration(GenerationSettings.from(config, base.inputs()));
         List<String> progress = new ArrayList<>();
-        SuiteResult result = WorkerMain.execute(Suite.GENERATION, plan, progress::add);
+        SuiteResult result = WorkerMain.execute(Suite.named("generation"), plan, progress::add);
         GenerationMetrics metrics = Json.mapper().treeToValue(result.metrics(), GenerationMetrics.class);
 
-        assertEquals(GenerationMetrics.FULL_RECOMPUTE, metrics.decoding());
+        assertEquals(DecodingMethod.FULL_RECOMPUTE, metrics.decoding());
         assertEquals(2, metrics.answers().size());
         for (GenerationMetrics.Answer answer : metrics.answers()) {
             assertTrue(answer.baselineTokens().size() <= 4 && answer.candidateTokens().size() <= 4);

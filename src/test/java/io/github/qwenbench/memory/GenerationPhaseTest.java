@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.qwenbench.TestWorkloads;
-import io.github.qwenbench.generation.GenerationMetrics;
+import io.github.qwenbench.decoding.DecodingMethod;
 import io.github.qwenbench.plan.BenchmarkPlan;
 import io.github.qwenbench.plan.MemoryConfig;
 import io.github.qwenbench.plan.MemorySettings;
@@ -45,14 +45,14 @@ class GenerationPhaseTest {
                 .withSteadyMemory();
         List<MemorySample> samples = new ArrayList<>();
         for (String role : List.of("baseline", "candidate")) {
-            samples.add(Suite.MEMORY.workerMetrics(launcher.run(Suite.MEMORY, plan, role, 1), MemorySample.class));
+            samples.add(launcher.run(Suite.named("memory"), plan, role, 1).metrics(MemorySample.class));
         }
 
         int maxNewTokens = plan.generation().maxNewTokens();
         for (MemorySample sample : samples) {
             GenerationMemorySample generation = sample.generation();
             assertNotNull(generation, sample.role() + ": the plan generates");
-            assertEquals(GenerationMetrics.KV_CACHE, generation.decoding(), sample.role());
+            assertEquals(DecodingMethod.KV_CACHE, generation.decoding(), sample.role());
             assertEquals(3, generation.answers());
             assertEquals(maxNewTokens, generation.tokensPerAnswer());
             assertTrue(generation.peakBytes() > sample.afterLoadBytes(), sample.toString());

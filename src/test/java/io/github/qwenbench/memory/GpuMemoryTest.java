@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.qwenbench.html.Html;
+import io.github.qwenbench.json.Json;
 import io.github.qwenbench.plan.BenchmarkSetupException;
 import io.github.qwenbench.plan.EngineSettings;
-import io.github.qwenbench.report.Html;
-import io.github.qwenbench.report.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.qwenbench.TestModels;
+import io.github.qwenbench.decoding.DecodingMethod;
 import io.github.qwenbench.gate.Outcome;
 import io.github.qwenbench.gate.Verdict;
 import io.github.qwenbench.plan.BenchmarkSetupException;
 import io.github.qwenbench.plan.MemoryConfig;
 import io.github.qwenbench.plan.MemorySettings;
+import io.github.qwenbench.plan.ModelFile;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -159,7 +161,7 @@ class MemoryGatesTest {
                 s.heapCommittedBytes(), s.nonHeapUsedBytes(), s.nonHeapCommittedBytes(), s.fileBytes(),
                 s.parameterBytes(), s.meanLatencyMillis(), s.machineBandwidthBytesPerSecond(), s.source(), null,
                 new GenerationMemorySample(3, 32, generationPeakMiB * MIB, kvCacheBytes, 250,
-                        io.github.qwenbench.generation.GenerationMetrics.KV_CACHE));
+                        io.github.qwenbench.decoding.DecodingMethod.KV_CACHE));
     }
 
     @Test

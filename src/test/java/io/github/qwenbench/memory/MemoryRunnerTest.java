@@ -4,18 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.qwenbench.TestModels;
+import io.github.qwenbench.json.Json;
 import io.github.qwenbench.model.InputFiles;
 import io.github.qwenbench.plan.AccuracyConfig;
 import io.github.qwenbench.plan.AccuracySettings;
 import io.github.qwenbench.plan.BenchmarkPlan;
 import io.github.qwenbench.plan.EngineSettings;
+import io.github.qwenbench.plan.GenerationSettings;
+import io.github.qwenbench.plan.HardwareSettings;
 import io.github.qwenbench.plan.InputConfig;
 import io.github.qwenbench.plan.InputSpec;
 import io.github.qwenbench.plan.MemoryConfig;
 import io.github.qwenbench.plan.MemorySettings;
 import io.github.qwenbench.plan.PerformanceConfig;
 import io.github.qwenbench.plan.PerformanceSettings;
-import io.github.qwenbench.report.Json;
+import io.github.qwenbench.plan.ScalabilitySettings;
+import io.github.qwenbench.plan.SystemSettings;
 import io.github.qwenbench.suite.Suite;
 import io.github.qwenbench.worker.TestLaunchers;
 import java.nio.file.Path;
@@ -50,7 +54,7 @@ class MemoryRunnerTest {
                 io.github.qwenbench.plan.SystemSettings.from(null), io.github.qwenbench.plan.HardwareSettings.from(null),
                 io.github.qwenbench.plan.GenerationSettings.from(null, inputs), null);
         MemorySample sample = Json.mapper().treeToValue(TestLaunchers.launcher(work, List.of(), Duration.ofMinutes(2),
-                line -> { }).run(Suite.MEMORY, plan, "candidate", 2).metrics(), MemorySample.class);
+                line -> { }).run(Suite.named("memory"), plan, "candidate", 2).metrics(), MemorySample.class);
         assertEquals("candidate", sample.role());
         assertEquals(2, sample.repetition());
         assertTrue(sample.idleBytes() > 0 && sample.afterLoadBytes() > 0);

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.qwenbench.TestModels;
+import io.github.qwenbench.json.Json;
 import io.github.qwenbench.plan.AccuracyConfig;
 import io.github.qwenbench.plan.PerformanceConfig;
-import io.github.qwenbench.report.Json;
 import io.github.qwenbench.suite.Suite;
 import io.github.qwenbench.suite.SuiteResult;
 import io.github.qwenbench.worker.WorkerMain;
@@ -25,7 +25,7 @@ class PerformanceRunnerTest {
         config.setMaxIterations(20);
         config.setBlockSize(5);
         List<String> progress = new ArrayList<>();
-        SuiteResult result = WorkerMain.execute(Suite.PERFORMANCE,
+        SuiteResult result = WorkerMain.execute(Suite.named("performance"),
                 TestModels.plan("optimized.pt", new AccuracyConfig(), config), progress::add);
         PerformanceMetrics metrics = Json.mapper().treeToValue(result.metrics(), PerformanceMetrics.class);
         assertEquals(4, metrics.speedup().pairs());
@@ -50,7 +50,7 @@ class PerformanceRunnerTest {
         config.setMaxIterations(40);
         config.setMinSpeedup("1.0");
         List<String> progress = new ArrayList<>();
-        SuiteResult result = WorkerMain.execute(Suite.PERFORMANCE,
+        SuiteResult result = WorkerMain.execute(Suite.named("performance"),
                 TestModels.plan("baseline.pt", new AccuracyConfig(), config), progress::add);
         PerformanceMetrics metrics = Json.mapper().treeToValue(result.metrics(), PerformanceMetrics.class);
         // the same model against itself at 1.0: the interval cannot leave the threshold, so measuring

@@ -8,6 +8,7 @@ import static io.github.qwenbench.report.ReportFixtures.pass;
 import static io.github.qwenbench.report.ReportFixtures.suite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.qwenbench.suite.SuiteReport;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.qwenbench.gate.Outcome;
 import io.github.qwenbench.gate.Verdict;
+import io.github.qwenbench.host.GitCommit;
+import io.github.qwenbench.json.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

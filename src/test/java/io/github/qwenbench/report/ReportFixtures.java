@@ -2,11 +2,13 @@ package io.github.qwenbench.report;
 
 import io.github.qwenbench.gate.Comparison;
 import io.github.qwenbench.gate.Verdict;
+import io.github.qwenbench.json.Json;
 import io.github.qwenbench.performance.PerformanceMetrics;
 import io.github.qwenbench.plan.ModelFile;
 import io.github.qwenbench.stats.LatencySummary;
 import io.github.qwenbench.stats.RatioInterval;
 import io.github.qwenbench.stats.SequentialComparison;
+import io.github.qwenbench.suite.SuiteReport;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.github.qwenbench.hardware.GpuSample;
-import io.github.qwenbench.hardware.GpuTrace;
-import io.github.qwenbench.hardware.RecordedH200;
+import io.github.qwenbench.host.GpuSample;
+import io.github.qwenbench.host.GpuTrace;
+import io.github.qwenbench.host.RecordedH200;
 import io.github.qwenbench.plan.EngineSettings;
 import java.io.File;
 import java.nio.file.Files;

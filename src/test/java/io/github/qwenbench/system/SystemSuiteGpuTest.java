@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.qwenbench.hardware.RecordedH200;
+import io.github.qwenbench.host.RecordedH200;
+import io.github.qwenbench.json.Json;
 import io.github.qwenbench.plan.SystemConfig;
 import io.github.qwenbench.plan.SystemSettings;
-import io.github.qwenbench.report.Json;
 import io.github.qwenbench.stats.LatencySummary;
 import java.time.ZoneOffset;
 import java.util.ArrayList;

@@ -23,13 +23,13 @@ public final class StandInMavenParent {
     }
 
     public static void main(String[] args) throws Exception {
-        Suite suite = Suite.parse(args[0]);
+        Suite suite = Suite.named(args[0]);
         WorkerLauncher launcher = TestLaunchers.launcher(Path.of(args[1]), List.of(), Duration.ofMinutes(5), line -> {
             System.out.println(line);
             System.out.flush();
         });
-        if (suite == Suite.SYSTEM) {
-            // the system suite's two workers, taking turns as Suite.SYSTEM starts them
+        if (suite == Suite.named("system")) {
+            // the system suite's two workers, taking turns as Suite.named("system") starts them
             Path turns = launcher.newScratchDirectory("system-turns");
             launcher.withLeadingJvmArguments(List.of("-D" + SystemRunner.TURNS_PROPERTY + "=" + turns))
                     .runTogether(suite, minuteOfLoad(), List.of("baseline", "candidate"));

@@ -9,6 +9,7 @@ import io.github.qwenbench.plan.AccuracyConfig;
 import io.github.qwenbench.plan.BenchmarkPlan;
 import io.github.qwenbench.plan.BenchmarkSetupException;
 import io.github.qwenbench.plan.ModelFile;
+import io.github.qwenbench.plan.PerformanceConfig;
 import io.github.qwenbench.suite.Suite;
 import io.github.qwenbench.suite.SuiteResult;
 import java.nio.file.Files;
@@ -40,7 +41,7 @@ class WorkerLauncherTest {
 
     @Test
     void runsASuiteInAForkedJvmAndRelaysProgress() throws Exception {
-        SuiteResult result = launcher(List.of(), Duration.ofMinutes(3)).run(Suite.ACCURACY, plan("optimized.pt"));
+        SuiteResult result = launcher(List.of(), Duration.ofMinutes(3)).run(Suite.named("accuracy"), plan("optimized.pt"));
         assertEquals("accuracy", result.suite());
         assertEquals("PyTorch", result.system().engine());
         assertTrue(result.metrics().get("outputs").get(0).get("worstRelativeL2Error").asDouble() < 0.01);
@@ -57,7 +58,7 @@ class WorkerLauncherTest {
         Files.write(corrupt, Arrays.copyOf(Files.readAllBytes(Path.of(plan.candidate().path())), 100_000));
         BenchmarkPlan broken = plan.withCandidate(new ModelFile("candidate", corrupt.toString(), "test", "x", 100_000));
         BenchmarkSetupException e = assertThrows(BenchmarkSetupException.class,
-                () -> launcher(List.of(), Duration.ofMinutes(3)).run(Suite.ACCURACY, broken));
+                () -> launcher(List.of(), Duration.ofMinutes(3)).run(Suite.named("accuracy"), broken));
         assertTrue(e.getMessage().startsWith("The PyTorch engine cannot load the candidate model " + corrupt),
                 e.getMessage());
         try (var left = Files.list(work)) {
@@ -68,7 +69,7 @@ class WorkerLauncherTest {
     @Test
     void aWorkerThatDiesIsReportedWithItsExitCodeAndStderr() throws Exception {
         BenchmarkSetupException e = assertThrows(BenchmarkSetupException.class,
-                () -> launcher(List.of("-Xmx1k"), Duration.ofMinutes(1)).run(Suite.ACCURACY, plan("optimized.pt")));
+                () -> launcher(List.of("-Xmx1k"), Duration.ofMinutes(1)).run(Suite.named("accuracy"), plan("optimized.pt")));
         assertTrue(e.getMessage().startsWith("The accuracy worker JVM died with exit code 1"), e.getMessage());
         assertTrue(e.getMessage().contains("Last lines the worker wrote:"), e.getMessage());
         assertTrue(e.getMessage().contains("heap"), "the JVM's own reason: " + e.getMessage());
@@ -87,7 +88,7 @@ class WorkerLauncherTest {
         });
         killer.start();
         BenchmarkSetupException e = assertThrows(BenchmarkSetupException.class,
-                () -> launcher(List.of(), Duration.ofMinutes(2)).run(Suite.PERFORMANCE, plan));
+                () -> launcher(List.of(), Duration.ofMinutes(2)).run(Suite.named("performance"), plan));
         killer.join();
         assertTrue(e.getMessage().startsWith("The performance worker JVM died with exit code 137 (killed with SIGKILL"),
                 e.getMessage());
@@ -97,7 +98,7 @@ class WorkerLauncherTest {
     void aWorkerThatOutlivesItsTimeoutIsKilled() throws Exception {
         long start = System.nanoTime();
         BenchmarkSetupException e = assertThrows(BenchmarkSetupException.class,
-                () -> launcher(List.of(), Duration.ofMillis(300)).run(Suite.ACCURACY, plan("optimized.pt")));
+                () -> launcher(List.of(), Duration.ofMillis(300)).run(Suite.named("accuracy"), plan("optimized.pt")));
         assertTrue(e.getMessage().startsWith("The accuracy worker did not finish within workerTimeout"), e.getMessage());
         assertTrue(e.getMessage().contains("-Dqwen-bench.workerTimeout"), e.getMessage());
         assertTrue(System.nanoTime() - start < Duration.ofSeconds(30).toNanos(), "killed promptly");

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.qwenbench.TestModels;
+import io.github.qwenbench.json.Json;
 import io.github.qwenbench.plan.AccuracyConfig;
 import io.github.qwenbench.plan.PerformanceConfig;
-import io.github.qwenbench.report.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

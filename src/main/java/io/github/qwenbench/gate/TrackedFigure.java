@@ -1,0 +1,31 @@
+package io.github.qwenbench.gate;
+
+import io.github.qwenbench.stats.RatioInterval;
+
+/**
+ * A figure followed from run to run: compared with an earlier run's by {@code compareTo} and drawn
+ * as a trend from the {@code historyFile}.
+ *
+ * @param name the figure's name, {@code suite.figure[point]}
+ * @param value its value (the interval's estimate when there is one)
+ * @param interval this run's interval, or null for a figure measured without one
+ * @param higherIsBetter whether a higher value is an improvement
+ * @param trend whether the history file records it for the report's trend charts
+ */
+public record TrackedFigure(String name, double value, RatioInterval interval, boolean higherIsBetter, boolean trend) {
+
+    /** A figure with an interval, where higher is better: a speedup or a ratio. */
+    public static TrackedFigure ratio(String name, RatioInterval interval, boolean trend) {
+        return new TrackedFigure(name, interval == null ? Double.NaN : interval.estimate(), interval, true, trend);
+    }
+
+    /** A single value where lower is better: an error or a latency. */
+    public static TrackedFigure lowerIsBetter(String name, double value, boolean trend) {
+        return new TrackedFigure(name, value, null, false, trend);
+    }
+
+    /** A single value where higher is better. */
+    public static TrackedFigure higherIsBetter(String name, double value, boolean trend) {
+        return new TrackedFigure(name, value, null, true, trend);
+    }
+}

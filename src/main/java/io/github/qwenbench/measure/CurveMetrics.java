@@ -1,0 +1,69 @@
+package io.github.qwenbench.measure;
+
+import io.github.qwenbench.stats.RatioInterval;
+import io.github.qwenbench.stats.SequentialComparison;
+import java.util.List;
+
+/**
+ * The curves the scalability suite measured, as arrays ready to plot.
+ *
+ * @param curves one per sweep: batch sizes, concurrency levels, each input-size sweep
+ * @param intraOpThreads the engine's intra-op threads outside concurrency points
+ * @param method how points, ratios and derived figures were computed
+ * @param batching how the batches were formed when it was not by plain stacking (a workload's
+ *        conversations of different lengths), else null
+ */
+public record CurveMetrics(List<Curve> curves, int intraOpThreads, String method, String batching) {
+
+    public static final String METHOD = "At every point both models run in alternating blocks (A B, then B A) on"
+            + " the same inputs. Throughput counts samples per second (a batch of b counts b). The throughput ratio is"
+            + " candidate over baseline: the median over block pairs, with an anytime-valid confidence sequence;"
+            + " each point measures on, pair by pair, until the interval clears minThroughputRatio or the point's"
+            + " budget (maxIterations, maxDuration) is spent. Scaling"
+            + " efficiency is the throughput gain over the first point divided by the size factor. Consistency is"
+            + " the coefficient of variation of block throughputs. The growth exponent is the slope of log latency"
+            + " against log size. The knee is the first level past which throughput gains less than 10% while p99"
+            + " keeps rising.";
+
+    /**
+     * @param kind batch, concurrency or input-size
+     * @param axis what varies: {@code batch}, {@code threads}, or {@code input[dimension]}
+     * @param sizes the values along the curve
+     * @param models per model, aligned with sizes
+     * @param throughputRatio candidate over baseline at each size
+     * @param stops why measuring stopped at each size: decided, or which budget was spent
+     * @param intraOpThreads the engine's intra-op threads at each size
+     * @param contended at each size, whether its threads exceeded the cores other processes left free
+     *        (its ratio is reported but not gated: the scheduler, not the models, decides it)
+     */
+    public record Curve(String kind, String axis, List<Integer> sizes, List<ModelCurve> models,
+            List<RatioInterval> throughputRatio, List<SequentialComparison.Stop> stops, List<Integer> intraOpThreads,
+            List<Boolean> contended) {
+
+        /** Whether the point at {@code index} ran contended. */
+        public boolean contended(int index) {
+            return contended != null && contended.get(index);
+        }
+
+        public String point(int index) {
+            return axis + "=" + sizes.get(index);
+        }
+    }
+
+    /**
+     * @param role baseline or candidate
+     * @param samplesPerSecond throughput at each size
+     * @param p50Millis median latency per inference
+     * @param p99Millis 99th percentile latency
+     * @param latencyCoefficientOfVariation stddev over mean of the latencies
+     * @param blockThroughputCoefficientOfVariation stddev over mean of the block throughputs (consistency)
+     * @param scalingEfficiency throughput gain over the first point per size factor (batch and concurrency)
+     * @param growthExponent slope of log p50 against log size (input-size sweeps), else NaN
+     * @param knee the concurrency level past which throughput stops growing while p99 rises, or null
+     */
+    public record ModelCurve(String role, List<Double> samplesPerSecond, List<Double> p50Millis,
+            List<Double> p99Millis, List<Double> latencyCoefficientOfVariation,
+            List<Double> blockThroughputCoefficientOfVariation, List<Double> scalingEfficiency, double growthExponent,
+            Integer knee) {
+    }
+}

@@ -1,0 +1,140 @@
+package io.github.qwenbench.measure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.qwenbench.TestModels;
+import io.github.qwenbench.gate.Outcome;
+import io.github.qwenbench.gate.Verdict;
+import io.github.qwenbench.plan.BenchmarkSetupException;
+import io.github.qwenbench.plan.RelativeLimit;
+import io.github.qwenbench.plan.ScalabilityConfig;
+import io.github.qwenbench.plan.ScalabilitySettings;
+import io.github.qwenbench.plan.SweepConfig;
+import io.github.qwenbench.stats.RatioInterval;
+import io.github.qwenbench.stats.SequentialComparison;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CurveGatesTest {
+
+    private static CurveMetrics.ModelCurve model(String role, double cv) {
+        return new CurveMetrics.ModelCurve(role, List.of(100.0, 180.0), List.of(1.0, 1.1), List.of(2.0, 2.5),
+                List.of(0.1, 0.1), List.of(0.05, cv), List.of(1.0, 0.9), Double.NaN, null);
+    }
+
+    private static CurveMetrics metrics(RatioInterval atTwo, double cv) {
+        return new CurveMetrics(List.of(new CurveMetrics.Curve("batch", "batch", List.of(1, 2),
+                List.of(model("baseline", 0.05), model("candidate", cv)),
+                List.of(new RatioInterval(1.1, 1.05, 1.2, 0.95, 8, "rule"), atTwo),
+                List.of(new SequentialComparison.Stop(true, "decided", 100),
+                        new SequentialComparison.Stop(true, "decided", 100)), List.of(2, 2), List.of(false, false))), 2,
+                CurveMetrics.METHOD, null);
+    }
+
+    @Test
+    void everyViolationNamesItsPoint() throws Exception {
+        ScalabilitySettings settings = ScalabilitySettings.from(new ScalabilityConfig(), List.of());
+        List<Verdict> verdicts = CurveGates.evaluate(settings,
+                metrics(new RatioInterval(0.5, 0.45, 0.55, 0.95, 8, "rule"), 0.6));
+        assertEquals(4, verdicts.size());
+        assertTrue(verdicts.get(0).passed(), "batch=1: the whole interval [1.05, 1.2] >= 0.9");
+        assertTrue(verdicts.get(1).passed(), "batch=1: as stable as the baseline");
+        Verdict slow = verdicts.get(2);
+        assertEquals("minThroughputRatio[batch=2]", slow.name());
+        assertEquals(Outcome.FAIL, slow.verdict());
+        assertTrue(slow.message().startsWith("minThroughputRatio[batch=2] is 0.5 [0.45, 0.55], but expected minimum"
+                + " is 0.9"), slow.message());
+        Verdict jitter = verdicts.get(3);
+        assertEquals("stableAsBaseline[batch=2]", jitter.name());
+        assertFalse(jitter.passed(), "CV 0.6 > (2 x 0.05 x 1.44 + 0.10) / 0.56 = 0.436 after 8 blocks");
+    }
+
+    /**
+     * A CV estimated from few blocks is itself noisy: the limit is widened by the sampling error of both
+     * estimates (a FAIL needs evidence), and narrows to factor x baseline + floor as blocks accumulate.
+     */
+    @Test
+    void fewBlocksWidenTheStabilityLimitAndManyNarrowIt() throws Exception {
+        RelativeLimit limit = ScalabilitySettings.from(new ScalabilityConfig(), List.of()).stability();
+        assertEquals(0.20, limit.limitFor(0.05), 1e-12);
+        assertEquals((2 * 0.05 * 1.5 + 0.10) / 0.5, limit.limitForEstimates(0.05, 3), 1e-12, "bounds capped at 50%");
+        double e22 = 1.645 / Math.sqrt(42);
+        assertEquals((2 * 0.152 * (1 + e22) + 0.10) / (1 - e22), limit.limitForEstimates(0.152, 22), 1e-12);
+        assertTrue(limit.limitForEstimates(0.05, 22) > limit.limitForEstimates(0.05, 200));
+        assertEquals(0.20, limit.limitForEstimates(0.05, 1_000_000), 0.002);
+        assertTrue(limit.describeEstimates(0.152, 22).contains("over 22 blocks each"));
+    }
+
+    @Test
+    void identicalJitterPassesAndAnAbsoluteLimitIsAvailable() throws Exception {
+        ScalabilityConfig config = new ScalabilityConfig();
+        config.setMaxCoefficientOfVariation("0.25");
+        ScalabilitySettings settings = ScalabilitySettings.from(config, List.of());
+        List<Verdict> verdicts = CurveGates.evaluate(settings,
+                metrics(new RatioInterval(1.0, 0.97, 1.03, 0.95, 8, "rule"), 0.05));
+        assertEquals(List.of("minThroughputRatio[batch=1]", "stableAsBaseline[batch=1]",
+                "maxCoefficientOfVariation[batch=1]", "minThroughputRatio[batch=2]", "stableAsBaseline[batch=2]",
+                "maxCoefficientOfVariation[batch=2]"), verdicts.stream().map(Verdict::name).toList());
+        assertTrue(verdicts.stream().allMatch(Verdict::passed), verdicts.toString());
+    }
+
+    @Test
+    void aStraddlingPointIsInconclusive() throws Exception {
+        ScalabilitySettings settings = ScalabilitySettings.from(new ScalabilityConfig(), List.of());
+        Verdict v = CurveGates.evaluate(settings, metrics(new RatioInterval(1.0, 0.85, 1.1, 0.95, 8, "rule"),
+                0.05)).get(2);
+        assertEquals(Outcome.INCONCLUSIVE, v.verdict());
+    }
+
+    @Test
+    void aContendedPointIsReportedButNotGated() throws Exception {
+        ScalabilitySettings settings = ScalabilitySettings.from(new ScalabilityConfig(), List.of());
+        CurveMetrics plain = metrics(new RatioInterval(0.5, 0.45, 0.55, 0.95, 8, "rule"), 0.05);
+        CurveMetrics.Curve curve = plain.curves().get(0);
+        CurveMetrics contended = new CurveMetrics(List.of(new CurveMetrics.Curve(curve.kind(),
+                curve.axis(), curve.sizes(), curve.models(), curve.throughputRatio(), curve.stops(),
+                curve.intraOpThreads(), List.of(false, true))), 2, CurveMetrics.METHOD, null);
+        List<String> names = CurveGates.evaluate(settings, contended).stream().map(Verdict::name).toList();
+        assertEquals(List.of("minThroughputRatio[batch=1]", "stableAsBaseline[batch=1]", "stableAsBaseline[batch=2]"),
+                names);
+        assertTrue(CurveGates.warnings(contended).get(0).startsWith("batch=2: its threads exceeded the cores"));
+        assertTrue(CurveGates.warnings(plain).isEmpty());
+    }
+
+    @Test
+    void noCurveNoPass() throws Exception {
+        ScalabilitySettings settings = ScalabilitySettings.from(new ScalabilityConfig(), List.of());
+        List<Verdict> verdicts = CurveGates.evaluate(settings, new CurveMetrics(List.of(), 1, "", null));
+        assertFalse(verdicts.get(0).passed());
+    }
+
+    @Test
+    void theKneeIsWhereThroughputStallsWhileP99Rises() {
+        assertEquals(2, PairedCurves.knee(List.of(1, 2, 4), List.of(100.0, 180.0, 185.0), List.of(2.0, 2.2, 4.0)));
+        assertNull(PairedCurves.knee(List.of(1, 2, 4), List.of(100.0, 180.0, 300.0), List.of(2.0, 2.2, 4.0)));
+        assertEquals(0.2, PairedCurves.coefficientOfVariation(List.of(80.0, 120.0, 100.0)), 1e-9);
+    }
+
+    @Test
+    void settingsCheckSweepsAgainstTheInputs() throws Exception {
+        ScalabilityConfig config = new ScalabilityConfig();
+        SweepConfig sweep = new SweepConfig();
+        sweep.setInput("input_ids");
+        sweep.setDimension(3);
+        sweep.setValues("24,48");
+        config.setSweeps(List.of(sweep));
+        BenchmarkSetupException e = assertThrows(BenchmarkSetupException.class,
+                () -> ScalabilitySettings.from(config, TestModels.demoInputSpecs()));
+        assertTrue(e.getMessage().contains("dimension is 3, but the input has shape (1, 24)"), e.getMessage());
+        config.setSweeps(List.of());
+        config.setBatchSizes("1,two");
+        e = assertThrows(BenchmarkSetupException.class, () -> ScalabilitySettings.from(config, List.of()));
+        assertTrue(e.getMessage().startsWith("scalability/batchSizes is '1,two'"), e.getMessage());
+        config.setBatchSizes("none");
+        assertTrue(ScalabilitySettings.from(config, List.of()).batchSizes().isEmpty());
+    }
+}
