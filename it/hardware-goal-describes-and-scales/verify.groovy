@@ -2,7 +2,17 @@ def log = new File(basedir, 'build.log').text
 def result = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/benchmark-results/hardware_benchmark_results.json'))
 assert result.suite == 'hardware' && result.passed == true
 // what the machine and engine offer, from the worker
-assert result.system.cpuFeatures != null && result.system.engineCapabilities.libtorchVersion == '2.7.1'
+assert result.system.engineCapabilities.libtorchVersion == '2.7.1'
+// the inference extensions are those the first processor of /proc/cpuinfo lists, in CpuInfo's order
+// (none where there is no /proc/cpuinfo)
+def inferenceFeatures = ['avx2', 'fma', 'f16c', 'avx_vnni', 'avx512f', 'avx512bw', 'avx512vl', 'avx512_vnni',
+        'avx512_bf16', 'avx512_fp16', 'amx_tile', 'amx_int8', 'amx_bf16', 'asimd', 'asimdhp', 'asimddp', 'i8mm',
+        'bf16', 'sve', 'sve2', 'svei8mm', 'svebf16', 'sme']
+def cpuinfo = new File('/proc/cpuinfo')
+def flagLine = cpuinfo.canRead() ? cpuinfo.getText('ISO-8859-1').readLines()
+        .find { it ==~ /(?i)\s*(flags|features)\s*:.*/ } : null
+def flags = flagLine == null ? [] : flagLine.substring(flagLine.indexOf(':') + 1).trim().split(/\s+/) as List
+assert result.system.cpuFeatures == inferenceFeatures.findAll { it in flags }
 // thread scaling: both models at 1 and 2 intra-op threads, paired, with intervals
 def curve = result.metrics.threadScaling
 assert curve.axis == 'intraOpThreads' && curve.sizes == [1, 2] && curve.intraOpThreads == [1, 2]
@@ -11,8 +21,17 @@ curve.models.each { m ->
     assert m.scalingEfficiency[0] == 1.0 && m.scalingEfficiency[1] > 0
 }
 curve.throughputRatio.each { r -> assert r.lower <= r.estimate && r.estimate <= r.upper && r.pairs >= 11 }
-// a count above the free cores is reported, not gated
+// a count above the free cores recorded before the suite is reported, not gated, and says so
+def engine = evaluate(new File(basedir, '../../../it/parent/engine-threads.groovy'))
+assert curve.contended == curve.sizes.collect { engine.contended(result, it) }
+curve.sizes.eachWithIndex { threads, i ->
+    def said = result.warnings.findAll { it.startsWith("intraOpThreads=${threads}: ${threads} intra-op threads on ") }
+    assert said == (curve.contended[i] ? ["intraOpThreads=${threads}: ${threads} intra-op threads on ${engine.probe(result).free}".toString()
+            + ' free core(s) take turns on the CPU; its figures measure contention and its ratio is not gated'] : [])
+}
 def contended = curve.contended.count { it }
+// the operator profiles ran with one caller, the engine's threads fitted to the free cores like any run
+engine.assertApplyWarnings(result, [profile: 1])
 assert result.gates*.name.count { it.startsWith('minThroughputRatio[intraOpThreads=') } == 2 - contended
 assert result.gates*.name.contains('stableAsBaseline[intraOpThreads=1]')
 assert log.contains('hardware: candidate/baseline throughput by intraOpThreads 1:')
