@@ -30,25 +30,25 @@ public record AccuracySettings(int samples, double maxRelativeError, double minC
     /** Validates the pom settings against the configured inputs. */
     public static AccuracySettings from(AccuracyConfig config, List<InputSpec> inputs) throws BenchmarkSetupException {
         AccuracyConfig c = config != null ? config : new AccuracyConfig();
-        int samples = Thresholds.atLeast("accuracy/samples", c.getSamples(), 1);
+        int samples = Thresholds.atLeast("accuracy/samples", c.samples, 1);
         double maxRelativeError = required("accuracy/maxRelativeError",
-                Thresholds.fraction("accuracy/maxRelativeError", c.getMaxRelativeError(), 0, 1));
+                Thresholds.fraction("accuracy/maxRelativeError", c.maxRelativeError, 0, 1));
         double minCosine = required("accuracy/minCosineSimilarity",
-                Thresholds.number("accuracy/minCosineSimilarity", c.getMinCosineSimilarity(), -1, 1));
-        Double minTop1 = Thresholds.fraction("accuracy/minTop1Agreement", c.getMinTop1Agreement(), 0, 1);
+                Thresholds.number("accuracy/minCosineSimilarity", c.minCosineSimilarity, -1, 1));
+        Double minTop1 = Thresholds.fraction("accuracy/minTop1Agreement", c.minTop1Agreement, 0, 1);
         Double minGeneration = Thresholds.fraction("accuracy/minGenerationAgreement",
-                c.getMinGenerationAgreement(), 0, 1);
+                c.minGenerationAgreement, 0, 1);
         double maxRepeat = required("accuracy/maxRepeatDifference",
-                Thresholds.fraction("accuracy/maxRepeatDifference", c.getMaxRepeatDifference(), 0, 1));
+                Thresholds.fraction("accuracy/maxRepeatDifference", c.maxRepeatDifference, 0, 1));
         double perturbation = required("accuracy/perturbation",
-                Thresholds.fraction("accuracy/perturbation", c.getPerturbation(), 0, 1));
+                Thresholds.fraction("accuracy/perturbation", c.perturbation, 0, 1));
 
-        GenerationConfig generation = c.getGeneration();
+        GenerationConfig generation = c.generation;
         String generationInput = null;
         int steps = 0;
         int output = 0;
-        if (generation != null && generation.getInput() != null && !generation.getInput().isBlank()) {
-            generationInput = generation.getInput().trim();
+        if (generation != null && generation.input != null && !generation.input.isBlank()) {
+            generationInput = generation.input.trim();
             String name = generationInput;
             InputSpec tokens = inputs.stream().filter(i -> i.name().equals(name)).findFirst().orElseThrow(
                     () -> new BenchmarkSetupException("accuracy/generation/input is '" + name
@@ -57,15 +57,15 @@ public record AccuracySettings(int samples, double maxRelativeError, double minC
                 throw new BenchmarkSetupException("accuracy/generation/input '" + name + "' is "
                         + tokens.dtype().id() + ": greedy decoding needs an int64 or int32 token-id input.");
             }
-            steps = Thresholds.atLeast("accuracy/generation/steps", generation.getSteps(), 1);
-            output = Thresholds.atLeast("accuracy/generation/output", generation.getOutput(), 0);
+            steps = Thresholds.atLeast("accuracy/generation/steps", generation.steps, 1);
+            output = Thresholds.atLeast("accuracy/generation/output", generation.output, 0);
         }
         if (minGeneration != null && generationInput == null) {
             throw new BenchmarkSetupException("accuracy/minGenerationAgreement is set, but there is no"
                     + " <generation> block with an <input>: add one, or remove the threshold.");
         }
         return new AccuracySettings(samples, maxRelativeError, minCosine, minTop1, minGeneration,
-                c.isRequireFiniteOutputs(), maxRepeat, perturbation, c.isGradientFlow(), generationInput, steps,
+                c.requireFiniteOutputs, maxRepeat, perturbation, c.gradientFlow, generationInput, steps,
                 output);
     }
 

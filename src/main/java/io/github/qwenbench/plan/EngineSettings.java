@@ -57,14 +57,14 @@ public record EngineSettings(Integer intraOpThreads, Integer interOpThreads, boo
         if (config == null) {
             return new EngineSettings(null, null, true);
         }
-        if (config.getIntraOpThreads() != null) {
-            Thresholds.atLeast("engine/intraOpThreads", config.getIntraOpThreads(), 1);
+        if (config.intraOpThreads != null) {
+            Thresholds.atLeast("engine/intraOpThreads", config.intraOpThreads, 1);
         }
-        if (config.getInterOpThreads() != null) {
-            Thresholds.atLeast("engine/interOpThreads", config.getInterOpThreads(), 1);
+        if (config.interOpThreads != null) {
+            Thresholds.atLeast("engine/interOpThreads", config.interOpThreads, 1);
         }
-        return new EngineSettings(config.getIntraOpThreads(), config.getInterOpThreads(), config.isGraphOptimizer(),
-                device(config.getDevice()));
+        return new EngineSettings(config.intraOpThreads, config.interOpThreads, config.graphOptimizer,
+                device(config.device));
     }
 
     /** {@code cpu}, {@code gpu} or {@code gpu:N} (any case, blank: cpu), spelled {@code cpu} or {@code gpu:N}. */

@@ -3,14 +3,14 @@ package io.github.qwenbench.plan;
 /** Greedy-decoding comparison, as configured in {@code <accuracy><generation>}. */
 public class GenerationConfig {
 
-    /** The token-id input that grows by one token per step, e.g. {@code input_ids}. */
-    private String input;
+    @Setting("The token-id input that grows by one token per step, e.g. `input_ids`.")
+    String input;
 
-    /** How many tokens each model generates. */
-    private int steps = 8;
+    @Setting("How many tokens each model generates.")
+    int steps = 8;
 
-    /** Which output (0-based) holds the logits, of shape [batch, sequence, vocabulary]. */
-    private int output;
+    @Setting("Which output (0-based) holds the logits, of shape [batch, sequence, vocabulary].")
+    int output;
 
     public GenerationConfig() {
     }
@@ -21,15 +21,4 @@ public class GenerationConfig {
         this.output = output;
     }
 
-    public String getInput() {
-        return input;
-    }
-
-    public int getSteps() {
-        return steps;
-    }
-
-    public int getOutput() {
-        return output;
-    }
 }

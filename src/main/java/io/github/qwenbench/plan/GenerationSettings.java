@@ -47,7 +47,7 @@ public record GenerationSettings(String tokenInput, int logitsOutput, int maxNew
     public static GenerationSettings from(GenerationSuiteConfig config, List<InputSpec> inputs)
             throws BenchmarkSetupException {
         GenerationSuiteConfig c = config != null ? config : new GenerationSuiteConfig();
-        String tokenInput = c.getTokenInput() == null ? "" : c.getTokenInput().trim();
+        String tokenInput = c.tokenInput == null ? "" : c.tokenInput.trim();
         // checked here when configured; otherwise the suite itself says so if it runs
         if (config != null && !inputs.isEmpty() && inputs.stream().noneMatch(i -> i.name().equals(tokenInput))) {
             throw new BenchmarkSetupException("generation/tokenInput is '" + tokenInput + "', but no input has that"
@@ -55,34 +55,34 @@ public record GenerationSettings(String tokenInput, int logitsOutput, int maxNew
         }
         List<Long> stops;
         try {
-            stops = c.getStopTokens() == null || c.getStopTokens().isBlank() ? List.of()
-                    : Arrays.stream(c.getStopTokens().split(",")).map(String::trim).map(Long::valueOf).toList();
+            stops = c.stopTokens == null || c.stopTokens.isBlank() ? List.of()
+                    : Arrays.stream(c.stopTokens.split(",")).map(String::trim).map(Long::valueOf).toList();
         } catch (NumberFormatException e) {
-            throw new BenchmarkSetupException("generation/stopTokens is '" + c.getStopTokens() + "': give token ids"
+            throw new BenchmarkSetupException("generation/stopTokens is '" + c.stopTokens + "': give token ids"
                     + " separated by commas, e.g. 151645,151643 (Qwen's <|im_end|> and <|endoftext|>).");
         }
-        int minPairs = Thresholds.atLeast("generation/minPairs", c.getMinPairs(), PerformanceSettings.MIN_BLOCKS);
-        if (c.getMaxPairs() < minPairs) {
-            throw new BenchmarkSetupException("generation/maxPairs is " + c.getMaxPairs() + ", below generation/minPairs ("
+        int minPairs = Thresholds.atLeast("generation/minPairs", c.minPairs, PerformanceSettings.MIN_BLOCKS);
+        if (c.maxPairs < minPairs) {
+            throw new BenchmarkSetupException("generation/maxPairs is " + c.maxPairs + ", below generation/minPairs ("
                     + minPairs + "): raise it.");
         }
-        Duration maxDuration = Thresholds.duration("generation/maxDuration", c.getMaxDuration());
+        Duration maxDuration = Thresholds.duration("generation/maxDuration", c.maxDuration);
         if (maxDuration == null) {
             throw new BenchmarkSetupException("generation/maxDuration is empty: give the time budget of the timed"
                     + " requests, e.g. 30s.");
         }
-        Double tps = Thresholds.number("generation/minTokensPerSecondRatio", c.getMinTokensPerSecondRatio(), 0.01, 100);
-        Double ttft = Thresholds.number("generation/maxTimeToFirstTokenRatio", c.getMaxTimeToFirstTokenRatio(), 0.01,
+        Double tps = Thresholds.number("generation/minTokensPerSecondRatio", c.minTokensPerSecondRatio, 0.01, 100);
+        Double ttft = Thresholds.number("generation/maxTimeToFirstTokenRatio", c.maxTimeToFirstTokenRatio, 0.01,
                 100);
         if (tps == null || ttft == null) {
             throw new BenchmarkSetupException("generation/minTokensPerSecondRatio and maxTimeToFirstTokenRatio need a"
                     + " value, e.g. 0.90 and 1.11 (at most about 10% worse than the baseline).");
         }
-        return new GenerationSettings(tokenInput, Thresholds.atLeast("generation/logitsOutput", c.getLogitsOutput(), 0),
-                Thresholds.atLeast("generation/maxNewTokens", c.getMaxNewTokens(), 2),
-                Thresholds.atLeast("generation/samples", c.getSamples(), 1), stops, tps, ttft,
-                Thresholds.fraction("generation/minTokenAgreement", c.getMinTokenAgreement(), 0, 1), minPairs,
-                c.getMaxPairs(), maxDuration.toMillis(),
-                Thresholds.fraction("generation/confidence", c.getConfidence(), 0.5, 0.999));
+        return new GenerationSettings(tokenInput, Thresholds.atLeast("generation/logitsOutput", c.logitsOutput, 0),
+                Thresholds.atLeast("generation/maxNewTokens", c.maxNewTokens, 2),
+                Thresholds.atLeast("generation/samples", c.samples, 1), stops, tps, ttft,
+                Thresholds.fraction("generation/minTokenAgreement", c.minTokenAgreement, 0, 1), minPairs,
+                c.maxPairs, maxDuration.toMillis(),
+                Thresholds.fraction("generation/confidence", c.confidence, 0.5, 0.999));
     }
 }

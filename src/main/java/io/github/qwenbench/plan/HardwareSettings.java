@@ -21,26 +21,26 @@ public record HardwareSettings(List<Integer> threads, ScalabilitySettings points
 
     public static HardwareSettings from(HardwareConfig config) throws BenchmarkSetupException {
         HardwareConfig c = config != null ? config : new HardwareConfig();
-        List<Integer> threads = c.getThreads() == null
+        List<Integer> threads = c.threads == null
                 ? ScalabilitySettings.upToTheCores(Runtime.getRuntime().availableProcessors())
-                : ScalabilitySettings.sizes("hardware/threads", c.getThreads());
-        Duration maxDuration = Thresholds.duration("hardware/maxDuration", c.getMaxDuration());
+                : ScalabilitySettings.sizes("hardware/threads", c.threads);
+        Duration maxDuration = Thresholds.duration("hardware/maxDuration", c.maxDuration);
         if (maxDuration == null) {
             throw new BenchmarkSetupException("hardware/maxDuration is empty: give the time budget per thread count,"
                     + " e.g. 3s.");
         }
-        Double ratio = Thresholds.number("hardware/minThroughputRatio", c.getMinThroughputRatio(), 0.01, 100);
+        Double ratio = Thresholds.number("hardware/minThroughputRatio", c.minThroughputRatio, 0.01, 100);
         if (ratio == null) {
             throw new BenchmarkSetupException("hardware/minThroughputRatio is empty: give the least candidate/baseline"
                     + " throughput at every thread count, e.g. 0.90 (at most 10% slower).");
         }
-        int gemmSize = Thresholds.atLeast("hardware/gemmSize", c.getGemmSize(), 0);
+        int gemmSize = Thresholds.atLeast("hardware/gemmSize", c.gemmSize, 0);
         if (gemmSize > 8192) {
             throw new BenchmarkSetupException("hardware/gemmSize is " + gemmSize + ": at most 8192 (three " + gemmSize
                     + " x " + gemmSize + " float32 matrices would not fit a benchmark worker); 512 to 2048 is plenty.");
         }
         return new HardwareSettings(threads, ScalabilitySettings.pointsOnly(maxDuration.toMillis(), ratio),
-                Thresholds.atLeast("hardware/profileIterations", c.getProfileIterations(), 0), gemmSize,
-                Thresholds.atLeast("hardware/bandwidthMebibytes", c.getBandwidthMebibytes(), 0));
+                Thresholds.atLeast("hardware/profileIterations", c.profileIterations, 0), gemmSize,
+                Thresholds.atLeast("hardware/bandwidthMebibytes", c.bandwidthMebibytes, 0));
     }
 }

@@ -45,15 +45,15 @@ public record InputSpec(String name, long[] shape, DataKind dtype, String distri
     /** Validates one configured input; {@code index} locates it in messages. */
     public static InputSpec from(InputConfig config, int index) throws BenchmarkSetupException {
         String where = "inputs/input[" + (index + 1) + "]";
-        if (config.getName() == null || config.getName().isBlank()) {
+        if (config.name == null || config.name.isBlank()) {
             throw new BenchmarkSetupException(where + "/name is missing: give the model argument this input feeds.");
         }
-        String name = config.getName().trim();
+        String name = config.name.trim();
         where = "inputs/input '" + name + "'";
-        DataKind dtype = config.getDtype() == null ? null : DataKind.parse(where + "/dtype", config.getDtype());
-        long[] shape = config.getShape() == null || config.getShape().isBlank()
-                ? null : parseShape(where + "/shape", config.getShape());
-        File file = config.getFile();
+        DataKind dtype = config.dtype == null ? null : DataKind.parse(where + "/dtype", config.dtype);
+        long[] shape = config.shape == null || config.shape.isBlank()
+                ? null : parseShape(where + "/shape", config.shape);
+        File file = config.file;
         if (file != null) {
             String fileName = file.getName().toLowerCase(Locale.ROOT);
             if (!fileName.endsWith(".npy") && !fileName.endsWith(".npz")) {
@@ -64,7 +64,7 @@ public record InputSpec(String name, long[] shape, DataKind dtype, String distri
                 throw new BenchmarkSetupException(where + "/file " + file.getAbsolutePath()
                         + " does not exist: check the path (relative paths start at the project's directory).");
             }
-            String key = config.getKey() == null || config.getKey().isBlank() ? name : config.getKey().trim();
+            String key = config.key == null || config.key.isBlank() ? name : config.key.trim();
             return new InputSpec(name, shape, dtype, FILE, 0, 0, 0, 0, file.toPath().toAbsolutePath().normalize().toString(), key, 0);
         }
         if (shape == null) {
@@ -74,23 +74,23 @@ public record InputSpec(String name, long[] shape, DataKind dtype, String distri
         if (dtype == null) {
             dtype = DataKind.FLOAT32;
         }
-        String distribution = config.getDistribution() == null
-                ? UNIFORM : config.getDistribution().trim().toLowerCase(Locale.ROOT);
+        String distribution = config.distribution == null
+                ? UNIFORM : config.distribution.trim().toLowerCase(Locale.ROOT);
         if (!UNIFORM.equals(distribution) && !NORMAL.equals(distribution)) {
-            throw new BenchmarkSetupException(where + "/distribution is '" + config.getDistribution()
+            throw new BenchmarkSetupException(where + "/distribution is '" + config.distribution
                     + "': use uniform or normal.");
         }
-        double min = config.getMin() != null ? config.getMin() : 0;
-        double max = config.getMax() != null ? config.getMax() : dtype.isFloating() ? 1 : 100;
+        double min = config.min != null ? config.min : 0;
+        double max = config.max != null ? config.max : dtype.isFloating() ? 1 : 100;
         if (UNIFORM.equals(distribution) && !(min <= max)) {
             throw new BenchmarkSetupException(where + " has min " + min + " above max " + max + ".");
         }
-        double stddev = config.getStddev() != null ? config.getStddev() : 1;
+        double stddev = config.stddev != null ? config.stddev : 1;
         if (NORMAL.equals(distribution) && (!dtype.isFloating() || !(stddev > 0))) {
             throw new BenchmarkSetupException(where + ": a normal distribution needs a floating dtype and a"
                     + " positive stddev.");
         }
-        double mean = config.getMean() != null ? config.getMean() : 0;
+        double mean = config.mean != null ? config.mean : 0;
         return new InputSpec(name, shape, dtype, distribution, min, max, mean, stddev, null, null, 0);
     }
 

@@ -65,39 +65,39 @@ public record MemorySettings(int repetitions, int maxRepetitions, int inferences
 
     public static MemorySettings from(MemoryConfig config) throws BenchmarkSetupException {
         MemoryConfig c = config != null ? config : new MemoryConfig();
-        int repetitions = Thresholds.atLeast("memory/repetitions", c.getRepetitions(), 1);
-        if (c.getMaxRepetitions() < repetitions) {
-            throw new BenchmarkSetupException("memory/maxRepetitions is " + c.getMaxRepetitions() + ", below"
+        int repetitions = Thresholds.atLeast("memory/repetitions", c.repetitions, 1);
+        if (c.maxRepetitions < repetitions) {
+            throw new BenchmarkSetupException("memory/maxRepetitions is " + c.maxRepetitions + ", below"
                     + " memory/repetitions (" + repetitions + "): raise it, or set it equal to repetitions.");
         }
-        int inferences = Thresholds.atLeast("memory/inferences", c.getInferences(), 1);
-        int leakInferences = Thresholds.atLeast("memory/leakInferences", c.getLeakInferences(), 20);
-        String metric = c.getReductionMetric() == null ? "peakMinusIdle" : c.getReductionMetric().trim();
+        int inferences = Thresholds.atLeast("memory/inferences", c.inferences, 1);
+        int leakInferences = Thresholds.atLeast("memory/leakInferences", c.leakInferences, 20);
+        String metric = c.reductionMetric == null ? "peakMinusIdle" : c.reductionMetric.trim();
         if (!METRICS.contains(metric)) {
-            throw new BenchmarkSetupException("memory/reductionMetric is '" + c.getReductionMetric() + "': use one of "
+            throw new BenchmarkSetupException("memory/reductionMetric is '" + c.reductionMetric + "': use one of "
                     + String.join(", ", METRICS) + ".");
         }
-        Double min = Thresholds.fraction("memory/minReduction", c.getMinReduction(), -1, 1);
-        Double max = Thresholds.fraction("memory/maxReduction", c.getMaxReduction(), -1, 1);
+        Double min = Thresholds.fraction("memory/minReduction", c.minReduction, -1, 1);
+        Double max = Thresholds.fraction("memory/maxReduction", c.maxReduction, -1, 1);
         if (min == null) {
             throw new BenchmarkSetupException("memory/minReduction needs a value, e.g. 15%.");
         }
         if (max != null && max < min) {
-            throw new BenchmarkSetupException("memory/maxReduction (" + c.getMaxReduction()
-                    + ") is below memory/minReduction (" + c.getMinReduction() + ").");
+            throw new BenchmarkSetupException("memory/maxReduction (" + c.maxReduction
+                    + ") is below memory/minReduction (" + c.minReduction + ").");
         }
-        if (c.getMaxLeakBytesPerInference() < 0) {
-            throw new BenchmarkSetupException("memory/maxLeakBytesPerInference is " + c.getMaxLeakBytesPerInference()
+        if (c.maxLeakBytesPerInference < 0) {
+            throw new BenchmarkSetupException("memory/maxLeakBytesPerInference is " + c.maxLeakBytesPerInference
                     + ", but it must be at least 0.");
         }
-        if (c.getBandwidthMebibytes() < 0) {
-            throw new BenchmarkSetupException("memory/bandwidthMebibytes is " + c.getBandwidthMebibytes()
+        if (c.bandwidthMebibytes < 0) {
+            throw new BenchmarkSetupException("memory/bandwidthMebibytes is " + c.bandwidthMebibytes
                     + ", but it must be at least 0 (0 skips the bandwidth probe).");
         }
-        return new MemorySettings(repetitions, c.getMaxRepetitions(), inferences, leakInferences, metric, min, max,
-                c.getMaxLeakBytesPerInference(), c.getBandwidthMebibytes(),
-                Thresholds.fraction("memory/minSparsity", c.getMinSparsity(), 0, 1),
-                Thresholds.number("memory/maxParameterRatio", c.getMaxParameterRatio(), 0, 100),
-                Thresholds.atLeast("memory/generationSamples", c.getGenerationSamples(), 0));
+        return new MemorySettings(repetitions, c.maxRepetitions, inferences, leakInferences, metric, min, max,
+                c.maxLeakBytesPerInference, c.bandwidthMebibytes,
+                Thresholds.fraction("memory/minSparsity", c.minSparsity, 0, 1),
+                Thresholds.number("memory/maxParameterRatio", c.maxParameterRatio, 0, 100),
+                Thresholds.atLeast("memory/generationSamples", c.generationSamples, 0));
     }
 }

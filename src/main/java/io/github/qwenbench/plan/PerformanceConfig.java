@@ -6,96 +6,59 @@ package io.github.qwenbench.plan;
  */
 public class PerformanceConfig {
 
-    /** Un-measured inferences per model before measuring (per input sample, the engine re-profiles each shape). */
-    private int warmupIterations = 20;
+    @Setting("Un-measured inferences per model before measuring (per input sample, the engine re-profiles each shape).")
+    int warmupIterations = 20;
 
-    /** Measured inferences per model before the speedup interval is first looked at. */
-    private int iterations = 500;
+    @Setting("Measured inferences per model before the speedup interval is first looked at.")
+    int iterations = 500;
 
-    /**
-     * Measured inferences per model at most: while the speedup interval still contains
-     * {@code minSpeedup}, measuring goes on, one block pair at a time, up to this many. Equal to
-     * {@code iterations}: no extension.
-     */
-    private int maxIterations = 2000;
+    @Setting("Measured inferences per model at most: while the speedup interval still contains `minSpeedup`, measuring goes on, one block pair at a time, up to this many. Equal to `iterations`: no extension.")
+    int maxIterations = 2000;
 
-    /** Time budget: measuring stops undecided after this long (e.g. {@code 20s}), even below {@code maxIterations}. */
-    private String duration;
+    @Setting("Time budget: measuring stops undecided after this long (e.g. `20s`), even below `maxIterations`.")
+    String duration;
 
-    /** Consecutive inferences of one model that form a block; blocks alternate A B B A. */
-    private int blockSize = 5;
+    @Setting("Consecutive inferences of one model that form a block; blocks alternate A B B A.")
+    int blockSize = 5;
 
-    /** Distinct input samples the measurement cycles through. */
-    private int samples = 4;
+    @Setting("Distinct input samples the measurement cycles through.")
+    int samples = 4;
 
-    /** Confidence level of the speedup interval, holding for the whole sequential procedure. */
-    private String confidence = "0.95";
+    @Setting("Confidence level of the speedup interval, holding for the whole sequential procedure.")
+    String confidence = "0.95";
 
-    /** The candidate must be at least this many times as fast (1.20: 20% faster; 0.95: at most 5% slower). */
-    private String minSpeedup = "1.20";
-
+    @Setting("The candidate must be at least this many times as fast (1.20: 20% faster; 0.95: at most 5% slower).")
+    String minSpeedup = "1.20";
 
     public PerformanceConfig() {
-    }
-
-    public int getWarmupIterations() {
-        return warmupIterations;
     }
 
     public void setWarmupIterations(int warmupIterations) {
         this.warmupIterations = warmupIterations;
     }
 
-    public int getIterations() {
-        return iterations;
-    }
-
     public void setIterations(int iterations) {
         this.iterations = iterations;
-    }
-
-    public int getMaxIterations() {
-        return maxIterations;
     }
 
     public void setMaxIterations(int maxIterations) {
         this.maxIterations = maxIterations;
     }
 
-    public String getDuration() {
-        return duration;
-    }
-
     public void setDuration(String duration) {
         this.duration = duration;
-    }
-
-    public int getBlockSize() {
-        return blockSize;
     }
 
     public void setBlockSize(int blockSize) {
         this.blockSize = blockSize;
     }
 
-    public int getSamples() {
-        return samples;
-    }
-
     public void setSamples(int samples) {
         this.samples = samples;
     }
 
-    public String getConfidence() {
-        return confidence;
-    }
-
     public void setConfidence(String confidence) {
         this.confidence = confidence;
-    }
-
-    public String getMinSpeedup() {
-        return minSpeedup;
     }
 
     public void setMinSpeedup(String minSpeedup) {

@@ -29,29 +29,29 @@ public record PerformanceSettings(int warmupIterations, int iterations, int maxI
 
     public static PerformanceSettings from(PerformanceConfig config) throws BenchmarkSetupException {
         PerformanceConfig c = config != null ? config : new PerformanceConfig();
-        int warmup = Thresholds.atLeast("performance/warmupIterations", c.getWarmupIterations(), 0);
-        int blockSize = Thresholds.atLeast("performance/blockSize", c.getBlockSize(), 1);
-        Duration duration = Thresholds.duration("performance/duration", c.getDuration());
-        int iterations = c.getIterations();
+        int warmup = Thresholds.atLeast("performance/warmupIterations", c.warmupIterations, 0);
+        int blockSize = Thresholds.atLeast("performance/blockSize", c.blockSize, 1);
+        Duration duration = Thresholds.duration("performance/duration", c.duration);
+        int iterations = c.iterations;
         if (iterations < MIN_BLOCKS * blockSize) {
             throw new BenchmarkSetupException("performance/iterations is " + iterations + ", but with blockSize "
                     + blockSize + " each model needs at least " + MIN_BLOCKS * blockSize
                     + " iterations (" + MIN_BLOCKS + " blocks) for a confidence interval: raise iterations or lower"
                     + " blockSize.");
         }
-        if (c.getMaxIterations() < iterations) {
-            throw new BenchmarkSetupException("performance/maxIterations is " + c.getMaxIterations()
+        if (c.maxIterations < iterations) {
+            throw new BenchmarkSetupException("performance/maxIterations is " + c.maxIterations
                     + ", below performance/iterations (" + iterations + "): raise it, or set it equal to iterations"
                     + " to measure a fixed count.");
         }
-        int samples = Thresholds.atLeast("performance/samples", c.getSamples(), 1);
-        double confidence = Thresholds.fraction("performance/confidence", c.getConfidence(), 0.5, 0.999);
-        Double minSpeedup = Thresholds.number("performance/minSpeedup", c.getMinSpeedup(), 0.01, 100);
+        int samples = Thresholds.atLeast("performance/samples", c.samples, 1);
+        double confidence = Thresholds.fraction("performance/confidence", c.confidence, 0.5, 0.999);
+        Double minSpeedup = Thresholds.number("performance/minSpeedup", c.minSpeedup, 0.01, 100);
         if (minSpeedup == null) {
             throw new BenchmarkSetupException("performance/minSpeedup is empty: give the speedup the candidate must"
                     + " reach, e.g. 1.20 (20% faster) or 0.95 (at most 5% slower).");
         }
-        return new PerformanceSettings(warmup, iterations, c.getMaxIterations(),
+        return new PerformanceSettings(warmup, iterations, c.maxIterations,
                 duration == null ? 0 : duration.toMillis(), blockSize, samples, confidence, minSpeedup);
     }
 }

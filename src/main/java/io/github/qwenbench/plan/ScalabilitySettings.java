@@ -46,62 +46,62 @@ public record ScalabilitySettings(List<Integer> batchSizes, int batchDimension, 
     public static ScalabilitySettings from(ScalabilityConfig config, List<InputSpec> inputs)
             throws BenchmarkSetupException {
         ScalabilityConfig c = config != null ? config : new ScalabilityConfig();
-        List<Integer> batches = sizes("scalability/batchSizes", c.getBatchSizes());
-        List<Integer> threads = c.getConcurrency() == null ? upToTheCores(Runtime.getRuntime().availableProcessors())
-                : sizes("scalability/concurrency", c.getConcurrency());
-        Thresholds.atLeast("scalability/batchDimension", c.getBatchDimension(), 0);
+        List<Integer> batches = sizes("scalability/batchSizes", c.batchSizes);
+        List<Integer> threads = c.concurrency == null ? upToTheCores(Runtime.getRuntime().availableProcessors())
+                : sizes("scalability/concurrency", c.concurrency);
+        Thresholds.atLeast("scalability/batchDimension", c.batchDimension, 0);
         for (InputSpec input : inputs) {
-            if (input.shape() != null && c.getBatchDimension() >= input.shape().length && !batches.isEmpty()) {
-                throw new BenchmarkSetupException("scalability/batchDimension is " + c.getBatchDimension()
+            if (input.shape() != null && c.batchDimension >= input.shape().length && !batches.isEmpty()) {
+                throw new BenchmarkSetupException("scalability/batchDimension is " + c.batchDimension
                         + ", but input '" + input.name() + "' has only " + input.shape().length + " dimensions.");
             }
         }
         List<Sweep> sweeps = new ArrayList<>();
-        if (c.getSweeps() != null) {
-            for (SweepConfig sweep : c.getSweeps()) {
-                String where = "scalability/sweeps/sweep '" + sweep.getInput() + "'";
-                InputSpec input = inputs.stream().filter(i -> i.name().equals(sweep.getInput())).findFirst()
+        if (c.sweeps != null) {
+            for (SweepConfig sweep : c.sweeps) {
+                String where = "scalability/sweeps/sweep '" + sweep.input + "'";
+                InputSpec input = inputs.stream().filter(i -> i.name().equals(sweep.input)).findFirst()
                         .orElseThrow(() -> new BenchmarkSetupException(where + ": no <input> has that name."));
-                if (sweep.getDimension() < 0 || sweep.getDimension() >= input.shape().length) {
-                    throw new BenchmarkSetupException(where + "/dimension is " + sweep.getDimension() + ", but the"
+                if (sweep.dimension < 0 || sweep.dimension >= input.shape().length) {
+                    throw new BenchmarkSetupException(where + "/dimension is " + sweep.dimension + ", but the"
                             + " input has shape " + input.describeShape() + ".");
                 }
-                List<Integer> values = sizes(where + "/values", sweep.getValues());
+                List<Integer> values = sizes(where + "/values", sweep.values);
                 if (values.size() < 2) {
                     throw new BenchmarkSetupException(where + "/values needs at least two sizes to fit a growth.");
                 }
-                sweeps.add(new Sweep(input.name(), sweep.getDimension(), values));
+                sweeps.add(new Sweep(input.name(), sweep.dimension, values));
             }
         }
-        int iterations = Thresholds.atLeast("scalability/iterations", c.getIterations(), 1);
-        int blockSize = Thresholds.atLeast("scalability/blockSize", c.getBlockSize(), 1);
+        int iterations = Thresholds.atLeast("scalability/iterations", c.iterations, 1);
+        int blockSize = Thresholds.atLeast("scalability/blockSize", c.blockSize, 1);
         if (iterations < PerformanceSettings.MIN_BLOCKS * blockSize) {
             throw new BenchmarkSetupException("scalability/iterations is " + iterations + ", but with blockSize "
                     + blockSize + " each point needs at least " + PerformanceSettings.MIN_BLOCKS * blockSize
                     + " for a throughput-ratio interval.");
         }
-        if (c.getMaxIterations() < iterations) {
-            throw new BenchmarkSetupException("scalability/maxIterations is " + c.getMaxIterations() + ", below"
+        if (c.maxIterations < iterations) {
+            throw new BenchmarkSetupException("scalability/maxIterations is " + c.maxIterations + ", below"
                     + " scalability/iterations (" + iterations + "): raise it, or set it equal to iterations.");
         }
-        Duration maxDuration = Thresholds.duration("scalability/maxDuration", c.getMaxDuration());
+        Duration maxDuration = Thresholds.duration("scalability/maxDuration", c.maxDuration);
         if (maxDuration == null) {
             throw new BenchmarkSetupException("scalability/maxDuration is empty: give the time budget per point,"
                     + " e.g. 5s.");
         }
-        Double ratio = Thresholds.number("scalability/minThroughputRatio", c.getMinThroughputRatio(), 0.01, 100);
+        Double ratio = Thresholds.number("scalability/minThroughputRatio", c.minThroughputRatio, 0.01, 100);
         if (ratio == null) {
             throw new BenchmarkSetupException("scalability/minThroughputRatio is empty: give the least candidate/baseline"
                     + " throughput, e.g. 0.90 (at most 10% slower).");
         }
-        return new ScalabilitySettings(batches, c.getBatchDimension(), threads, sweeps, iterations,
-                c.getMaxIterations(), maxDuration.toMillis(),
-                Thresholds.atLeast("scalability/warmupIterations", c.getWarmupIterations(), 0), blockSize,
-                Thresholds.fraction("scalability/confidence", c.getConfidence(), 0.5, 0.999), ratio,
-                RelativeLimit.from("scalability/stabilityFactor", c.getStabilityFactor(), "scalability/cvFloor",
-                        c.getCvFloor()),
-                Thresholds.number("scalability/maxCoefficientOfVariation", c.getMaxCoefficientOfVariation(), 0, 100),
-                Thresholds.number("scalability/minScalingEfficiency", c.getMinScalingEfficiency(), 0, 10));
+        return new ScalabilitySettings(batches, c.batchDimension, threads, sweeps, iterations,
+                c.maxIterations, maxDuration.toMillis(),
+                Thresholds.atLeast("scalability/warmupIterations", c.warmupIterations, 0), blockSize,
+                Thresholds.fraction("scalability/confidence", c.confidence, 0.5, 0.999), ratio,
+                RelativeLimit.from("scalability/stabilityFactor", c.stabilityFactor, "scalability/cvFloor",
+                        c.cvFloor),
+                Thresholds.number("scalability/maxCoefficientOfVariation", c.maxCoefficientOfVariation, 0, 100),
+                Thresholds.number("scalability/minScalingEfficiency", c.minScalingEfficiency, 0, 10));
     }
 
     /**

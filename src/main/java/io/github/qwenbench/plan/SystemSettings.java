@@ -78,37 +78,37 @@ public record SystemSettings(int users, long thinkTimeMillis, long durationMilli
 
     public static SystemSettings from(SystemConfig config) throws BenchmarkSetupException {
         SystemConfig c = config != null ? config : new SystemConfig();
-        int users = Thresholds.atLeast("system/users", c.getUsers(), 1);
-        java.time.Duration think = "0".equals(c.getThinkTime()) || "0ms".equals(c.getThinkTime()) || c.getThinkTime() == null
-                ? java.time.Duration.ZERO : Thresholds.duration("system/thinkTime", c.getThinkTime());
-        java.time.Duration duration = Thresholds.duration("system/duration", c.getDuration());
-        java.time.Duration window = Thresholds.duration("system/window", c.getWindow());
+        int users = Thresholds.atLeast("system/users", c.users, 1);
+        java.time.Duration think = "0".equals(c.thinkTime) || "0ms".equals(c.thinkTime) || c.thinkTime == null
+                ? java.time.Duration.ZERO : Thresholds.duration("system/thinkTime", c.thinkTime);
+        java.time.Duration duration = Thresholds.duration("system/duration", c.duration);
+        java.time.Duration window = Thresholds.duration("system/window", c.window);
         if (duration == null || window == null) {
             throw new BenchmarkSetupException("system/duration and system/window need values, e.g. 10s and 1s.");
         }
         if (duration.toMillis() < 2 * window.toMillis()) {
-            throw new BenchmarkSetupException("system/duration (" + c.getDuration() + ") must span at least two"
-                    + " windows of system/window (" + c.getWindow() + ") to show any drift.");
+            throw new BenchmarkSetupException("system/duration (" + c.duration + ") must span at least two"
+                    + " windows of system/window (" + c.window + ") to show any drift.");
         }
-        java.time.Duration maxDuration = c.getMaxDuration() == null ? duration
-                : Thresholds.duration("system/maxDuration", c.getMaxDuration());
+        java.time.Duration maxDuration = c.maxDuration == null ? duration
+                : Thresholds.duration("system/maxDuration", c.maxDuration);
         if (maxDuration.compareTo(duration) < 0) {
-            throw new BenchmarkSetupException("system/maxDuration (" + c.getMaxDuration() + ") is shorter than"
-                    + " system/duration (" + c.getDuration() + "): raise it, or set it equal to measure a fixed time.");
+            throw new BenchmarkSetupException("system/maxDuration (" + c.maxDuration + ") is shorter than"
+                    + " system/duration (" + c.duration + "): raise it, or set it equal to measure a fixed time.");
         }
-        Double rate = Thresholds.number("system/arrivalRate", c.getArrivalRate(), 0.001, 1e6);
-        Double errors = Thresholds.fraction("system/maxErrorRate", c.getMaxErrorRate(), 0, 1);
-        Double drift = Thresholds.fraction("system/maxThroughputDrift", c.getMaxThroughputDrift(), 0, 10);
-        Double ratio = Thresholds.number("system/minThroughputRatio", c.getMinThroughputRatio(), 0.01, 100);
-        Double factor = Thresholds.number("system/stabilityFactor", c.getStabilityFactor(), 1, 100);
-        Double driftFloor = Thresholds.fraction("system/driftFloor", c.getDriftFloor(), 0, 10);
+        Double rate = Thresholds.number("system/arrivalRate", c.arrivalRate, 0.001, 1e6);
+        Double errors = Thresholds.fraction("system/maxErrorRate", c.maxErrorRate, 0, 1);
+        Double drift = Thresholds.fraction("system/maxThroughputDrift", c.maxThroughputDrift, 0, 10);
+        Double ratio = Thresholds.number("system/minThroughputRatio", c.minThroughputRatio, 0.01, 100);
+        Double factor = Thresholds.number("system/stabilityFactor", c.stabilityFactor, 1, 100);
+        Double driftFloor = Thresholds.fraction("system/driftFloor", c.driftFloor, 0, 10);
         if (errors == null || ratio == null || factor == null || driftFloor == null) {
             throw new BenchmarkSetupException("system/maxErrorRate, minThroughputRatio, stabilityFactor and driftFloor"
                     + " need values.");
         }
         double growthFraction = Double.NaN;
         long growthBytes = -1;
-        String growth = c.getMaxMemoryGrowth() == null ? "10%" : c.getMaxMemoryGrowth().trim();
+        String growth = c.maxMemoryGrowth == null ? "10%" : c.maxMemoryGrowth.trim();
         if (growth.endsWith("%")) {
             growthFraction = Thresholds.fraction("system/maxMemoryGrowth", growth, 0, 100);
         } else {
@@ -116,8 +116,8 @@ public record SystemSettings(int users, long thinkTimeMillis, long durationMilli
         }
         return new SystemSettings(users, think.toMillis(), duration.toMillis(), maxDuration.toMillis(),
                 rate == null ? 0 : rate, window.toMillis(), errors, factor, driftFloor, drift, growthFraction, growthBytes,
-                Thresholds.number("system/maxP99LatencyMillis", c.getMaxP99LatencyMillis(), 0, 1e9), ratio,
-                Serving.of(c.getServing()));
+                Thresholds.number("system/maxP99LatencyMillis", c.maxP99LatencyMillis, 0, 1e9), ratio,
+                Serving.of(c.serving));
     }
 
     /** Parses {@code 65536}, {@code 64KiB}, {@code 64MiB}, {@code 1GiB} (also KB, MB, GB as powers of 1000). */

@@ -8,34 +8,34 @@ import java.io.File;
  */
 public class WorkloadConfig {
 
-    /** A JSON-lines file, one {@code {"messages": [...]}} per line; image paths are relative to it. */
+    @Setting("A JSON-lines file, one `{\"messages\": [...]`} per line; image paths are relative to it.")
     private File conversations;
 
-    /** The model's Hugging Face {@code tokenizer.json}. */
+    @Setting("The model's Hugging Face `tokenizer.json`.")
     private File tokenizer;
 
-    /** {@code groupId:artifactId:version[:type]} of the tokenizer: a {@code json} file (the default type), or a zip / tar.gz holding one {@code tokenizer.json}. */
+    @Setting("`groupId:artifactId:version[:type]` of the tokenizer: a `json` file (the default type), or a zip / tar.gz holding one `tokenizer.json`.")
     private String tokenizerArtifact;
 
-    /** A Jinja chat template file; default: Qwen3-VL's published template, bundled. */
+    @Setting("A Jinja chat template file; default: Qwen3-VL's published template, bundled.")
     private File chatTemplate;
 
-    /** Least pixels of a resized image; smaller images are upscaled. Default 65536. */
+    @Setting("Least pixels of a resized image; smaller images are upscaled. Default 65536.")
     private Long minPixels;
 
-    /** Most pixels of a resized image. Default 16777216. */
+    @Setting("Most pixels of a resized image. Default 16777216.")
     private Long maxPixels;
 
-    /** Side of a patch in pixels. Default 16. */
+    @Setting("Side of a patch in pixels. Default 16.")
     private Integer patchSize;
 
-    /** Patches merged per side into one image token. Default 2. */
+    @Setting("Patches merged per side into one image token. Default 2.")
     private Integer mergeSize;
 
-    /** Frames per patch: an image is repeated this many times. Default 2. */
+    @Setting("Frames per patch: an image is repeated this many times. Default 2.")
     private Integer temporalPatchSize;
 
-    /** How many conversations, from the first, are samples. Default: every one. */
+    @Setting("How many conversations, from the first, are samples. Default: every one.")
     private Integer samples;
 
     public WorkloadConfig() {

@@ -97,36 +97,15 @@ abstract class AbstractWorkerMojo extends AbstractMojo {
     private long seed;
 
     /**
-     * Conversations instead of {@code <inputs>}: each sample is one conversation preprocessed as
-     * Qwen3-VL's processor does it (chat template, tokenizer, images resized and cut into patches), its
-     * tensors given to the forward arguments of the same names ({@code input_ids}, {@code attention_mask},
-     * {@code pixel_values}, {@code image_grid_thw}, {@code mm_token_type_ids}). When both reach a goal, the
-     * workload is used. Each sample's tensors and prompt are written to
-     * {@code <outputDirectory>/inputs/sample-<k>.npz} and {@code sample-<k>.txt}.
-     * <ul>
-     * <li>{@code conversations}: a JSON-lines file, one {@code {"messages": [...]}} per line, chat messages
-     * whose {@code content} is a string or a list of {@code {"type": "text", "text": ...}} and
-     * {@code {"type": "image", "image": "path"}} parts; image paths relative to the file (required)</li>
-     * <li>{@code tokenizer}: the model's Hugging Face {@code tokenizer.json}, or</li>
-     * <li>{@code tokenizerArtifact}: its coordinates {@code groupId:artifactId:version[:type]}, type {@code json}
-     * (default), {@code zip} or {@code tar.gz} holding one {@code tokenizer.json}</li>
-     * <li>{@code chatTemplate}: a Jinja chat template file (default: Qwen3-VL's, bundled)</li>
-     * <li>{@code minPixels}, {@code maxPixels}: bounds of a resized image's area (default 65536, 16777216)</li>
-     * <li>{@code patchSize}, {@code mergeSize}, {@code temporalPatchSize}: the vision encoder's patching
-     * (default 16, 2, 2)</li>
-     * <li>{@code samples}: how many conversations, from the first, are samples (default: every one)</li>
-     * </ul>
+     * Benchmark conversations (and images) instead of {@code <inputs>}.
+     * Each setting, its default and its meaning: docs/configuration.md#workload.
      */
     @Parameter
     private WorkloadConfig workload;
 
     /**
      * PyTorch engine settings, applied before the engine loads and recorded in the results.
-     * <ul>
-     * <li>{@code intraOpThreads}, {@code interOpThreads}: PyTorch thread pools (default: the engine's)</li>
-     * <li>{@code graphOptimizer}: the TorchScript graph executor's optimizer (default true)</li>
-     * <li>{@code device}: {@code cpu}, {@code gpu} or {@code gpu:N} (default cpu)</li>
-     * </ul>
+     * Each setting, its default and its meaning: docs/configuration.md#engine.
      */
     @Parameter
     private EngineConfig engine;
