@@ -303,9 +303,15 @@ abstract class AbstractBenchmarkMojo extends AbstractWorkerMojo {
                 default -> getLog().info(line.text());
             }
         }
+        getLog().info("Report: " + reportLink(outputDirectory()));
         if (verdict.fails()) {
             throw new MojoFailureException(verdict.failureMessage());
         }
+    }
+
+    /** The HTML report as a link a terminal opens: {@code file:///.../benchmark-results/index.html}. */
+    static String reportLink(File outputDirectory) {
+        return outputDirectory.toPath().resolve(HtmlReport.FILE_NAME).toAbsolutePath().normalize().toUri().toString();
     }
 
 }
