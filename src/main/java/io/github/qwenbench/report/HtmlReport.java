@@ -47,8 +47,18 @@ public final class HtmlReport {
      */
     public static void write(Path directory, List<SuiteReport> reports, List<JsonNode> history, String runId)
             throws IOException {
+        write(directory, reports, history, runId, List.of());
+    }
+
+    /**
+     * Writes the page as {@link #write(Path, List, List, String)} does; {@code notRun} says why
+     * suites have no result in this run, when the run knows (a suite whose worker failed, the suites
+     * after it, the suites not selected).
+     */
+    public static void write(Path directory, List<SuiteReport> reports, List<JsonNode> history, String runId,
+            List<NotRun> notRun) throws IOException {
         Json.writeAtomically(directory.resolve(FILE_NAME),
-                render(reports, Instant.now(), history, runId).getBytes(StandardCharsets.UTF_8));
+                render(reports, Instant.now(), history, runId, notRun).getBytes(StandardCharsets.UTF_8));
     }
 
     static String render(List<SuiteReport> reports, Instant generated) {
@@ -60,6 +70,11 @@ public final class HtmlReport {
     }
 
     static String render(List<SuiteReport> reports, Instant generated, List<JsonNode> history, String runId) {
+        return render(reports, generated, history, runId, List.of());
+    }
+
+    static String render(List<SuiteReport> reports, Instant generated, List<JsonNode> history, String runId,
+            List<NotRun> known) {
         List<SuiteReport> current = reports.stream().filter(r -> Objects.equals(runId, r.runId())).toList();
         List<SuiteReport> earlier = reports.stream().filter(r -> !Objects.equals(runId, r.runId())).toList();
         StringBuilder html = new StringBuilder();
@@ -78,7 +93,14 @@ public final class HtmlReport {
                 .append(".earlier{background:#eee;color:#555;padding:6px 14px;margin:4px 0}")
                 .append("section.stale>*:not(.earlier){opacity:.6}table.stale{opacity:.75}")
                 .append(".charts{display:flex;flex-wrap:wrap;gap:12px}.warn{color:#9a6700}code{font-size:12px}")
+                .append("#not-run li{white-space:pre-wrap}#not-run li.stopped{color:#b42318}")
                 .append("</style></head><body>");
+        List<NotRun> notRun = notRun(current, earlier, known);
+        for (NotRun stopped : notRun.stream().filter(NotRun::stopped).toList()) {
+            html.append("<div class=\"banner fail\">").append(Html.escape("FAILED: " + stopped.suite()
+                    + " stopped with a build error, so this run is incomplete (see \"Not run in this run\")"))
+                    .append("</div>");
+        }
         for (Banner.Line line : Banner.of(current)) {
             html.append("<div class=\"banner ").append(line.kind()).append("\">").append(Html.escape(line.text()))
                     .append("</div>");
@@ -94,6 +116,7 @@ public final class HtmlReport {
             html.append("<h3>Gates from earlier runs</h3><p class=\"earlier\">Not judged by the banner: these"
                     + " suites were not measured in this run.</p>").append(gates(earlier, "earlier-gates", "stale"));
         }
+        html.append(notRunList(notRun));
         for (SuiteReport report : reports) {
             for (String warning : report.warnings() == null ? List.<String>of() : report.warnings()) {
                 html.append("<p class=\"warn\">").append(Html.escape(report.suite() + ": " + warning)).append("</p>");
@@ -122,6 +145,38 @@ public final class HtmlReport {
         html.append("<script>document.body.setAttribute('data-charts',"
                 + " String(document.querySelectorAll('svg.chart').length));</script>");
         return html.append("</body></html>\n").toString();
+    }
+
+    /**
+     * Every suite of the plugin without a result from the judged run, in report order: with the reason
+     * the run gave ({@code known}), else with what the folder shows.
+     */
+    static List<NotRun> notRun(List<SuiteReport> current, List<SuiteReport> earlier, List<NotRun> known) {
+        Set<String> measured = new LinkedHashSet<>(current.stream().map(SuiteReport::suite).toList());
+        Set<String> older = new LinkedHashSet<>(earlier.stream().map(SuiteReport::suite).toList());
+        List<NotRun> notRun = new ArrayList<>();
+        for (Suite suite : Suite.all()) {
+            if (measured.contains(suite.id())) {
+                continue;
+            }
+            notRun.add(known.stream().filter(n -> n.suite().equals(suite.id())).findFirst().orElseGet(() ->
+                    new NotRun(suite.id(), older.contains(suite.id())
+                            ? "no result from this run; its section below is from an earlier run"
+                            : "no result from this run", false)));
+        }
+        return notRun;
+    }
+
+    private static String notRunList(List<NotRun> notRun) {
+        if (notRun.isEmpty()) {
+            return "";
+        }
+        StringBuilder html = new StringBuilder("<h2>Not run in this run</h2><ul id=\"not-run\">");
+        for (NotRun n : notRun) {
+            html.append("<li").append(n.stopped() ? " class=\"stopped\"" : "").append("><b>")
+                    .append(Html.escape(n.suite())).append("</b>: ").append(Html.escape(n.reason())).append("</li>");
+        }
+        return html.append("</ul>").toString();
     }
 
     /** One table of the models of every suite: the memory suite may measure other models than the rest. */
