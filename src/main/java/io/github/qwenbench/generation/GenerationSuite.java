@@ -16,6 +16,10 @@ import java.util.Locale;
 /** The generation suite: time to first token, tokens per second and the answers of both models. */
 public final class GenerationSuite implements SuiteDefinition<GenerationMetrics> {
 
+    /** Under the answers: what they are worth, since the demo's test models have random weights. */
+    static final String ANSWERS_NOTE = "Answers are shown as the models produced them; models with random weights"
+            + " (like the bundled test models) produce meaningless text \u2014 the comparison is what is judged.";
+
     @Override
     public String id() {
         return "generation";
@@ -107,7 +111,8 @@ public final class GenerationSuite implements SuiteDefinition<GenerationMetrics>
                     .append(Html.cells(a.agreement())).append("<td>")
                     .append(a.firstDivergence() < 0 ? "identical" : "token " + a.firstDivergence()).append("</td></tr>");
         }
-        html.append("</table><p><small>").append(Html.escape(metrics.method())).append("</small></p>");
+        html.append("</table><p>").append(Html.escape(ANSWERS_NOTE)).append("</p><p><small>")
+                .append(Html.escape(metrics.method())).append("</small></p>");
         return html.toString();
     }
 

@@ -1,7 +1,6 @@
 package io.github.qwenbench.plugin;
 
 import io.github.qwenbench.gate.InconclusivePolicy;
-import io.github.qwenbench.gate.Verdict;
 import io.github.qwenbench.host.GitCommit;
 import io.github.qwenbench.plan.AccuracyConfig;
 import io.github.qwenbench.plan.BenchmarkPlan;
@@ -16,6 +15,7 @@ import io.github.qwenbench.plan.Thresholds;
 import io.github.qwenbench.report.ConsoleSummary;
 import io.github.qwenbench.report.HtmlReport;
 import io.github.qwenbench.run.BenchmarkRun;
+import io.github.qwenbench.run.BuildVerdict;
 import io.github.qwenbench.suite.SuiteReport;
 import io.github.qwenbench.worker.WorkerLauncher;
 import java.io.File;
@@ -156,67 +156,31 @@ abstract class AbstractBenchmarkMojo extends AbstractWorkerMojo {
         judge(reports, inconclusivePolicy);
     }
 
+    /** Prints the summary and maps the build verdict ({@link BuildVerdict}) to the log and a build failure. */
     private void judge(List<SuiteReport> reports, InconclusivePolicy inconclusivePolicy) throws MojoFailureException {
         getLog().info("");
         ConsoleSummary.lines(reports).forEach(getLog()::info);
         getLog().info("");
         getLog().info("Results: " + outputDirectory() + " (report: " + HtmlReport.FILE_NAME + ", JUnit XML: "
                 + junitDirectory + ")");
-        List<Verdict> failed = new ArrayList<>();
-        List<Verdict> inconclusive = new ArrayList<>();
-        boolean inconclusiveFails = inconclusivePolicy == InconclusivePolicy.FAIL && failOnViolation;
-        for (SuiteReport report : reports) {
-            report.warnings().forEach(warning -> getLog().warn(report.suite() + ": " + warning));
-            for (Verdict failure : report.failed()) {
-                failed.add(failure);
-                if (failOnViolation) {
-                    getLog().error(report.suite() + ": " + failure.message());
-                } else {
-                    getLog().warn(report.suite() + ": " + failure.message());
-                }
-            }
-            for (Verdict undecided : report.inconclusive()) {
-                inconclusive.add(undecided);
-                if (inconclusiveFails) {
-                    getLog().error(report.suite() + ": " + undecided.message());
-                } else {
-                    getLog().warn(report.suite() + ": " + undecided.message());
-                }
+        BuildVerdict verdict = BuildVerdict.of(reports, outputDirectory().toPath(), failOnViolation,
+                inconclusivePolicy);
+        for (BuildVerdict.Line line : verdict.lines()) {
+            switch (line.level()) {
+                case ERROR -> getLog().error(line.text());
+                case WARNING -> getLog().warn(line.text());
+                default -> getLog().info(line.text());
             }
         }
-        long gates = reports.stream().mapToLong(r -> r.gates().size()).sum();
-        if (gates == 0) {
-            throw new MojoFailureException("No gate was evaluated, so nothing proves the candidate meets its targets."
-                    + " Check the configuration of the suites.");
+        getLog().info("Report: " + reportLink(outputDirectory()));
+        if (verdict.fails()) {
+            throw new MojoFailureException(verdict.failureMessage());
         }
-        if (failed.isEmpty() && inconclusive.isEmpty()) {
-            getLog().info("All " + gates + " gates passed.");
-            return;
-        }
-        List<String> parts = new ArrayList<>();
-        if (!failed.isEmpty()) {
-            parts.add(failed.size() + " of " + gates + " gates failed: "
-                    + String.join(", ", failed.stream().map(Verdict::name).toList()));
-        }
-        if (!inconclusive.isEmpty()) {
-            parts.add(inconclusive.size() + " of " + gates + " gates were inconclusive: "
-                    + String.join(", ", inconclusive.stream().map(Verdict::name).toList()));
-        }
-        String summary = String.join("; ", parts) + ". Details: " + outputDirectory();
-        if (!failed.isEmpty() && failOnViolation) {
-            throw new MojoFailureException(summary + ". A failed gate means the measurements show the target is"
-                    + " missed: fix the candidate, or adjust the thresholds if the targets were wrong."
-                    + (inconclusive.isEmpty() ? "" : " An inconclusive gate could not decide within its budget:"
-                            + " raise the budget, use a quieter machine or measure fewer points."));
-        }
-        if (!inconclusive.isEmpty() && inconclusiveFails) {
-            throw new MojoFailureException(summary + ". Inconclusive means the measuring budget was spent before the"
-                    + " interval left the threshold: nothing shows the candidate misses its target, but nothing"
-                    + " shows it meets it either. Raise the budget, use a quieter machine or measure fewer points;"
-                    + " -Dqwen-bench.onInconclusive=warn turns this into a warning.");
-        }
-        getLog().warn(summary + (failed.isEmpty() ? " (onInconclusive=warn: the build goes on)."
-                : " (failOnViolation=false: the build goes on)."));
+    }
+
+    /** The HTML report as a link a terminal opens: {@code file:///.../benchmark-results/index.html}. */
+    static String reportLink(File outputDirectory) {
+        return outputDirectory.toPath().resolve(HtmlReport.FILE_NAME).toAbsolutePath().normalize().toUri().toString();
     }
 
 }

@@ -1,7 +1,6 @@
 package io.github.qwenbench.plugin;
 
 import io.github.qwenbench.report.ConsoleSummary;
-import io.github.qwenbench.report.HtmlReport;
 import io.github.qwenbench.report.ReportFiles;
 import io.github.qwenbench.suite.SuiteReport;
 import java.io.File;
@@ -53,7 +52,7 @@ public class ReportMojo extends AbstractMojo {
                             : " (an earlier run: its JUnit XML was left as it was)"));
         }
         ConsoleSummary.lines(reports).forEach(getLog()::info);
-        getLog().info("Report: " + new File(outputDirectory, HtmlReport.FILE_NAME) + " (judging run " + runId
+        getLog().info("Report: " + AbstractBenchmarkMojo.reportLink(outputDirectory) + " (judging run " + runId
                 + ", the newest)");
     }
 }

@@ -10,6 +10,7 @@ import java.util.Locale;
 /**
  * The table of gates printed at the end of a goal: readable in a CI log without scrolling. Gates
  * judged on a confidence interval show it beside the estimate: the verdict is on the whole interval.
+ * It ends with one line per suite: its verdict, its number of gates and how long it ran.
  */
 public final class ConsoleSummary {
 
@@ -52,6 +53,58 @@ public final class ConsoleSummary {
                 lines.add("-".repeat(Arrays.stream(widths).sum() + 2 * (widths.length - 1)));
             }
         }
+        lines.add("");
+        lines.addAll(suiteLines(reports));
         return lines;
+    }
+
+    /**
+     * One line per suite: its verdict, its gates and how long it ran, e.g.
+     * {@code performance  FAIL  (2 gates, 1 failed, 41 s)}.
+     */
+    static List<String> suiteLines(List<SuiteReport> reports) {
+        int suiteWidth = reports.stream().mapToInt(r -> r.suite().length()).max().orElse(0);
+        int verdictWidth = reports.stream().mapToInt(r -> verdict(r).length()).max().orElse(0);
+        String format = "%-" + Math.max(1, suiteWidth) + "s  %-" + Math.max(1, verdictWidth) + "s  (%s)";
+        List<String> lines = new ArrayList<>();
+        for (SuiteReport report : reports) {
+            List<String> parts = new ArrayList<>();
+            parts.add(report.gates().size() + (report.gates().size() == 1 ? " gate" : " gates"));
+            if (!report.failed().isEmpty()) {
+                parts.add(report.failed().size() + " failed");
+            }
+            if (!report.inconclusive().isEmpty()) {
+                parts.add(report.inconclusive().size() + " inconclusive");
+            }
+            if (report.durationMillis() > 0) {
+                parts.add(duration(report.durationMillis()));
+            }
+            lines.add(String.format(Locale.ROOT, format, report.suite(), verdict(report), String.join(", ", parts)));
+        }
+        return lines;
+    }
+
+    /** FAIL when a gate failed, else INCONCLUSIVE when one could not decide, else PASS; NO GATES when none was judged. */
+    private static String verdict(SuiteReport report) {
+        if (report.gates().isEmpty()) {
+            return "NO GATES";
+        }
+        return !report.failed().isEmpty() ? "FAIL" : !report.inconclusive().isEmpty() ? "INCONCLUSIVE" : "PASS";
+    }
+
+    /** A suite's time as a person reads it: {@code 0.4 s}, {@code 41 s}, {@code 2 min 05 s}, {@code 1 h 02 min}. */
+    static String duration(long millis) {
+        if (millis < 10_000) {
+            return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+        }
+        long seconds = Math.round(millis / 1000.0);
+        if (seconds < 60) {
+            return seconds + " s";
+        }
+        if (seconds < 3600) {
+            return String.format(Locale.ROOT, "%d min %02d s", seconds / 60, seconds % 60);
+        }
+        long minutes = Math.round(seconds / 60.0);
+        return String.format(Locale.ROOT, "%d h %02d min", minutes / 60, minutes % 60);
     }
 }

@@ -3,6 +3,10 @@ package io.github.qwenbench.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.qwenbench.gate.Verdict;
+import io.github.qwenbench.host.CpuCaches;
+import io.github.qwenbench.host.EngineCapabilities;
+import io.github.qwenbench.host.GpuSample;
+import io.github.qwenbench.host.GpuSampler;
 import io.github.qwenbench.host.HostInfo;
 import io.github.qwenbench.html.Html;
 import io.github.qwenbench.html.Svg;
@@ -47,8 +51,18 @@ public final class HtmlReport {
      */
     public static void write(Path directory, List<SuiteReport> reports, List<JsonNode> history, String runId)
             throws IOException {
+        write(directory, reports, history, runId, List.of());
+    }
+
+    /**
+     * Writes the page as {@link #write(Path, List, List, String)} does; {@code notRun} says why
+     * suites have no result in this run, when the run knows (a suite whose worker failed, the suites
+     * after it, the suites not selected).
+     */
+    public static void write(Path directory, List<SuiteReport> reports, List<JsonNode> history, String runId,
+            List<NotRun> notRun) throws IOException {
         Json.writeAtomically(directory.resolve(FILE_NAME),
-                render(reports, Instant.now(), history, runId).getBytes(StandardCharsets.UTF_8));
+                render(reports, Instant.now(), history, runId, notRun).getBytes(StandardCharsets.UTF_8));
     }
 
     static String render(List<SuiteReport> reports, Instant generated) {
@@ -60,6 +74,11 @@ public final class HtmlReport {
     }
 
     static String render(List<SuiteReport> reports, Instant generated, List<JsonNode> history, String runId) {
+        return render(reports, generated, history, runId, List.of());
+    }
+
+    static String render(List<SuiteReport> reports, Instant generated, List<JsonNode> history, String runId,
+            List<NotRun> known) {
         List<SuiteReport> current = reports.stream().filter(r -> Objects.equals(runId, r.runId())).toList();
         List<SuiteReport> earlier = reports.stream().filter(r -> !Objects.equals(runId, r.runId())).toList();
         StringBuilder html = new StringBuilder();
@@ -78,7 +97,14 @@ public final class HtmlReport {
                 .append(".earlier{background:#eee;color:#555;padding:6px 14px;margin:4px 0}")
                 .append("section.stale>*:not(.earlier){opacity:.6}table.stale{opacity:.75}")
                 .append(".charts{display:flex;flex-wrap:wrap;gap:12px}.warn{color:#9a6700}code{font-size:12px}")
+                .append("#not-run li{white-space:pre-wrap}#not-run li.stopped{color:#b42318}")
                 .append("</style></head><body>");
+        List<NotRun> notRun = notRun(current, earlier, known);
+        for (NotRun stopped : notRun.stream().filter(NotRun::stopped).toList()) {
+            html.append("<div class=\"banner fail\">").append(Html.escape("FAILED: " + stopped.suite()
+                    + " stopped with a build error, so this run is incomplete (see \"Not run in this run\")"))
+                    .append("</div>");
+        }
         for (Banner.Line line : Banner.of(current)) {
             html.append("<div class=\"banner ").append(line.kind()).append("\">").append(Html.escape(line.text()))
                     .append("</div>");
@@ -94,6 +120,7 @@ public final class HtmlReport {
             html.append("<h3>Gates from earlier runs</h3><p class=\"earlier\">Not judged by the banner: these"
                     + " suites were not measured in this run.</p>").append(gates(earlier, "earlier-gates", "stale"));
         }
+        html.append(notRunList(notRun));
         for (SuiteReport report : reports) {
             for (String warning : report.warnings() == null ? List.<String>of() : report.warnings()) {
                 html.append("<p class=\"warn\">").append(Html.escape(report.suite() + ": " + warning)).append("</p>");
@@ -122,6 +149,38 @@ public final class HtmlReport {
         html.append("<script>document.body.setAttribute('data-charts',"
                 + " String(document.querySelectorAll('svg.chart').length));</script>");
         return html.append("</body></html>\n").toString();
+    }
+
+    /**
+     * Every suite of the plugin without a result from the judged run, in report order: with the reason
+     * the run gave ({@code known}), else with what the folder shows.
+     */
+    static List<NotRun> notRun(List<SuiteReport> current, List<SuiteReport> earlier, List<NotRun> known) {
+        Set<String> measured = new LinkedHashSet<>(current.stream().map(SuiteReport::suite).toList());
+        Set<String> older = new LinkedHashSet<>(earlier.stream().map(SuiteReport::suite).toList());
+        List<NotRun> notRun = new ArrayList<>();
+        for (Suite suite : Suite.all()) {
+            if (measured.contains(suite.id())) {
+                continue;
+            }
+            notRun.add(known.stream().filter(n -> n.suite().equals(suite.id())).findFirst().orElseGet(() ->
+                    new NotRun(suite.id(), older.contains(suite.id())
+                            ? "no result from this run; its section below is from an earlier run"
+                            : "no result from this run", false)));
+        }
+        return notRun;
+    }
+
+    private static String notRunList(List<NotRun> notRun) {
+        if (notRun.isEmpty()) {
+            return "";
+        }
+        StringBuilder html = new StringBuilder("<h2>Not run in this run</h2><ul id=\"not-run\">");
+        for (NotRun n : notRun) {
+            html.append("<li").append(n.stopped() ? " class=\"stopped\"" : "").append("><b>")
+                    .append(Html.escape(n.suite())).append("</b>: ").append(Html.escape(n.reason())).append("</li>");
+        }
+        return html.append("</ul>").toString();
     }
 
     /** One table of the models of every suite: the memory suite may measure other models than the rest. */
@@ -183,21 +242,110 @@ public final class HtmlReport {
                 + ", FAIL when none of it is, INCONCLUSIVE while it contains the threshold.";
     }
 
-    /** The machine and runtime, with sizes in units a person reads. */
-    private static String machine(List<SuiteReport> reports) {
+    /**
+     * The machine and runtime as a two-column table a person reads: sizes in KiB, MiB and GiB, the
+     * engine's build as a short list, and the worker JVM's arguments folded away.
+     */
+    static String machine(List<SuiteReport> reports) {
         HostInfo host = reports.stream().map(SuiteReport::system).filter(Objects::nonNull).findFirst().orElse(null);
         if (host == null) {
             return "";
         }
-        StringBuilder html = new StringBuilder("<h2>Machine and runtime</h2><table>");
-        Json.mapper().<JsonNode>valueToTree(host).fields().forEachRemaining(e -> {
-            String value = "memoryBytes".equals(e.getKey()) ? bytes(e.getValue().asLong()) + " ("
-                    + e.getValue().asLong() + " bytes)"
-                    : e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString();
-            html.append("<tr><th>").append(Html.escape(e.getKey())).append("</th><td>").append(Html.escape(value))
-                    .append("</td></tr>");
-        });
-        return html.append("</table>").toString();
+        StringBuilder html = new StringBuilder("<h2>Machine and runtime</h2><table id=\"machine\">");
+        row(html, "CPU", host.cpu() + (host.architecture() == null ? "" : " (" + host.architecture() + ")"));
+        row(html, "cores", host.physicalCores() + " physical, " + host.logicalCores() + " logical");
+        row(html, "caches", caches(host.caches()));
+        row(html, "NUMA nodes", String.valueOf(host.numaNodes()));
+        row(html, "instruction sets", host.cpuFeatures() == null || host.cpuFeatures().isEmpty() ? "none detected"
+                : String.join(", ", host.cpuFeatures()));
+        row(html, "memory", String.format(Locale.ROOT, "%.1f GiB", host.memoryBytes() / (double) (1L << 30)));
+        row(html, "OS", host.os());
+        row(html, "Java", host.javaVersion() + (host.javaVendor() == null ? "" : " (" + host.javaVendor() + ")"));
+        row(html, "DJL", host.djlVersion());
+        EngineCapabilities engine = host.engineCapabilities();
+        row(html, "engine", host.engine() + " " + host.engineVersion()
+                + (engine == null || engine.flavor() == null ? "" : " (" + engine.flavor() + " natives)"));
+        row(html, "device", host.device());
+        row(html, "threads", "intra-op " + host.intraOpThreads() + ", inter-op " + host.interOpThreads()
+                + "; graph optimizer " + (host.graphOptimizer() ? "on" : "off"));
+        if (engine != null) {
+            row(html, "engine built with", capabilities(engine));
+        }
+        row(html, "GPUs", gpus(host.gpus()));
+        List<String> jvm = host.jvmArguments() == null ? List.of() : host.jvmArguments();
+        html.append("<tr><th>JVM arguments</th><td><details><summary>").append(jvm.size())
+                .append(jvm.size() == 1 ? " argument" : " arguments").append("</summary>");
+        for (String argument : jvm) {
+            html.append("<code>").append(Html.escape(argument)).append("</code><br>");
+        }
+        return html.append("</details></td></tr></table>").toString();
+    }
+
+    private static void row(StringBuilder html, String name, String value) {
+        html.append("<tr><th>").append(Html.escape(name)).append("</th><td>").append(Html.escape(value))
+                .append("</td></tr>");
+    }
+
+    /** {@code L1d 48 KiB, L2 2.0 MiB, L3 32.0 MiB per core (sysfs)}, or why they are unknown. */
+    private static String caches(CpuCaches caches) {
+        if (caches == null) {
+            return "unknown";
+        }
+        if (caches.l1dBytes() == null && caches.l2Bytes() == null && caches.l3Bytes() == null) {
+            return caches.source() == null ? "unknown" : caches.source();
+        }
+        return "L1d " + size(caches.l1dBytes()) + ", L2 " + size(caches.l2Bytes()) + ", L3 " + size(caches.l3Bytes())
+                + " (one core's; " + caches.source() + ")";
+    }
+
+    private static String size(Long bytes) {
+        return bytes == null ? "unknown" : bytes(bytes);
+    }
+
+    /** What libtorch was built with, in a few words: {@code MKL, oneDNN, OpenMP; CUDA runtime 12.8, 1 GPU}. */
+    static String capabilities(EngineCapabilities engine) {
+        List<String> built = new ArrayList<>();
+        if (engine.mkl()) {
+            built.add("MKL");
+        }
+        if (engine.mkldnn()) {
+            built.add("oneDNN");
+        }
+        if (engine.openmp()) {
+            built.add("OpenMP");
+        }
+        if (engine.cuda()) {
+            built.add("CUDA");
+        }
+        if (engine.cudnn()) {
+            built.add("cuDNN");
+        }
+        String text = built.isEmpty() ? "none of MKL, oneDNN, OpenMP, CUDA, cuDNN" : String.join(", ", built);
+        if (engine.cudaRuntime() != null) {
+            text += "; CUDA runtime " + engine.cudaRuntime();
+        }
+        if (engine.cuda() || engine.gpuCount() > 0) {
+            text += "; " + engine.gpuCount() + (engine.gpuCount() == 1 ? " GPU" : " GPUs") + " seen by the engine";
+        }
+        return text;
+    }
+
+    /** {@code 0: NVIDIA H200, 140.4 GiB, driver 570.124.06}, one per GPU, or why there are none. */
+    static String gpus(GpuSampler.GpuSnapshot snapshot) {
+        if (snapshot == null) {
+            return "unknown";
+        }
+        if (snapshot.gpus() == null || snapshot.gpus().isEmpty()) {
+            return GpuSampler.AVAILABLE.equals(snapshot.status()) ? "none" : String.valueOf(snapshot.status());
+        }
+        List<String> gpus = new ArrayList<>();
+        for (GpuSample gpu : snapshot.gpus()) {
+            gpus.add(gpu.index() + ": " + gpu.name()
+                    + (gpu.memoryTotalMiB() == null ? "" : String.format(Locale.ROOT, ", %.1f GiB",
+                            gpu.memoryTotalMiB() / 1024))
+                    + (gpu.driverVersion() == null ? "" : ", driver " + gpu.driverVersion()));
+        }
+        return String.join("; ", gpus);
     }
 
     /** A suite's section heading: {@code system} becomes {@code System}. */

@@ -58,8 +58,17 @@ public final class ReportFiles {
      * earlier ones. The JUnit XML is left alone: each goal writes its own suites' XML.
      */
     public static List<SuiteReport> rebuildHtml(Path directory, Path historyFile, String runId) throws IOException {
+        return rebuildHtml(directory, historyFile, runId, List.of());
+    }
+
+    /**
+     * Redraws index.html as {@link #rebuildHtml(Path, Path, String)} does, saying why the suites in
+     * {@code notRun} have no result in this run; the plugin's other suites without one are named too.
+     */
+    public static List<SuiteReport> rebuildHtml(Path directory, Path historyFile, String runId, List<NotRun> notRun)
+            throws IOException {
         List<SuiteReport> reports = read(directory);
-        HtmlReport.write(directory, reports, History.read(historyFile), runId);
+        HtmlReport.write(directory, reports, History.read(historyFile), runId, notRun);
         return reports;
     }
 

@@ -11,6 +11,7 @@ import io.github.qwenbench.plan.BenchmarkSetupException;
 import io.github.qwenbench.report.AllResults;
 import io.github.qwenbench.report.History;
 import io.github.qwenbench.report.JUnitXmlReport;
+import io.github.qwenbench.report.NotRun;
 import io.github.qwenbench.report.Regressions;
 import io.github.qwenbench.report.ReportFiles;
 import io.github.qwenbench.suite.Suite;
@@ -25,13 +26,15 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * The one path every goal takes: for each suite, a forked worker measures, the gates judge, and the
- * suite's result file is written. A suite whose worker fails leaves no result file behind.
+ * suite's result file is written. A suite whose worker fails leaves no result file behind; the page
+ * then says so, and names the suites it kept from running.
  */
 public final class BenchmarkRun {
 
@@ -44,6 +47,8 @@ public final class BenchmarkRun {
     private final Path historyFile;
     private final InconclusivePolicy onInconclusive;
     private final String runId;
+    /** The suites of the plugin without a result in this execution, and why, by suite. */
+    private final Map<String, NotRun> notRun = new LinkedHashMap<>();
 
     /**
      * @param outputDirectory where the JSON results go
@@ -80,6 +85,46 @@ public final class BenchmarkRun {
      * the free cores ({@link io.github.qwenbench.model.EngineThreads}).
      */
     public SuiteReport run(Suite suite, BenchmarkPlan plan) throws BenchmarkSetupException {
+        return runSelected(List.of(suite), plan).get(0);
+    }
+
+    /**
+     * Runs {@code suites} in turn. The page names the plugin's other suites as not selected; when a
+     * suite's worker fails, the page is redrawn saying that it stopped the run and that the suites after
+     * it were not reached, and the failure is thrown on.
+     */
+    private List<SuiteReport> runSelected(List<Suite> suites, BenchmarkPlan plan) throws BenchmarkSetupException {
+        String selected = String.join(", ", suites.stream().map(Suite::id).toList());
+        for (Suite suite : Suite.all()) {
+            notRun.put(suite.id(), new NotRun(suite.id(), suites.contains(suite)
+                    ? "not reached yet when this page was written" : "not selected: this execution runs " + selected,
+                    false));
+        }
+        List<SuiteReport> reports = new ArrayList<>();
+        for (int i = 0; i < suites.size(); i++) {
+            Suite suite = suites.get(i);
+            try {
+                reports.add(measure(suite, plan));
+                notRun.remove(suite.id());
+            } catch (BenchmarkSetupException | RuntimeException e) {
+                notRun.put(suite.id(), new NotRun(suite.id(), "stopped with a build error: "
+                        + (e.getMessage() == null ? e.toString() : e.getMessage()), true));
+                for (Suite later : suites.subList(i + 1, suites.size())) {
+                    notRun.put(later.id(), new NotRun(later.id(), "not reached: " + suite.id()
+                            + ", before it, stopped with a build error", false));
+                }
+                try {
+                    ReportFiles.rebuildHtml(outputDirectory, historyFile, runId, List.copyOf(notRun.values()));
+                } catch (IOException | RuntimeException pageFailure) {
+                    e.addSuppressed(pageFailure);
+                }
+                throw e;
+            }
+        }
+        return reports;
+    }
+
+    private SuiteReport measure(Suite suite, BenchmarkPlan plan) throws BenchmarkSetupException {
         Path resultFile = outputDirectory.resolve(suite.resultFileName());
         delete(resultFile);
         delete(junitDirectory.resolve(JUnitXmlReport.fileName(suite.id())));
@@ -113,10 +158,7 @@ public final class BenchmarkRun {
         delete(allFile);
         Instant startedAt = Instant.now();
         long start = System.nanoTime();
-        List<SuiteReport> reports = new ArrayList<>();
-        for (Suite suite : suites) {
-            reports.add(run(suite, plan));
-        }
+        List<SuiteReport> reports = runSelected(suites, plan);
         boolean passed = !reports.isEmpty() && reports.stream().allMatch(SuiteReport::passed);
         write(allFile, new AllResults(runId, passed, startedAt, (System.nanoTime() - start) / 1_000_000, reports));
         return reports;
@@ -169,7 +211,7 @@ public final class BenchmarkRun {
             if (report != null) {
                 JUnitXmlReport.write(junitDirectory, report);
             }
-            ReportFiles.rebuildHtml(outputDirectory, historyFile, runId);
+            ReportFiles.rebuildHtml(outputDirectory, historyFile, runId, List.copyOf(notRun.values()));
         } catch (IOException e) {
             throw new BenchmarkSetupException("Cannot write the reports in " + outputDirectory + ": " + e.getMessage(),
                     e);

@@ -47,6 +47,39 @@ class StaleResultsTest {
     }
 
     @Test
+    void everySuiteWithoutAResultFromThisRunIsNamedAsNotRun() {
+        String html = HtmlReport.render(List.of(NEW_ACCURACY, OLD_MEMORY, OLD_SCALABILITY), Instant.EPOCH, List.of(),
+                ACCURACY_RUN);
+        assertTrue(html.contains("<h2>Not run in this run</h2><ul id=\"not-run\"><li><b>performance</b>: no result"
+                + " from this run</li><li><b>memory</b>: no result from this run; its section below is from an"
+                + " earlier run</li><li><b>scalability</b>: no result from this run; its section below is from an"
+                + " earlier run</li><li><b>system</b>: no result from this run</li>"), html);
+        assertFalse(html.contains("<li><b>accuracy</b>"), "accuracy ran");
+        assertEquals(List.of("performance", "memory", "scalability", "system", "generation", "hardware"),
+                HtmlReport.notRun(List.of(NEW_ACCURACY), List.of(OLD_MEMORY), List.of()).stream()
+                        .map(NotRun::suite).toList());
+    }
+
+    /** An all run whose performance worker failed: the page must not read as a passed run. */
+    @Test
+    void theRunSaysWhichSuiteStoppedItAndWhichItKeptFromRunning() {
+        List<NotRun> known = List.of(new NotRun("performance", "stopped with a build error: The performance worker"
+                + " did not finish within workerTimeout (5 s) and was stopped.", true),
+                new NotRun("memory", "not reached: performance, before it, stopped with a build error", false),
+                new NotRun("hardware", "not selected: this execution runs accuracy, performance, memory", false));
+        String html = HtmlReport.render(List.of(NEW_ACCURACY), Instant.EPOCH, List.of(), ACCURACY_RUN, known);
+        assertTrue(html.contains("<div class=\"banner fail\">FAILED: performance stopped with a build error, so this"
+                + " run is incomplete (see &quot;Not run in this run&quot;)</div>"), html);
+        assertTrue(html.contains("<li class=\"stopped\"><b>performance</b>: stopped with a build error: The"
+                + " performance worker did not finish within workerTimeout (5 s) and was stopped.</li>"), html);
+        assertTrue(html.contains("<li><b>memory</b>: not reached: performance, before it, stopped with a build"
+                + " error</li>"), html);
+        assertTrue(html.contains("<li><b>hardware</b>: not selected: this execution runs accuracy, performance,"
+                + " memory</li>"), html);
+        assertTrue(html.contains("<li><b>system</b>: no result from this run</li>"), "unknown reason: " + html);
+    }
+
+    @Test
     void theReportGoalJudgesTheNewestRun() {
         assertEquals(ACCURACY_RUN, ReportFiles.latestRunId(List.of(OLD_SCALABILITY, NEW_ACCURACY, OLD_MEMORY)));
     }

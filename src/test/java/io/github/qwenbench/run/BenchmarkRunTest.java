@@ -1,20 +1,27 @@
 package io.github.qwenbench.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.qwenbench.gate.Comparison;
 import io.github.qwenbench.gate.InconclusivePolicy;
 import io.github.qwenbench.gate.Verdict;
 import io.github.qwenbench.json.Json;
+import io.github.qwenbench.plan.BenchmarkSetupException;
 import io.github.qwenbench.report.AllResults;
 import io.github.qwenbench.report.HtmlReport;
 import io.github.qwenbench.report.JUnitXmlReport;
 import io.github.qwenbench.report.ReportFiles;
+import io.github.qwenbench.suite.Suite;
 import io.github.qwenbench.suite.SuiteReport;
+import io.github.qwenbench.worker.WorkerLauncher;
+import io.github.qwenbench.worker.WorkerLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +33,39 @@ class BenchmarkRunTest {
     @Test
     void theRunIdComesFromTheSessionStart() {
         assertEquals("20261127-170000-123", BenchmarkRun.runId(Instant.parse("2026-11-27T17:00:00.123Z")));
+    }
+
+    /** An all run whose first suite's worker cannot start: the page says so and names the suites it kept from running. */
+    @Test
+    void aFailedSuiteAndTheSuitesAfterItAreNamedOnThePage(@TempDir Path dir) throws Exception {
+        Path notAFolder = Files.writeString(dir.resolve("work"), "a file where the workers' folder should be");
+        WorkerLauncher launcher = new WorkerLauncher(List.of(), List.of(), Duration.ofSeconds(5), notAFolder.resolve("x"),
+                new WorkerLog() {
+                    @Override
+                    public void info(String line) {
+                    }
+
+                    @Override
+                    public void warn(String line) {
+                    }
+
+                    @Override
+                    public void debug(String line) {
+                    }
+                });
+        BenchmarkRun run = new BenchmarkRun(launcher, dir, dir, null, InconclusivePolicy.FAIL, "20261127-180000-000");
+        BenchmarkSetupException e = assertThrows(BenchmarkSetupException.class, () -> run.runAll(
+                List.of(Suite.named("accuracy"), Suite.named("performance")), null));
+        assertTrue(e.getMessage().startsWith("Cannot prepare the worker's files in "), e.getMessage());
+        String html = Files.readString(dir.resolve(HtmlReport.FILE_NAME));
+        assertTrue(html.contains("<div class=\"banner fail\">FAILED: accuracy stopped with a build error"), html);
+        assertTrue(html.contains("<li class=\"stopped\"><b>accuracy</b>: stopped with a build error: Cannot prepare"
+                + " the worker&#39;s files in "), html);
+        assertTrue(html.contains("<li><b>performance</b>: not reached: accuracy, before it, stopped with a build"
+                + " error</li>"), html);
+        assertTrue(html.contains("<li><b>memory</b>: not selected: this execution runs accuracy, performance</li>"),
+                html);
+        assertFalse(Files.exists(dir.resolve(AllResults.FILE_NAME)), "no all file for a run that stopped");
     }
 
     /** The comparison is a goal's own pseudo-suite: writing it must leave an earlier run's XML alone. */
