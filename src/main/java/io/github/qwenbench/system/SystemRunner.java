@@ -4,7 +4,6 @@ import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import io.github.qwenbench.decoding.ContinuousBatch;
-import io.github.qwenbench.measure.ResidentMemory;
 import io.github.qwenbench.model.LoadedModel;
 import io.github.qwenbench.plan.BenchmarkSetupException;
 import io.github.qwenbench.plan.InputSpec;
@@ -14,7 +13,6 @@ import io.github.qwenbench.stats.LatencySummary;
 import io.github.qwenbench.stats.LinearFit;
 import io.github.qwenbench.suite.SuiteContext;
 import io.github.qwenbench.suite.SuiteRunner;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,9 +29,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
-import oshi.SystemInfo;
-import oshi.hardware.CentralProcessor;
-import oshi.software.os.OSProcess;
 
 /**
  * One model serving a load in this worker: virtual users in a closed loop, or Poisson arrivals in
@@ -181,9 +176,7 @@ public final class SystemRunner implements SuiteRunner {
          */
         SystemSample run(String role, String description, SuiteContext context, Turns turns, int intraOpThreads,
                 GpuWatch gpu) throws BenchmarkSetupException {
-            ResidentMemory memory = new ResidentMemory();
-            Resources resources = new Resources();
-            String raplMissing = Rapl.unavailableReason();
+            TurnMeter meter = new TurnMeter();
             long microjoules = 0;
             long cpuNanos = 0;
             long dropped = 0;
@@ -202,16 +195,10 @@ public final class SystemRunner implements SuiteRunner {
                 if (!turns.awaitTurn(k)) {
                     break;
                 }
-                long epochMillis = System.currentTimeMillis();
-                firstEpochMillis = firstEpochMillis < 0 ? epochMillis : firstEpochMillis;
-                long energyStart = raplMissing == null ? Rapl.microjoules() : -1;
-                long cpuStart = processCpuNanos();
                 long doneBefore = completed.get();
                 long failedBefore = errors.get();
                 long tokensBefore = answers == null ? 0 : answers.tokens();
-                resources.read();
-                long start = System.nanoTime();
-                long startMillis = System.currentTimeMillis();
+                long start = meter.start();
                 running.set(true);
                 List<Thread> threads = startServing(settings.openLoop(), start, windowNanos, context.plan().seed() + k,
                         "user");
@@ -224,27 +211,24 @@ public final class SystemRunner implements SuiteRunner {
                 // answers in flight finish in this turn: their threads must not serve into the other model's
                 // turn (the batch's state belongs to one thread); the worker's timeout bounds the wait
                 join(threads, answers == null ? 2 * windowNanos : Long.MAX_VALUE / 2);
-                double turnSeconds = (System.nanoTime() - start) / 1e9;
-                long endMillis = System.currentTimeMillis();
+                TurnMeter.Cost cost = meter.stop();
+                firstEpochMillis = firstEpochMillis < 0 ? cost.epochMillis() : firstEpochMillis;
                 Histogram interval = recorder.getIntervalHistogram();
                 all.add(interval);
                 long done = completed.get() - doneBefore;
                 long failed = errors.get() - failedBefore + leftOver;
-                gpuTurns.add(new GpuUse.Turn(startMillis, endMillis, done));
+                gpuTurns.add(new GpuUse.Turn(cost.fromMillis(), cost.toMillis(), done));
                 dropped += leftOver;
-                cpuNanos += processCpuNanos() - cpuStart;
-                if (energyStart >= 0) {
-                    microjoules += Rapl.microjoules() - energyStart;
-                }
-                seconds += turnSeconds;
-                Resources.Reading reading = resources.read();
-                double throughput = (answers == null ? done : answers.tokens() - tokensBefore) / turnSeconds;
-                windows.add(new SystemSample.Window((epochMillis - firstEpochMillis) / 1000.0, done, failed, throughput,
-                        interval.getTotalCount() == 0 ? Double.NaN : interval.getValueAtPercentile(50) / 1e6,
+                cpuNanos += cost.cpuNanos();
+                microjoules += cost.microjoules();
+                seconds += cost.seconds();
+                double throughput = (answers == null ? done : answers.tokens() - tokensBefore) / cost.seconds();
+                windows.add(new SystemSample.Window((cost.epochMillis() - firstEpochMillis) / 1000.0, done, failed,
+                        throughput, interval.getTotalCount() == 0 ? Double.NaN : interval.getValueAtPercentile(50) / 1e6,
                         interval.getTotalCount() == 0 ? Double.NaN : interval.getValueAtPercentile(99) / 1e6,
-                        reading.processCpuPercent(), reading.machineCpuPercent(), memory.current(), reading.threads(),
-                        reading.loadAverage(), Math.max(queued, queueHighWater.getAndSet(0))));
-                turns.done(k, throughput, epochMillis);
+                        cost.processCpuPercent(), cost.machineCpuPercent(), cost.residentBytes(), cost.threads(),
+                        cost.loadAverage(), Math.max(queued, queueHighWater.getAndSet(0))));
+                turns.done(k, throughput, cost.epochMillis());
                 if (System.nanoTime() > nextReport) {
                     nextReport = System.nanoTime() + 5_000_000_000L;
                     context.progress().accept(String.format(java.util.Locale.ROOT, "%s: %d turns, %d requests, %d errors",
@@ -256,6 +240,7 @@ public final class SystemRunner implements SuiteRunner {
             long done = completed.get();
             long failed = errors.get() + dropped;
             double cpuPerInference = done == 0 ? Double.NaN : cpuNanos / 1e9 / done;
+            String raplMissing = meter.energyUnavailableReason();
             SystemSample.Energy energy = raplMissing == null ? energy(microjoules, done)
                     : gpuUse != null && !Double.isNaN(gpuUse.joulesPerInference()) ? gpuUse.energy()
                     : new SystemSample.Energy(false, raplMissing, Double.NaN, Double.NaN);
@@ -403,40 +388,6 @@ public final class SystemRunner implements SuiteRunner {
             thread.setDaemon(true);
             thread.start();
             return thread;
-        }
-    }
-
-    private static long processCpuNanos() {
-        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
-        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
-            return sun.getProcessCpuTime();
-        }
-        return -1;
-    }
-
-    /** Process and machine resources, read once per window through OSHI. */
-    private static final class Resources {
-        private final SystemInfo system = new SystemInfo();
-        private final CentralProcessor processor = system.getHardware().getProcessor();
-        private final OSProcess process = system.getOperatingSystem().getCurrentProcess();
-        private long[] ticks = processor.getSystemCpuLoadTicks();
-        private long cpuNanos = processCpuNanos();
-        private long at = System.nanoTime();
-
-        record Reading(double processCpuPercent, double machineCpuPercent, int threads, double loadAverage) {
-        }
-
-        Reading read() {
-            long now = System.nanoTime();
-            long cpu = processCpuNanos();
-            double processPercent = 100.0 * (cpu - cpuNanos) / (now - at);
-            double machinePercent = 100.0 * processor.getSystemCpuLoadBetweenTicks(ticks);
-            ticks = processor.getSystemCpuLoadTicks();
-            cpuNanos = cpu;
-            at = now;
-            process.updateAttributes();
-            return new Reading(processPercent, machinePercent, process.getThreadCount(),
-                    processor.getSystemLoadAverage(1)[0]);
         }
     }
 }
