@@ -68,6 +68,11 @@ final class LoadGenerator {
         this.outcomes = outcomes;
     }
 
+    /** What its requests came to. */
+    RequestOutcomes outcomes() {
+        return outcomes;
+    }
+
     /**
      * Every user runs the closed loop for one window, un-measured: per-thread and per-shape
      * warm-up of the engine, so that the first measured window is not slower for it.
@@ -91,11 +96,12 @@ final class LoadGenerator {
     }
 
     /**
-     * Serves one window from {@code start} (a {@link System#nanoTime()}), its open-loop arrivals drawn
-     * from {@code seed}; returns when its requests are done. Arrivals still queued at its end are
-     * dropped. A request that outlasts the window by twice its length is left to finish on its own,
-     * unless requests are answers: those finish in this window, so that no thread serves into the other
-     * model's turn (the batch's state belongs to one thread); the worker's timeout bounds the wait.
+     * Serves one window from {@code start} (a {@link System#nanoTime()}), with open-loop arrivals drawn
+     * from {@code seed}. After the window the threads get twice its length to serve what is queued;
+     * arrivals still queued then are dropped, and the threads get twice its length again to finish the
+     * requests they are serving. A thread still serving after that is left to finish on its own, unless
+     * requests are answers: those finish in this window, so that no thread serves into the other model's
+     * turn (the batch's state belongs to one thread); the worker's timeout bounds the wait.
      */
     Served serve(long start, long seed) {
         long windowNanos = settings.windowMillis() * 1_000_000L;

@@ -9,19 +9,18 @@ import io.github.qwenbench.plan.BenchmarkSetupException;
 import io.github.qwenbench.plan.InputSpec;
 import io.github.qwenbench.plan.ModelFile;
 import io.github.qwenbench.plan.SystemSettings;
-import io.github.qwenbench.stats.LatencySummary;
-import io.github.qwenbench.stats.LinearFit;
 import io.github.qwenbench.suite.SuiteContext;
 import io.github.qwenbench.suite.SuiteRunner;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.HdrHistogram.Histogram;
+import java.util.Locale;
 
 /**
- * One model serving a load in this worker: virtual users in a closed loop, or Poisson arrivals in
- * an open loop whose latencies count from each request's scheduled arrival (no coordinated
- * omission). A request that throws is counted and the load goes on.
+ * One model serving the load in this worker: it loads the model, warms the load up, serves it in this
+ * worker's turns with the other model's ({@link Turns}), and returns what the turns add up to. The load
+ * is {@link LoadGenerator}'s, each turn's cost {@link TurnMeter}'s, and the sample
+ * {@link SystemSampleBuilder}'s.
  */
 public final class SystemRunner implements SuiteRunner {
 
@@ -62,23 +61,34 @@ public final class SystemRunner implements SuiteRunner {
                         alone(model, specs, answers, manager), batch, outcomes);
                 context.progress().accept(file.role() + ": warming up under the load for one window");
                 load.warmUp();
-                String description = settings.openLoop()
-                        ? String.format(java.util.Locale.ROOT, "open loop, %.1f requests/s (Poisson), %d threads",
-                                settings.arrivalRate(), settings.users())
-                        : "closed loop, " + settings.users() + " users, think time " + settings.thinkTimeMillis() + " ms";
-                if (answers != null) {
-                    description += batched ? ", answers in one continuous batch of up to " + settings.users()
-                            + " (prefills on a second thread)"
-                            : ", answers decoded one at a time per thread";
-                }
+                String description = description(settings);
                 context.progress().accept(file.role() + ": " + description + ", " + intraOpThreads + " intra-op"
                         + " threads, in turns of " + settings.windowMillis() + " ms with the other model, "
                         + settings.durationMillis() / 1000.0 + " to " + settings.maxDurationMillis() / 1000.0 + " s");
-                return serveTurns(context, description, intraOpThreads, turns, load, outcomes, gpu);
+                TurnMeter meter = new TurnMeter();
+                SystemSampleBuilder sample = new SystemSampleBuilder(file.role(), description, intraOpThreads,
+                        settings.windowMillis());
+                serveTurns(context, turns, load, meter, sample);
+                gpu.close(); // stops nvidia-smi and waits for its last lines, so the last turn has all its samples
+                return sample.build(outcomes, gpu, meter.energyUnavailableReason());
             } finally {
                 predictors.forEach(Predictor::close);
             }
         }
+    }
+
+    /** The load, in words: {@link SystemSample#load()}. */
+    private static String description(SystemSettings settings) {
+        String description = settings.openLoop()
+                ? String.format(Locale.ROOT, "open loop, %.1f requests/s (Poisson), %d threads",
+                        settings.arrivalRate(), settings.users())
+                : "closed loop, " + settings.users() + " users, think time " + settings.thinkTimeMillis() + " ms";
+        if (!settings.serving().generates()) {
+            return description;
+        }
+        return description + (settings.serving() == SystemSettings.Serving.CONTINUOUS_BATCHING
+                ? ", answers in one continuous batch of up to " + settings.users() + " (prefills on a second thread)"
+                : ", answers decoded one at a time per thread");
     }
 
     /** How a thread serves a request alone: one forward pass, or one whole answer decoded alone. */
@@ -91,89 +101,30 @@ public final class SystemRunner implements SuiteRunner {
     }
 
     /**
-     * Serves the load in this worker's turns until the comparison stops; one window per turn. Where
-     * inference runs on a GPU, {@code gpu} samples it throughout, and each turn gets its samples.
+     * Serves the load in this worker's turns until the comparison stops: one window per turn, metered,
+     * into {@code sample}; every five seconds or so, a progress line.
      */
-    private static SystemSample serveTurns(SuiteContext context, String description, int intraOpThreads, Turns turns,
-            LoadGenerator load, RequestOutcomes outcomes, GpuWatch gpu) throws BenchmarkSetupException {
-        SystemSettings settings = context.plan().system();
-        String role = context.model().role();
-        TurnMeter meter = new TurnMeter();
-        long microjoules = 0;
-        long cpuNanos = 0;
-        double seconds = 0;
-        List<SystemSample.Window> windows = new ArrayList<>();
-        Histogram all = new Histogram(3_600_000_000_000L, 3);
-        long firstEpochMillis = -1;
+    private static void serveTurns(SuiteContext context, Turns turns, LoadGenerator load, TurnMeter meter,
+            SystemSampleBuilder sample) throws BenchmarkSetupException {
         long nextReport = System.nanoTime() + 5_000_000_000L;
-        List<GpuUse.Turn> gpuTurns = new ArrayList<>();
         turns.ready();
         for (int k = 0; ; k++) {
             if (!turns.mine(k)) {
                 continue;
             }
             if (!turns.awaitTurn(k)) {
-                break;
+                return;
             }
             LoadGenerator.Served served = load.serve(meter.start(), context.plan().seed() + k);
             TurnMeter.Cost cost = meter.stop();
-            firstEpochMillis = firstEpochMillis < 0 ? cost.epochMillis() : firstEpochMillis;
-            Histogram interval = served.latency();
-            all.add(interval);
-            gpuTurns.add(new GpuUse.Turn(cost.fromMillis(), cost.toMillis(), served.completed()));
-            cpuNanos += cost.cpuNanos();
-            microjoules += cost.microjoules();
-            seconds += cost.seconds();
-            double throughput = served.throughputCount() / cost.seconds();
-            windows.add(new SystemSample.Window((cost.epochMillis() - firstEpochMillis) / 1000.0, served.completed(),
-                    served.failed(), throughput,
-                    interval.getTotalCount() == 0 ? Double.NaN : interval.getValueAtPercentile(50) / 1e6,
-                    interval.getTotalCount() == 0 ? Double.NaN : interval.getValueAtPercentile(99) / 1e6,
-                    cost.processCpuPercent(), cost.machineCpuPercent(), cost.residentBytes(), cost.threads(),
-                    cost.loadAverage(), served.queueDepth()));
-            turns.done(k, throughput, cost.epochMillis());
+            SystemSample.Window window = sample.addTurn(served, cost);
+            turns.done(k, window.throughput(), cost.epochMillis());
             if (System.nanoTime() > nextReport) {
                 nextReport = System.nanoTime() + 5_000_000_000L;
-                context.progress().accept(String.format(java.util.Locale.ROOT, "%s: %d turns, %d requests, %d errors",
-                        role, windows.size(), outcomes.completed(), outcomes.failed()));
+                context.progress().accept(String.format(Locale.ROOT, "%s: %d turns, %d requests, %d errors",
+                        context.model().role(), sample.turns(), load.outcomes().completed(),
+                        load.outcomes().failed()));
             }
         }
-        gpu.close(); // stops nvidia-smi and waits for its last lines, so the last turn has all its samples
-        GpuUse gpuUse = gpu.summarize(gpuTurns);
-        long done = outcomes.completed();
-        long failed = outcomes.failed();
-        double cpuPerInference = done == 0 ? Double.NaN : cpuNanos / 1e9 / done;
-        String raplMissing = meter.energyUnavailableReason();
-        SystemSample.Energy energy = raplMissing == null ? energy(microjoules, done)
-                : gpuUse != null && !Double.isNaN(gpuUse.joulesPerInference()) ? gpuUse.energy()
-                : new SystemSample.Energy(false, raplMissing, Double.NaN, Double.NaN);
-        SystemSample.Generation generation = outcomes.generation(seconds);
-        double[] t = windows.stream().mapToDouble(SystemSample.Window::startSeconds).toArray();
-        double[] throughput = windows.stream().mapToDouble(SystemSample.Window::throughput).toArray();
-        double mean = java.util.Arrays.stream(throughput).average().orElse(Double.NaN);
-        double span = windows.isEmpty() ? Double.NaN
-                : windows.get(windows.size() - 1).startSeconds() + settings.windowMillis() / 1000.0;
-        double drift = LinearFit.of(t, throughput).slope() * span / mean;
-        double deviation = java.util.Arrays.stream(throughput).map(v -> Math.abs(v - mean) / mean).max()
-                .orElse(Double.NaN);
-        long startRss = windows.isEmpty() ? 0 : windows.get(0).residentBytes();
-        long endRss = windows.isEmpty() ? 0 : windows.get(windows.size() - 1).residentBytes();
-        return new SystemSample(role, description, seconds, done, failed,
-                done + failed == 0 ? Double.NaN : (double) failed / (done + failed), outcomes.errorMessages(),
-                outcomes.dropped(), (generation == null ? done : generation.tokens()) / seconds,
-                LatencySummary.of(all), windows, drift, deviation, startRss, endRss, endRss - startRss,
-                startRss == 0 ? Double.NaN : (double) (endRss - startRss) / startRss, cpuPerInference, energy,
-                gpu.status(), intraOpThreads, gpuUse, generation == null ? SystemSample.REQUESTS_PER_SECOND
-                        : SystemSample.TOKENS_PER_SECOND, generation);
-    }
-
-    private static SystemSample.Energy energy(long used, long done) {
-        if (used <= 0 || done == 0) {
-            return new SystemSample.Energy(false, "unavailable: " + Rapl.source() + " gave no usable reading",
-                    Double.NaN, Double.NaN);
-        }
-        double joules = used / 1e6 / done;
-        return new SystemSample.Energy(true, Rapl.source() + " (whole CPU package, other processes included)",
-                joules, 1 / joules);
     }
 }
