@@ -113,7 +113,7 @@ final class RequestOutcomes implements BatchServer.Outcomes {
         }
     }
 
-    /** The engine's reason: without the model and inputs named before it ({@code ...]: }), or the advice after it. */
+    /** The engine's reason, without the model and inputs named before it ({@code ...]: }) or the advice after. */
     private static String reason(Exception e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         int engineReason = message.indexOf("]: ");
