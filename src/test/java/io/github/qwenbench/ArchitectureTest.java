@@ -39,6 +39,7 @@ class ArchitectureTest {
     void packagesFormLayersFromNumbersUpToTheMojos() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("stats").definedBy(BASE + ".stats..")
+                .layer("scoring").definedBy(BASE + ".scoring..")
                 .layer("gate").definedBy(BASE + ".gate..")
                 .layer("json").definedBy(BASE + ".json..")
                 .layer("html").definedBy(BASE + ".html..")
@@ -71,6 +72,7 @@ class ArchitectureTest {
                         "measure", "suite api", "suites", "report", "worker", "run", "plugin")
                 .whereLayer("plan").mayOnlyBeAccessedByLayers("host", "torchscript", "model", "workload", "decoding",
                         "measure", "suite api", "suites", "report", "worker", "run", "plugin")
+                .whereLayer("scoring").mayOnlyBeAccessedByLayers("workload", "suites", "run")
                 .whereLayer("stats").mayOnlyBeAccessedByLayers("gate", "plan", "host", "torchscript", "model",
                         "workload", "decoding", "measure", "suite api", "suites", "report", "worker", "run", "plugin")
                 .check(CLASSES);
@@ -99,7 +101,7 @@ class ArchitectureTest {
 
     @Test
     void numbersAndVerdictsKnowNoEngineAndNoMaven() {
-        noClasses().that().resideInAnyPackage(BASE + ".stats..", BASE + ".gate..").should().dependOnClassesThat()
+        noClasses().that().resideInAnyPackage(BASE + ".stats..", BASE + ".scoring..", BASE + ".gate..").should().dependOnClassesThat()
                 .resideInAnyPackage("ai.djl..", "org.apache.maven..").check(CLASSES);
     }
 
@@ -112,7 +114,7 @@ class ArchitectureTest {
     /** Every package is in a layer: a new package must be placed before it can be used. */
     @Test
     void everyPackageHasItsLayer() throws IOException {
-        Set<String> layered = new TreeSet<>(List.of("stats", "gate", "json", "html", "plan", "host", "torchscript",
+        Set<String> layered = new TreeSet<>(List.of("stats", "scoring", "gate", "json", "html", "plan", "host", "torchscript",
                 "model", "workload", "decoding", "measure", "suite", "report", "worker", "run", "plugin"));
         layered.addAll(SUITES);
         Set<String> packages = new TreeSet<>();

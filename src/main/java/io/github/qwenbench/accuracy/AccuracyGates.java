@@ -3,8 +3,11 @@ package io.github.qwenbench.accuracy;
 import io.github.qwenbench.gate.Comparison;
 import io.github.qwenbench.gate.Verdict;
 import io.github.qwenbench.plan.AccuracySettings;
+import io.github.qwenbench.stats.PairedScoreDifference;
+import io.github.qwenbench.stats.RatioInterval;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** The accuracy suite's gates: a pure function of the settings and the measured metrics. */
 public final class AccuracyGates {
@@ -52,6 +55,9 @@ public final class AccuracyGates {
                             : "share of greedy tokens that agree, " + generation.sequences() + " sequences of "
                                     + generation.steps() + " tokens"));
         }
+        if (settings.maxTaskAccuracyDrop() != null) {
+            verdicts.add(taskDrop(settings.maxTaskAccuracyDrop(), metrics.task()));
+        }
         if (settings.gradientFlow()) {
             if (metrics.gradientFlow().isEmpty()) {
                 verdicts.add(Verdict.judge("gradientFlow", Double.NaN, Comparison.AT_MOST, 0,
@@ -68,6 +74,24 @@ public final class AccuracyGates {
             }
         }
         return verdicts;
+    }
+
+    /**
+     * The task-score drop against its threshold: PASS when the upper bound is within it, FAIL when the
+     * lower bound is beyond it, INCONCLUSIVE while the bounds straddle it (too few items to decide).
+     */
+    static Verdict taskDrop(double threshold, AccuracyMetrics.Task task) {
+        if (task == null) {
+            return Verdict.judge("maxTaskAccuracyDrop", Double.NaN, Comparison.AT_MOST, threshold,
+                    "no conversation with reference answers was scored");
+        }
+        PairedScoreDifference drop = task.drop();
+        return Verdict.decide("maxTaskAccuracyDrop", new RatioInterval(drop.meanDrop(), drop.lower(), drop.upper(),
+                1 - drop.alpha(), drop.items(), drop.method()), Comparison.AT_MOST, threshold, String.format(
+                        Locale.ROOT, "mean score drop (baseline %.3f, candidate %.3f) over %d items; items only the"
+                                + " baseline gets right %d, only the candidate %d; bounds at %.0f%% each side: %s",
+                        task.baselineScore(), task.candidateScore(), task.items(), task.onlyBaselineRight(),
+                        task.onlyCandidateRight(), 100 * (1 - drop.alpha()), drop.method()));
     }
 
     private static String describe(AccuracyMetrics.GradientFlow flow) {

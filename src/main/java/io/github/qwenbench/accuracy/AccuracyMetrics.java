@@ -1,5 +1,6 @@
 package io.github.qwenbench.accuracy;
 
+import io.github.qwenbench.stats.PairedScoreDifference;
 import java.util.List;
 
 /**
@@ -9,9 +10,43 @@ import java.util.List;
  * @param stability per model: run-to-run difference and sensitivity to input noise
  * @param generation greedy-decoding agreement, or null when not configured
  * @param gradientFlow per model, or empty when not configured
+ * @param task both models' scores against the workload's reference answers, or null when no
+ *     conversation carries answers
  */
 public record AccuracyMetrics(List<OutputAccuracy> outputs, List<Stability> stability, Generation generation,
-        List<GradientFlow> gradientFlow) {
+        List<GradientFlow> gradientFlow, Task task) {
+
+    /**
+     * Task accuracy: both models' greedy answers scored against reference answers.
+     *
+     * @param items conversations scored
+     * @param baselineScore the baseline's mean score, in [0, 1]
+     * @param candidateScore the candidate's mean score
+     * @param onlyBaselineRight items the baseline alone gets right (score at least 0.5)
+     * @param onlyCandidateRight items the candidate alone gets right
+     * @param drop the mean drop (baseline minus candidate) with its one-sided bounds
+     * @param perItem every item, in the workload's order
+     */
+    public record Task(int items, double baselineScore, double candidateScore, int onlyBaselineRight,
+            int onlyCandidateRight, PairedScoreDifference drop, List<TaskItem> perItem) {
+    }
+
+    /**
+     * One scored conversation.
+     *
+     * @param line its line in the conversations file
+     * @param question the text of its last user message
+     * @param images its images' paths
+     * @param references the accepted answers
+     * @param scoring the scoring rule
+     * @param baselineAnswer the baseline's answer, special tokens left out
+     * @param candidateAnswer the candidate's answer
+     * @param baselineScore the baseline answer's score, in [0, 1]
+     * @param candidateScore the candidate answer's score
+     */
+    public record TaskItem(int line, String question, List<String> images, List<String> references, String scoring,
+            String baselineAnswer, String candidateAnswer, double baselineScore, double candidateScore) {
+    }
 
     /**
      * @param role baseline or candidate

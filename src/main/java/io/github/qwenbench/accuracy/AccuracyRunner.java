@@ -39,6 +39,7 @@ public final class AccuracyRunner implements SuiteRunner {
         List<OutputAccuracy> outputs;
         List<AccuracyMetrics.Stability> stability = new ArrayList<>();
         AccuracyMetrics.Generation generation = null;
+        AccuracyMetrics.Task task;
         try (LoadedModel baseline = LoadedModel.load(context.plan().baseline(), false);
                 LoadedModel candidate = LoadedModel.load(context.plan().candidate(), false)) {
             outputs = compareOutputs(context, baseline, candidate);
@@ -48,6 +49,7 @@ public final class AccuracyRunner implements SuiteRunner {
                 context.progress().accept("greedy generation: " + settings.generationSteps() + " tokens per sequence");
                 generation = GreedyGeneration.compare(baseline, candidate, inputs, settings);
             }
+            task = TaskAccuracy.measure(context.plan(), baseline, candidate, inputs, context.progress());
         }
         List<AccuracyMetrics.GradientFlow> gradients = new ArrayList<>();
         if (settings.gradientFlow()) {
@@ -55,7 +57,7 @@ public final class AccuracyRunner implements SuiteRunner {
             gradients.add(gradientFlow(context.plan().baseline(), inputs));
             gradients.add(gradientFlow(context.plan().candidate(), inputs));
         }
-        return new AccuracyMetrics(outputs, stability, generation, gradients);
+        return new AccuracyMetrics(outputs, stability, generation, gradients, task);
     }
 
     private static List<OutputAccuracy> compareOutputs(SuiteContext context, LoadedModel baseline,

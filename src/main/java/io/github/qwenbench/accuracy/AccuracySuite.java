@@ -48,6 +48,12 @@ public final class AccuracySuite implements SuiteDefinition<AccuracyMetrics> {
                     output.output(), Verdict.format(output.worstRelativeL2Error()),
                     Verdict.format(output.worstCosineSimilarity()), output.samples()));
         }
+        AccuracyMetrics.Task task = metrics.task();
+        if (task != null) {
+            parts.add(String.format(Locale.ROOT, "task score baseline %.3f, candidate %.3f over %d items (drop %.3f"
+                    + " [%.3f, %.3f])", task.baselineScore(), task.candidateScore(), task.items(),
+                    task.drop().meanDrop(), task.drop().lower(), task.drop().upper()));
+        }
         return String.join("; ", parts);
     }
 
@@ -77,6 +83,9 @@ public final class AccuracySuite implements SuiteDefinition<AccuracyMetrics> {
                     + " %s, exact match %s.</p>", g.sequences(), g.steps(), Verdict.format(g.tokenAgreement()),
                     Verdict.format(g.exactMatchRate())));
         }
+        if (metrics.task() != null) {
+            html.append(TaskTable.html(metrics.task()));
+        }
         return html.toString();
     }
 
@@ -89,6 +98,12 @@ public final class AccuracySuite implements SuiteDefinition<AccuracyMetrics> {
                     o.worstRelativeL2Error(), first));
             figures.add(TrackedFigure.higherIsBetter("accuracy.worstCosineSimilarity[" + o.output() + "]",
                     o.worstCosineSimilarity(), false));
+        }
+        if (metrics.task() != null) {
+            figures.add(TrackedFigure.higherIsBetter("accuracy.taskScore[candidate]", metrics.task().candidateScore(),
+                    true));
+            figures.add(TrackedFigure.lowerIsBetter("accuracy.taskScoreDrop", metrics.task().drop().meanDrop(),
+                    false));
         }
         return figures;
     }

@@ -18,9 +18,9 @@ import io.github.qwenbench.stats.SequentialComparison;
 import io.github.qwenbench.stats.Statistics;
 import io.github.qwenbench.suite.SuiteContext;
 import io.github.qwenbench.suite.SuiteRunner;
+import io.github.qwenbench.workload.AnswerText;
 import io.github.qwenbench.workload.PreparedSample;
 import io.github.qwenbench.workload.PreparedWorkload;
-import io.github.qwenbench.workload.QwenTokenizer;
 import io.github.qwenbench.workload.SampleFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -146,31 +146,6 @@ public final class GenerationRunner implements SuiteRunner {
                 Statistics.median(samples.stream().map(PreparedSample::imageMillis).toList()),
                 Statistics.median(samples.stream().map(PreparedSample::templateMillis).toList()),
                 Statistics.median(samples.stream().map(PreparedSample::tokenizationMillis).toList()));
-    }
-
-    /** Answers as text, through the workload's tokenizer; without a workload, none (the report shows ids). */
-    private static final class AnswerText implements AutoCloseable {
-        private final QwenTokenizer tokenizer;
-
-        private AnswerText(QwenTokenizer tokenizer) {
-            this.tokenizer = tokenizer;
-        }
-
-        static AnswerText of(BenchmarkPlan plan) throws BenchmarkSetupException {
-            return new AnswerText(plan.workload() == null ? null
-                    : QwenTokenizer.open(Path.of(plan.workload().tokenizer())));
-        }
-
-        String decode(long[] ids) {
-            return tokenizer == null ? null : tokenizer.decode(ids);
-        }
-
-        @Override
-        public void close() {
-            if (tokenizer != null) {
-                tokenizer.close();
-            }
-        }
     }
 
     /** One model's timed requests. */

@@ -38,4 +38,33 @@ public final class Html {
     public static double[] doubles(java.util.List<? extends Number> values) {
         return values.stream().mapToDouble(Number::doubleValue).toArray();
     }
+
+    /**
+     * A small inline picture of {@code image} (its longer side at most {@code maxSide} pixels, PNG in a
+     * data URI), so the page stands alone; the file's name when it cannot be read.
+     */
+    public static String thumbnail(java.nio.file.Path image, int maxSide) {
+        try {
+            java.awt.image.BufferedImage source = javax.imageio.ImageIO.read(image.toFile());
+            if (source == null) {
+                return escape(String.valueOf(image.getFileName()));
+            }
+            double scale = Math.min(1.0, (double) maxSide / Math.max(source.getWidth(), source.getHeight()));
+            int w = Math.max(1, (int) Math.round(source.getWidth() * scale));
+            int h = Math.max(1, (int) Math.round(source.getHeight() * scale));
+            java.awt.image.BufferedImage small = new java.awt.image.BufferedImage(w, h,
+                    java.awt.image.BufferedImage.TYPE_INT_RGB);
+            java.awt.Graphics2D g = small.createGraphics();
+            g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION,
+                    java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.drawImage(source, 0, 0, w, h, null);
+            g.dispose();
+            java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+            javax.imageio.ImageIO.write(small, "png", png);
+            return "<img alt=\"" + escape(String.valueOf(image.getFileName())) + "\" src=\"data:image/png;base64,"
+                    + java.util.Base64.getEncoder().encodeToString(png.toByteArray()) + "\">";
+        } catch (java.io.IOException | RuntimeException e) {
+            return escape(String.valueOf(image.getFileName()));
+        }
+    }
 }

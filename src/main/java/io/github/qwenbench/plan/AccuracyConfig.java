@@ -33,6 +33,12 @@ public class AccuracyConfig {
     @Setting("Run a backward pass through each model and require a finite, non-zero gradient for every parameter.")
     boolean gradientFlow;
 
+    @Setting("Largest allowed drop of the task score (baseline minus candidate, mean over the workload's conversations that carry `answers`; 0.01 is one point, `1%` accepted), judged on its one-sided confidence bounds; needs `<generation><tokenInput>`; off when empty.")
+    String maxTaskAccuracyDrop;
+
+    @Setting("Confidence of each one-sided bound of the task-score drop (its error on each side is 1 minus this).")
+    String taskConfidence = "0.95";
+
     @Setting("Greedy-decoding comparison; off when absent.")
     GenerationConfig generation;
 
@@ -69,6 +75,14 @@ public class AccuracyConfig {
 
     public void setPerturbation(String perturbation) {
         this.perturbation = perturbation;
+    }
+
+    public void setMaxTaskAccuracyDrop(String maxTaskAccuracyDrop) {
+        this.maxTaskAccuracyDrop = maxTaskAccuracyDrop;
+    }
+
+    public void setTaskConfidence(String taskConfidence) {
+        this.taskConfidence = taskConfidence;
     }
 
     public void setGradientFlow(boolean gradientFlow) {

@@ -17,11 +17,13 @@ import java.util.List;
  * @param generationInput the token-id input for greedy decoding, or null when off
  * @param generationSteps tokens to generate
  * @param generationOutput index of the logits output
+ * @param maxTaskAccuracyDrop gate: the largest task-score drop, or null when off
+ * @param taskConfidence confidence of each one-sided bound of the task-score drop
  */
 public record AccuracySettings(int samples, double maxRelativeError, double minCosineSimilarity,
         Double minTop1Agreement, Double minGenerationAgreement, boolean requireFiniteOutputs,
         double maxRepeatDifference, double perturbation, boolean gradientFlow, String generationInput,
-        int generationSteps, int generationOutput) {
+        int generationSteps, int generationOutput, Double maxTaskAccuracyDrop, double taskConfidence) {
 
     public boolean generationEnabled() {
         return generationInput != null;
@@ -64,9 +66,12 @@ public record AccuracySettings(int samples, double maxRelativeError, double minC
             throw new BenchmarkSetupException("accuracy/minGenerationAgreement is set, but there is no"
                     + " <generation> block with an <input>: add one, or remove the threshold.");
         }
+        Double maxTaskDrop = Thresholds.fraction("accuracy/maxTaskAccuracyDrop", c.maxTaskAccuracyDrop, 0, 1);
+        double taskConfidence = required("accuracy/taskConfidence",
+                Thresholds.fraction("accuracy/taskConfidence", c.taskConfidence, 0.5, 0.999));
         return new AccuracySettings(samples, maxRelativeError, minCosine, minTop1, minGeneration,
                 c.requireFiniteOutputs, maxRepeat, perturbation, c.gradientFlow, generationInput, steps,
-                output);
+                output, maxTaskDrop, taskConfidence);
     }
 
     private static double required(String setting, Double value) throws BenchmarkSetupException {

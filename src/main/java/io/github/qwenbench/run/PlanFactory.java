@@ -27,6 +27,7 @@ import io.github.qwenbench.plan.SystemSettings;
 import io.github.qwenbench.plan.WorkloadConfig;
 import io.github.qwenbench.plan.WorkloadSettings;
 import io.github.qwenbench.torchscript.TorchScriptArchive;
+import io.github.qwenbench.workload.ConversationsFile;
 import io.github.qwenbench.workload.ModelInputs;
 import io.github.qwenbench.workload.WorkloadResolver;
 import java.nio.file.Path;
@@ -119,8 +120,38 @@ public final class PlanFactory {
         ScalabilitySettings scalability = ScalabilitySettings.from(settings.scalability(), inputs);
         GenerationSettings generation = GenerationSettings.from(settings.generation(), inputs);
         memory.requireGenerationFor(generation, inputs);
+        requireTaskReferences(accuracy, generation, workload, inputs);
         return new BenchmarkPlan(baseline, candidate, inputs, settings.seed(), engine, accuracy, performance,
                 memory, scalability, system, hardware, generation, workload);
+    }
+
+    /**
+     * A task-accuracy gate needs what it judges: a workload whose sample conversations carry reference
+     * answers, and a token input to answer them greedily with.
+     */
+    static void requireTaskReferences(AccuracySettings accuracy, GenerationSettings generation,
+            WorkloadSettings workload, List<InputSpec> inputs) throws BenchmarkSetupException {
+        if (accuracy.maxTaskAccuracyDrop() == null) {
+            return;
+        }
+        if (workload == null) {
+            throw new BenchmarkSetupException("accuracy/maxTaskAccuracyDrop is set, but there is no <workload>: task"
+                    + " accuracy scores answers to conversations that carry \"answers\"; add a workload, or remove"
+                    + " the threshold.");
+        }
+        if (!generation.takesTokenInput(inputs)) {
+            throw new BenchmarkSetupException("accuracy/maxTaskAccuracyDrop is set, but the models take no input named"
+                    + " by generation/tokenInput ('" + generation.tokenInput() + "'): name the token-id input so that"
+                    + " both models can answer greedily.");
+        }
+        List<Integer> lines = workload.lines();
+        boolean any = ConversationsFile.read(Path.of(workload.conversations())).stream()
+                .anyMatch(c -> c.reference() != null && lines.contains(c.line()));
+        if (!any) {
+            throw new BenchmarkSetupException("accuracy/maxTaskAccuracyDrop is set, but no sample conversation of "
+                    + workload.conversations() + " carries \"answers\": add the accepted answers to each line you"
+                    + " want scored, e.g. \"answers\": [\"Paris\"], \"scoring\": \"vqa\" (docs/task-accuracy.md).");
+        }
     }
 
     private static List<InputSpec> declared(List<InputConfig> configured) throws BenchmarkSetupException {

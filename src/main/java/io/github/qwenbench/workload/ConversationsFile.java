@@ -4,12 +4,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.qwenbench.plan.BenchmarkSetupException;
+import io.github.qwenbench.scoring.ScoringRule;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -73,8 +77,58 @@ public final class ConversationsFile {
         for (int m = 0; m < messages.size(); m++) {
             result.add(message(messages.get(m), where + ", message " + (m + 1), base));
         }
-        return new Conversation(file, line, result);
+        return new Conversation(file, line, result, reference(root, where));
     }
+
+    /**
+     * The line's reference answer, for task accuracy: {@code "answers"} (a string or a list of
+     * strings), with an optional {@code "scoring"} rule (default {@code vqa}) and, for {@code choice},
+     * the {@code "options"} by letter; null when the line has no {@code "answers"}.
+     */
+    private static Reference reference(JsonNode root, String where) throws BenchmarkSetupException {
+        JsonNode answers = root.get("answers");
+        if (answers == null) {
+            if (root.has("scoring") || root.has("options")) {
+                throw new BenchmarkSetupException(where + " has \"scoring\" or \"options\" but no \"answers\": add"
+                        + " the accepted answers, e.g. \"answers\": [\"Paris\"].");
+            }
+            return null;
+        }
+        List<String> accepted = new ArrayList<>();
+        for (JsonNode answer : answers.isArray() ? answers : JSON.createArrayNode().add(answers)) {
+            if (!answer.isTextual() || answer.asText().isBlank()) {
+                throw new BenchmarkSetupException(where + " has an answer that is not a non-empty string (" + answer
+                        + "): write \"answers\": [\"...\", ...].");
+            }
+            accepted.add(answer.asText());
+        }
+        if (accepted.isEmpty()) {
+            throw new BenchmarkSetupException(where + " has an empty \"answers\" list: give at least one accepted"
+                    + " answer, or remove the field.");
+        }
+        String scoring = root.path("scoring").asText(DEFAULT_SCORING);
+        try {
+            ScoringRule.parse(scoring);
+        } catch (IllegalArgumentException e) {
+            throw new BenchmarkSetupException(where + ": " + e.getMessage());
+        }
+        Map<String, String> options = new LinkedHashMap<>();
+        JsonNode given = root.get("options");
+        if (given != null) {
+            if (!given.isObject()) {
+                throw new BenchmarkSetupException(where + " has \"options\" that are not an object: write"
+                        + " \"options\": {\"A\": \"...\", \"B\": \"...\"}.");
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = given.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> option = it.next();
+                options.put(option.getKey(), option.getValue().asText());
+            }
+        }
+        return new Reference(accepted, scoring, options);
+    }
+
+    /** The scoring rule of a line that names none. */
+    public static final String DEFAULT_SCORING = "vqa";
 
     private static Message message(JsonNode node, String where, Path base) throws BenchmarkSetupException {
         JsonNode role = node.get("role");

@@ -134,6 +134,11 @@ public final class QwenTokenizer implements AutoCloseable {
         return tokenizer.decode(ids, false);
     }
 
+    /** The text of {@code ids} without special tokens (as Hugging Face's decode with skip_special_tokens). */
+    public String decodeAnswer(long[] ids) {
+        return tokenizer.decode(ids, true);
+    }
+
     /** The id of {@code <|image_pad|>}. */
     public long imageTokenId() {
         return imageTokenId;

@@ -2,11 +2,14 @@ package io.github.qwenbench.accuracy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.qwenbench.gate.Outcome;
 import io.github.qwenbench.gate.Verdict;
 import io.github.qwenbench.plan.AccuracyConfig;
 import io.github.qwenbench.plan.AccuracySettings;
+import io.github.qwenbench.plan.BenchmarkSetupException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +32,7 @@ class AccuracyGatesTest {
     @Test
     void passesWithinTheSeedDefaults() throws Exception {
         List<Verdict> verdicts = AccuracyGates.evaluate(defaults(),
-                new AccuracyMetrics(List.of(output(0.007, 0.9999, 0.98, 0)), stable(), null, List.of()));
+                new AccuracyMetrics(List.of(output(0.007, 0.9999, 0.98, 0)), stable(), null, List.of(), null));
         assertEquals(5, verdicts.size());
         assertTrue(verdicts.stream().allMatch(Verdict::passed), verdicts.toString());
     }
@@ -37,7 +40,7 @@ class AccuracyGatesTest {
     @Test
     void relativeErrorAboveOnePercentFailsWithJacocoStyleMessage() throws Exception {
         List<Verdict> verdicts = AccuracyGates.evaluate(defaults(),
-                new AccuracyMetrics(List.of(output(0.36437, 0.93, 0.4, 0)), stable(), null, List.of()));
+                new AccuracyMetrics(List.of(output(0.36437, 0.93, 0.4, 0)), stable(), null, List.of(), null));
         Verdict relative = verdicts.get(0);
         assertFalse(relative.passed());
         assertEquals("maxRelativeError[logits] is 0.36437, but expected maximum is 0.01 (relative L2 error"
@@ -48,7 +51,7 @@ class AccuracyGatesTest {
     @Test
     void nonFiniteOutputsFail() throws Exception {
         List<Verdict> verdicts = AccuracyGates.evaluate(defaults(),
-                new AccuracyMetrics(List.of(output(0.001, 0.9999, 1, 3)), stable(), null, List.of()));
+                new AccuracyMetrics(List.of(output(0.001, 0.9999, 1, 3)), stable(), null, List.of(), null));
         Verdict finite = verdicts.stream().filter(v -> v.name().startsWith("finiteOutputs")).findFirst().orElseThrow();
         assertFalse(finite.passed());
         assertEquals(3, finite.actual());
@@ -57,7 +60,7 @@ class AccuracyGatesTest {
     @Test
     void nothingComparedNeverPasses() throws Exception {
         List<Verdict> verdicts = AccuracyGates.evaluate(defaults(), new AccuracyMetrics(List.of(), List.of(), null,
-                List.of()));
+                List.of(), null));
         assertEquals(1, verdicts.size());
         assertFalse(verdicts.get(0).passed());
         assertTrue(verdicts.get(0).message().contains("no measured value"), verdicts.get(0).message());
@@ -72,7 +75,7 @@ class AccuracyGatesTest {
         List<Verdict> verdicts = AccuracyGates.evaluate(settings, new AccuracyMetrics(
                 List.of(output(0.001, 0.9999, 0.98, 0)), stable(), null,
                 List.of(new AccuracyMetrics.GradientFlow("baseline", 57, List.of(), List.of(), null),
-                        new AccuracyMetrics.GradientFlow("candidate", 43, List.of("norm.weight"), List.of(), null))));
+                        new AccuracyMetrics.GradientFlow("candidate", 43, List.of("norm.weight"), List.of(), null)), null));
         Verdict top1 = verdicts.stream().filter(v -> v.name().startsWith("minTop1")).findFirst().orElseThrow();
         assertFalse(top1.passed(), "0.98 < 0.99");
         Verdict baseline = verdicts.stream().filter(v -> v.name().equals("gradientFlow[baseline]")).findFirst()
@@ -89,7 +92,47 @@ class AccuracyGatesTest {
         List<Verdict> verdicts = AccuracyGates.evaluate(defaults(), new AccuracyMetrics(
                 List.of(output(0.001, 0.9999, 1, 0)),
                 List.of(new AccuracyMetrics.Stability("candidate", 1e-3, 0.01, Double.NaN, Double.NaN)), null,
-                List.of()));
+                List.of(), null));
         assertFalse(verdicts.get(verdicts.size() - 1).passed());
+    }
+
+    /** Items scored 1 or 0 by each model: {@code both} right by both, {@code onlyBaseline} right by the baseline alone. */
+    private static AccuracyMetrics.Task task(int both, int onlyBaseline, int neither) {
+        List<AccuracyMetrics.TaskItem> items = new java.util.ArrayList<>();
+        for (int i = 0; i < both + onlyBaseline + neither; i++) {
+            double b = i < both + onlyBaseline ? 1 : 0;
+            double c = i < both ? 1 : 0;
+            items.add(new AccuracyMetrics.TaskItem(i + 1, "q" + i, List.of(), List.of("a"), "vqa", "x", "y", b, c));
+        }
+        return TaskAccuracy.summarize(items, 0.05);
+    }
+
+    @Test
+    void taskDropIsDecidedOnItsBoundsAndNeverPassesWithoutItems() {
+        Verdict missing = AccuracyGates.taskDrop(0.10, null);
+        assertEquals(Outcome.FAIL, missing.verdict(), "no scored item must not pass");
+
+        Verdict same = AccuracyGates.taskDrop(0.10, task(50, 0, 10));
+        assertEquals(Outcome.PASS, same.verdict(), same.toString());
+        assertTrue(same.upper() > 0 && same.lower() < 0, "never a zero-width interval: " + same);
+
+        Verdict few = AccuracyGates.taskDrop(0.10, task(8, 0, 2));
+        assertEquals(Outcome.INCONCLUSIVE, few.verdict(), "10 agreeing items cannot show a drop below 0.10: " + few);
+
+        Verdict worse = AccuracyGates.taskDrop(0.10, task(30, 24, 6));
+        assertEquals(Outcome.FAIL, worse.verdict(), "a 40-point drop over 60 items: " + worse);
+        assertEquals(0.4, worse.actual(), 1e-12);
+        assertTrue(worse.detail().contains("only the baseline gets right 24"), worse.detail());
+    }
+
+    @Test
+    void taskDropThresholdAcceptsPercentagesAndRejectsNonsense() throws Exception {
+        AccuracyConfig config = new AccuracyConfig();
+        config.setMaxTaskAccuracyDrop("2%");
+        assertEquals(0.02, AccuracySettings.from(config, List.of()).maxTaskAccuracyDrop(), 1e-12);
+        config.setMaxTaskAccuracyDrop("lots");
+        BenchmarkSetupException e = assertThrows(BenchmarkSetupException.class,
+                () -> AccuracySettings.from(config, List.of()));
+        assertTrue(e.getMessage().contains("accuracy/maxTaskAccuracyDrop"), e.getMessage());
     }
 }
