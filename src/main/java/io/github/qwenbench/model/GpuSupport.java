@@ -25,8 +25,21 @@ public record GpuSupport(boolean cudaNatives, boolean cudaDriver, int gpuCount, 
     /** What the GPU figures of a suite say where inference ran on the CPU. */
     public static final String NOT_ON_GPU = "not applicable: inference ran on the CPU";
 
-    /** The CUDA natives for DJL 0.36's libtorch 2.7.1, as DJL's PyTorch engine README names them. */
-    public static final String CUDA_NATIVES = "ai.djl.pytorch:pytorch-native-cu128:2.7.1 (classifier linux-x86_64)";
+    /**
+     * The CUDA natives of the loaded libtorch's version, as DJL's PyTorch engine README names them;
+     * the version is read from the natives folder ({@code <version>-<flavour>-<platform>}).
+     */
+    public String cudaNativesArtifact() {
+        return "ai.djl.pytorch:pytorch-native-cu128:" + libtorchVersion() + " (classifier linux-x86_64)";
+    }
+
+    /** The libtorch version at the start of the natives folder's name, or "the engine's version" if it has none. */
+    String libtorchVersion() {
+        String name = java.nio.file.Path.of(libtorch).getFileName() == null ? ""
+                : java.nio.file.Path.of(libtorch).getFileName().toString();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\d+\\.\\d+\\.\\d+)-").matcher(name);
+        return m.find() ? m.group(1) : "<the engine's version>";
+    }
 
     /** Asks the engine, which must already be loaded. */
     public static GpuSupport of(Engine engine) {
@@ -47,9 +60,10 @@ public record GpuSupport(boolean cudaNatives, boolean cudaDriver, int gpuCount, 
         if (!cudaNatives) {
             throw new BenchmarkSetupException(asked + "the PyTorch natives loaded from " + libtorch
                     + " are a CPU build, which cannot use a GPU. Add the CUDA natives to the plugin's"
-                    + " <dependencies>: " + CUDA_NATIVES + "; DJL prefers them to pytorch-native-cpu when an"
+                    + " <dependencies>: " + cudaNativesArtifact() + "; DJL prefers them to pytorch-native-cpu when an"
                     + " NVIDIA driver for CUDA 12.8 or newer is installed. Or point PYTORCH_LIBRARY_PATH at the lib"
-                    + " folder of a libtorch 2.7.1 CUDA 12.8 build, with PYTORCH_VERSION=2.7.1 and"
+                    + " folder of a libtorch " + libtorchVersion() + " CUDA 12.8 build, with PYTORCH_VERSION="
+                    + libtorchVersion() + " and"
                     + " PYTORCH_FLAVOR=cu128. Or set engine/device to cpu.");
         }
         if (gpuCount == 0) {

@@ -25,6 +25,10 @@ class GpuSupportTest {
         assertTrue(e.getMessage().startsWith("engine/device is gpu:0, but the PyTorch natives loaded from "
                 + CPU_NATIVES + " are a CPU build"), e.getMessage());
         assertTrue(e.getMessage().contains("ai.djl.pytorch:pytorch-native-cu128:2.7.1 (classifier linux-x86_64)"));
+        assertTrue(e.getMessage().contains("PYTORCH_VERSION=2.7.1"), "the version comes from the natives folder");
+        String other = assertThrows(BenchmarkSetupException.class, () -> new GpuSupport(false, false, 0,
+                "/home/ci/.djl.ai/pytorch/2.9.0-cpu-linux-aarch64").check("gpu:0")).getMessage();
+        assertTrue(other.contains("pytorch-native-cu128:2.9.0 ") && other.contains("PYTORCH_VERSION=2.9.0"), other);
         assertTrue(e.getMessage().contains("PYTORCH_FLAVOR=cu128"));
         assertTrue(e.getMessage().endsWith("Or set engine/device to cpu."));
     }

@@ -56,6 +56,42 @@ class WorkloadErrorsTest {
     }
 
     @Test
+    void referenceAnswersAreReadWithTheirRule() throws Exception {
+        Path file = dir.resolve("conversations.jsonl");
+        java.nio.file.Files.writeString(file, "{\"messages\": [{\"role\": \"user\", \"content\": \"Capital?\"}],"
+                + " \"answers\": \"Paris\"}\n{\"messages\": [{\"role\": \"user\", \"content\": \"Pick\"}],"
+                + " \"answers\": [\"B\"], \"scoring\": \"choice\", \"options\": {\"A\": \"x\", \"B\": \"y\"}}\n"
+                + "{\"messages\": [{\"role\": \"user\", \"content\": \"none\"}]}\n");
+        java.util.List<Conversation> read = ConversationsFile.read(file);
+        assertEquals(new Reference(java.util.List.of("Paris"), "vqa", java.util.Map.of()), read.get(0).reference());
+        assertEquals(new Reference(java.util.List.of("B"), "choice", java.util.Map.of("A", "x", "B", "y")),
+                read.get(1).reference());
+        assertEquals(null, read.get(2).reference());
+        assertEquals("Capital?", read.get(0).question());
+    }
+
+    @Test
+    void unknownScoringRuleNamesTheLineAndTheRules() throws Exception {
+        String message = readFails("{\"messages\": [{\"role\": \"user\", \"content\": \"hi\"}],"
+                + " \"answers\": [\"x\"], \"scoring\": \"exact\"}\n").getMessage();
+        assertTrue(message.contains("conversations.jsonl line 1: scoring rule 'exact' is not known"), message);
+        assertTrue(message.contains("vqa, contains, anls, choice, relaxed"), message);
+    }
+
+    @Test
+    void badReferenceAnswersSayWhatToWrite() throws Exception {
+        String empty = readFails("{\"messages\": [{\"role\": \"user\", \"content\": \"hi\"}],"
+                + " \"answers\": []}\n").getMessage();
+        assertTrue(empty.contains("line 1 has an empty \"answers\" list"), empty);
+        String number = readFails("{\"messages\": [{\"role\": \"user\", \"content\": \"hi\"}],"
+                + " \"answers\": [42]}\n").getMessage();
+        assertTrue(number.contains("line 1 has an answer that is not a non-empty string (42)"), number);
+        String orphan = readFails("{\"messages\": [{\"role\": \"user\", \"content\": \"hi\"}],"
+                + " \"scoring\": \"anls\"}\n").getMessage();
+        assertTrue(orphan.contains("has \"scoring\" or \"options\" but no \"answers\""), orphan);
+    }
+
+    @Test
     void unknownRole() throws Exception {
         String message = readFails("{\"messages\": [{\"role\": \"robot\", \"content\": \"hi\"}]}\n").getMessage();
         assertTrue(message.contains("line 1, message 1 has role \"robot\""), message);
