@@ -42,7 +42,9 @@ public final class Thresholds {
         try {
             parsed = Double.parseDouble(value.trim());
         } catch (NumberFormatException e) {
-            throw new BenchmarkSetupException(setting + " is '" + value + "', which is not a number.");
+            throw new BenchmarkSetupException(setting + " is '" + value + "', which is not a number"
+                    + (value.trim().endsWith("%") ? ": this setting is a ratio, not a fraction; write 1.20 for 20% more"
+                            + " (faster, or throughput), 0.90 for at most 10% less." : "."));
         }
         return inRange(setting, value, parsed, min, max);
     }
