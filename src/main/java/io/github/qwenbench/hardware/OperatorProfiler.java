@@ -1,6 +1,5 @@
 package io.github.qwenbench.hardware;
 
-import ai.djl.engine.Engine;
 import io.github.qwenbench.model.EngineRuntime;
 import java.io.IOException;
 import java.io.UncheckedIOException;

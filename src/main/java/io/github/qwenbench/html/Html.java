@@ -1,6 +1,15 @@
 package io.github.qwenbench.html;
 
 import io.github.qwenbench.gate.Verdict;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Base64;
+import javax.imageio.ImageIO;
+
 /** HTML escaping: every text that comes from configuration, models or measurements goes through it. */
 public final class Html {
 
@@ -43,27 +52,27 @@ public final class Html {
      * A small inline picture of {@code image} (its longer side at most {@code maxSide} pixels, PNG in a
      * data URI), so the page stands alone; the file's name when it cannot be read.
      */
-    public static String thumbnail(java.nio.file.Path image, int maxSide) {
+    public static String thumbnail(Path image, int maxSide) {
         try {
-            java.awt.image.BufferedImage source = javax.imageio.ImageIO.read(image.toFile());
+            BufferedImage source = ImageIO.read(image.toFile());
             if (source == null) {
                 return escape(String.valueOf(image.getFileName()));
             }
             double scale = Math.min(1.0, (double) maxSide / Math.max(source.getWidth(), source.getHeight()));
             int w = Math.max(1, (int) Math.round(source.getWidth() * scale));
             int h = Math.max(1, (int) Math.round(source.getHeight() * scale));
-            java.awt.image.BufferedImage small = new java.awt.image.BufferedImage(w, h,
-                    java.awt.image.BufferedImage.TYPE_INT_RGB);
-            java.awt.Graphics2D g = small.createGraphics();
-            g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION,
-                    java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            BufferedImage small = new BufferedImage(w, h,
+                    BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = small.createGraphics();
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION,
+                    RenderingHints.VALUE_INTERPOLATION_BILINEAR);
             g.drawImage(source, 0, 0, w, h, null);
             g.dispose();
-            java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
-            javax.imageio.ImageIO.write(small, "png", png);
+            ByteArrayOutputStream png = new ByteArrayOutputStream();
+            ImageIO.write(small, "png", png);
             return "<img alt=\"" + escape(String.valueOf(image.getFileName())) + "\" src=\"data:image/png;base64,"
-                    + java.util.Base64.getEncoder().encodeToString(png.toByteArray()) + "\">";
-        } catch (java.io.IOException | RuntimeException e) {
+                    + Base64.getEncoder().encodeToString(png.toByteArray()) + "\">";
+        } catch (IOException | RuntimeException e) {
             return escape(String.valueOf(image.getFileName()));
         }
     }

@@ -2,7 +2,6 @@ package io.github.qwenbench.measure;
 
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import io.github.qwenbench.model.EngineThreads;
 import io.github.qwenbench.model.LoadedModel;
 import io.github.qwenbench.plan.BenchmarkSetupException;

@@ -10,9 +10,7 @@ import io.github.qwenbench.plan.BenchmarkPlan;
 import io.github.qwenbench.suite.SuiteDefinition;
 import io.github.qwenbench.suite.SuiteReport;
 import io.github.qwenbench.suite.SuiteRunner;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** The scalability suite: both models along batch-size, concurrency and input-size curves, paired at every point. */
 public final class ScalabilitySuite implements SuiteDefinition<CurveMetrics> {

@@ -2,6 +2,7 @@ package io.github.qwenbench.workload;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * One conversation of a conversations file.
@@ -34,7 +35,7 @@ public record Conversation(Path source, int line, List<Message> messages, Refere
             if (message.role().equals("user")) {
                 return message.text() != null ? message.text() : message.parts().stream()
                         .filter(ContentPart.Text.class::isInstance).map(p -> ((ContentPart.Text) p).text())
-                        .collect(java.util.stream.Collectors.joining(" "));
+                        .collect(Collectors.joining(" "));
             }
         }
         return "";
