@@ -18,7 +18,11 @@ def (baseline, candidate) = result.metrics.models
     assert g.timeToFirstToken.p50Millis > 0 && g.timeToFirstToken.p50Millis <= m.latency.p50Millis
     m.windows.each { w -> assert w.throughput > 0 }
 }
-assert result.gates.find { it.name == 'minThroughputRatio' }.detail.startsWith('candidate/baseline throughput in tokens/s')
+def ratio = result.gates.find { it.name == 'minThroughputRatio' }
+assert ratio.detail.startsWith('candidate/baseline throughput in tokens/s')
+// decided (PASS) or undecided within the budget, with an interval that has width; a FAIL fails the build
+assert ratio.verdict in ['PASS', 'INCONCLUSIVE'] && ratio.lower < ratio.actual && ratio.actual < ratio.upper
+assert result.gates.findAll { it.name != 'minThroughputRatio' }.every { it.verdict == 'PASS' }
 assert log =~ /system: baseline [\d.]+ tokens\/s, p99 [\d.]+ ms.*answers\/s, first token p50 [\d.]+ ms p99 [\d.]+ ms, queueing p50 [\d.]+ ms, batch [\d.]+ on average \(at most [34]\)/
 def html = new File(basedir, 'target/benchmark-results/index.html').text
 assert html.contains('<th>first token p50 / p99 (ms)</th>') && html.contains('<td>continuous-batching</td>')
