@@ -28,13 +28,19 @@ public record EngineCapabilities(String libtorchVersion, String flavor, String l
 
     /** {@code <version>[-<build date>]-<flavour>[-precxx11]-<os>-<arch>}, as DJL names its natives folders. */
     private static final Pattern NATIVES_FOLDER = Pattern.compile(
-            "\\d+\\.\\d+\\.\\d+(?:-\\d+)?-(cpu|mkl|cu\\d+)(-precxx11)?-[a-z]+-[a-z0-9_]+");
-
+            "(\\d+\\.\\d+\\.\\d+)(?:-\\d+)?-(cpu|mkl|cu\\d+)(-precxx11)?-[a-z]+-[a-z0-9_]+");
 
     /** The flavour in a DJL natives folder name ({@code 2.7.1-cpu-linux-x86_64}), or {@code custom}. */
     public static String flavorOf(String libtorchPath) {
         Path name = Path.of(libtorchPath).getFileName();
         Matcher m = NATIVES_FOLDER.matcher(name == null ? "" : name.toString());
-        return m.matches() ? m.group(1) + (m.group(2) == null ? "" : m.group(2)) : "custom";
+        return m.matches() ? m.group(2) + (m.group(3) == null ? "" : m.group(3)) : "custom";
+    }
+
+    /** The libtorch version in a DJL natives folder name ({@code 2.7.1} of {@code 2.7.1-cpu-linux-x86_64}), or null. */
+    public static String versionOf(String libtorchPath) {
+        Path name = Path.of(libtorchPath).getFileName();
+        Matcher m = NATIVES_FOLDER.matcher(name == null ? "" : name.toString());
+        return m.matches() ? m.group(1) : null;
     }
 }

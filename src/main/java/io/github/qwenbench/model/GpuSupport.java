@@ -3,6 +3,7 @@ package io.github.qwenbench.model;
 import ai.djl.engine.Engine;
 import ai.djl.engine.StandardCapabilities;
 import ai.djl.util.cuda.CudaUtils;
+import io.github.qwenbench.host.EngineCapabilities;
 import io.github.qwenbench.plan.BenchmarkSetupException;
 import io.github.qwenbench.torchscript.TorchScript;
 
@@ -33,12 +34,10 @@ public record GpuSupport(boolean cudaNatives, boolean cudaDriver, int gpuCount, 
         return "ai.djl.pytorch:pytorch-native-cu128:" + libtorchVersion() + " (classifier linux-x86_64)";
     }
 
-    /** The libtorch version at the start of the natives folder's name, or "the engine's version" if it has none. */
+    /** The libtorch version of the natives folder ({@link EngineCapabilities#versionOf}), or a placeholder. */
     String libtorchVersion() {
-        String name = java.nio.file.Path.of(libtorch).getFileName() == null ? ""
-                : java.nio.file.Path.of(libtorch).getFileName().toString();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\d+\\.\\d+\\.\\d+)-").matcher(name);
-        return m.find() ? m.group(1) : "<the engine's version>";
+        String version = EngineCapabilities.versionOf(libtorch);
+        return version != null ? version : "<the engine's version>";
     }
 
     /** Asks the engine, which must already be loaded. */

@@ -128,7 +128,7 @@ public final class ConversationsFile {
     }
 
     /** The scoring rule of a line that names none. */
-    public static final String DEFAULT_SCORING = "vqa";
+    private static final String DEFAULT_SCORING = ScoringRule.VQA.id();
 
     private static Message message(JsonNode node, String where, Path base) throws BenchmarkSetupException {
         JsonNode role = node.get("role");

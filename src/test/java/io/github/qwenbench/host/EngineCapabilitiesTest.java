@@ -14,4 +14,11 @@ class EngineCapabilitiesTest {
         assertEquals("cu128", EngineCapabilities.flavorOf("/home/ci/.djl.ai/pytorch/2.7.1-cu128-linux-x86_64"));
         assertEquals("custom", EngineCapabilities.flavorOf("/opt/libtorch/lib"));
     }
+
+    @Test
+    void readsTheVersionFromTheNativesFolder() {
+        assertEquals("2.7.1", EngineCapabilities.versionOf("/root/.djl.ai/pytorch/2.7.1-20250812-cpu-linux-x86_64"));
+        assertEquals("2.5.1", EngineCapabilities.versionOf("/x/2.5.1-cu124-precxx11-linux-x86_64"));
+        assertEquals(null, EngineCapabilities.versionOf("/opt/libtorch/lib"));
+    }
 }
