@@ -18,15 +18,27 @@ import java.util.Locale;
  * @param comparison {@code <=} or {@code >=}
  * @param verdict PASS, FAIL or INCONCLUSIVE
  * @param detail how the value was obtained, or why it is missing
+ * @param undecided why an INCONCLUSIVE gate could not decide; null for PASS and FAIL
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Verdict(String name, double actual, double lower, double upper, double threshold, String comparison,
-        Outcome verdict, String detail) {
+        Outcome verdict, String detail, Undecided undecided) {
+
+    public Verdict {
+        if (verdict != Outcome.INCONCLUSIVE && undecided != null) {
+            throw new IllegalArgumentException("only an INCONCLUSIVE verdict is undecided: " + name + " " + verdict
+                    + " " + undecided);
+        }
+        if (verdict == Outcome.INCONCLUSIVE && undecided == null) {
+            undecided = Undecided.BUDGET; // results written before the reason was recorded
+        }
+    }
 
     /** Judges a single value against {@code threshold}; a missing (NaN) value never passes. */
     public static Verdict judge(String name, double actual, Comparison comparison, double threshold, String detail) {
         Outcome outcome = !Double.isNaN(actual) && comparison.holds(actual, threshold) ? Outcome.PASS : Outcome.FAIL;
-        return new Verdict(name, actual, Double.NaN, Double.NaN, threshold, comparison.symbol(), outcome, detail);
+        return new Verdict(name, actual, Double.NaN, Double.NaN, threshold, comparison.symbol(), outcome, detail,
+                null);
     }
 
     /**
@@ -39,7 +51,7 @@ public record Verdict(String name, double actual, double lower, double upper, do
             String detail) {
         if (!interval.hasInterval()) {
             return new Verdict(name, Double.NaN, Double.NaN, Double.NaN, threshold, comparison.symbol(), Outcome.FAIL,
-                    detail);
+                    detail, null);
         }
         Outcome outcome;
         if (comparison.holds(interval.lower(), threshold) && comparison.holds(interval.upper(), threshold)) {
@@ -50,7 +62,26 @@ public record Verdict(String name, double actual, double lower, double upper, do
             outcome = Outcome.INCONCLUSIVE;
         }
         return new Verdict(name, interval.estimate(), interval.lower(), interval.upper(), threshold,
-                comparison.symbol(), outcome, detail);
+                comparison.symbol(), outcome, detail, outcome == Outcome.INCONCLUSIVE ? Undecided.BUDGET : null);
+    }
+
+    /**
+     * A gate that could not decide for {@code reason} whatever its interval says: e.g. its declared
+     * conditions needed more cores than the machine had free, or its pairs were dependent.
+     */
+    public static Verdict undecided(String name, RatioInterval interval, Comparison comparison, double threshold,
+            Undecided reason, String detail) {
+        return new Verdict(name, interval.estimate(), interval.lower(), interval.upper(), threshold,
+                comparison.symbol(), Outcome.INCONCLUSIVE, detail, reason);
+    }
+
+    /** This verdict, undecided for {@code reason} unless it already FAILed on missing data or is undecided. */
+    public Verdict undecidedBecause(Undecided reason, String why) {
+        if (verdict == Outcome.INCONCLUSIVE || Double.isNaN(actual)) {
+            return this;
+        }
+        return new Verdict(name, actual, lower, upper, threshold, comparison, Outcome.INCONCLUSIVE,
+                detail == null || detail.isBlank() ? why : detail + "; " + why, reason);
     }
 
     /** Whether the gate passed. */
@@ -78,10 +109,15 @@ public record Verdict(String name, double actual, double lower, double upper, do
                     + format(threshold);
         }
         if (verdict == Outcome.INCONCLUSIVE) {
-            return name + " is inconclusive: its interval " + interval() + " still contains the expected " + bound
-                    + " " + format(threshold) + " after the measuring budget was spent" + how
-                    + ". To get a decision, raise the budget, run on a quieter machine or measure fewer points;"
-                    + " this says nothing against the candidate yet.";
+            if (undecided == Undecided.BUDGET) {
+                return name + " is inconclusive: its interval " + interval() + " still contains the expected " + bound
+                        + " " + format(threshold) + " after the measuring budget was spent" + how
+                        + ". To get a decision, raise the budget, run on a quieter machine or measure fewer points;"
+                        + " this says nothing against the candidate yet.";
+            }
+            return name + " is inconclusive because " + undecided.words() + ": its interval " + interval()
+                    + " against the expected " + bound + " " + format(threshold) + how
+                    + ". This says nothing against the candidate yet.";
         }
         return name + " is " + format(actual) + (hasInterval() ? " " + interval() : "") + ", but expected " + bound
                 + " is " + format(threshold) + how;
