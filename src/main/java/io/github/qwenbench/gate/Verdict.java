@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.qwenbench.stats.RatioInterval;
+import io.github.qwenbench.stats.SequentialComparison;
 import java.util.Locale;
 
 /**
@@ -54,15 +55,33 @@ public record Verdict(String name, double actual, double lower, double upper, do
                     detail, null);
         }
         Outcome outcome;
-        if (comparison.holds(interval.lower(), threshold) && comparison.holds(interval.upper(), threshold)) {
-            outcome = Outcome.PASS;
-        } else if (!comparison.holds(interval.lower(), threshold) && !comparison.holds(interval.upper(), threshold)) {
-            outcome = Outcome.FAIL;
+        if (interval.lower() > threshold) {
+            outcome = comparison == Comparison.AT_LEAST ? Outcome.PASS : Outcome.FAIL;
+        } else if (interval.upper() < threshold) {
+            outcome = comparison == Comparison.AT_LEAST ? Outcome.FAIL : Outcome.PASS;
         } else {
-            outcome = Outcome.INCONCLUSIVE;
+            outcome = Outcome.INCONCLUSIVE; // an interval touching the threshold decides nothing, as the stop rule says
         }
         return new Verdict(name, interval.estimate(), interval.lower(), interval.upper(), threshold,
                 comparison.symbol(), outcome, detail, outcome == Outcome.INCONCLUSIVE ? Undecided.BUDGET : null);
+    }
+
+    /**
+     * Judges a sequential comparison: as {@link #decide(String, RatioInterval, Comparison, double, String)},
+     * except that a comparison too costly to measure is INCONCLUSIVE for its cost, and one whose pairs
+     * were dependent is INCONCLUSIVE for that, whatever its interval says.
+     */
+    public static Verdict decide(String name, RatioInterval interval, SequentialComparison.Stop stop,
+            Comparison comparison, double threshold, String detail) {
+        if (stop != null && stop.reason() == SequentialComparison.Reason.TOO_COSTLY) {
+            return new Verdict(name, interval.estimate(), interval.lower(), interval.upper(), threshold,
+                    comparison.symbol(), Outcome.INCONCLUSIVE, stop.stoppedBecause(), Undecided.COST);
+        }
+        if (stop != null && stop.reason() == SequentialComparison.Reason.DEPENDENT) {
+            return undecided(name, interval, comparison, threshold, Undecided.DEPENDENCE,
+                    detail + "; " + stop.stoppedBecause());
+        }
+        return decide(name, interval, comparison, threshold, detail);
     }
 
     /**
@@ -104,7 +123,7 @@ public record Verdict(String name, double actual, double lower, double upper, do
     public String message() {
         String bound = "<=".equals(comparison) ? Comparison.AT_MOST.bound() : Comparison.AT_LEAST.bound();
         String how = detail == null || detail.isBlank() ? "" : " (" + detail + ")";
-        if (Double.isNaN(actual)) {
+        if (Double.isNaN(actual) && verdict != Outcome.INCONCLUSIVE) {
             return name + " has no measured value (" + detail + "), so it cannot pass; expected " + bound + " is "
                     + format(threshold);
         }

@@ -1,6 +1,7 @@
 package io.github.qwenbench.generation;
 
 import io.github.qwenbench.gate.Comparison;
+import io.github.qwenbench.gate.Undecided;
 import io.github.qwenbench.gate.Verdict;
 import io.github.qwenbench.plan.GenerationSettings;
 import io.github.qwenbench.stats.RatioInterval;
@@ -17,12 +18,14 @@ public final class GenerationGates {
 
     public static List<Verdict> evaluate(GenerationSettings settings, GenerationMetrics metrics) {
         List<Verdict> verdicts = new ArrayList<>();
-        verdicts.add(Verdict.decide("minTokensPerSecondRatio", metrics.tokensPerSecondRatio(), Comparison.AT_LEAST,
-                settings.minTokensPerSecondRatio(), detail("candidate/baseline decode tokens per second",
-                        metrics.tokensPerSecondRatio(), metrics.tokensPerSecondStop(), metrics)));
-        verdicts.add(Verdict.decide("maxTimeToFirstTokenRatio", metrics.timeToFirstTokenRatio(), Comparison.AT_MOST,
-                settings.maxTimeToFirstTokenRatio(), detail("candidate/baseline time to first token",
-                        metrics.timeToFirstTokenRatio(), metrics.timeToFirstTokenStop(), metrics)));
+        verdicts.add(busy(Verdict.decide("minTokensPerSecondRatio", metrics.tokensPerSecondRatio(),
+                metrics.tokensPerSecondStop(), Comparison.AT_LEAST, settings.minTokensPerSecondRatio(),
+                detail("candidate/baseline decode tokens per second", metrics.tokensPerSecondRatio(),
+                        metrics.tokensPerSecondStop(), metrics, settings)), metrics));
+        verdicts.add(busy(Verdict.decide("maxTimeToFirstTokenRatio", metrics.timeToFirstTokenRatio(),
+                metrics.timeToFirstTokenStop(), Comparison.AT_MOST, settings.maxTimeToFirstTokenRatio(),
+                detail("candidate/baseline time to first token", metrics.timeToFirstTokenRatio(),
+                        metrics.timeToFirstTokenStop(), metrics, settings)), metrics));
         if (settings.minTokenAgreement() != null) {
             verdicts.add(Verdict.judge("minTokenAgreement", metrics.tokenAgreement(), Comparison.AT_LEAST,
                     settings.minTokenAgreement(), String.format(Locale.ROOT, "share of answer tokens equal position by"
@@ -32,11 +35,17 @@ public final class GenerationGates {
         return verdicts;
     }
 
+    /** A timed ratio measured while the machine left fewer cores free than declared is undecided as busy. */
+    private static Verdict busy(Verdict verdict, GenerationMetrics metrics) {
+        return metrics.conditions() == null || metrics.conditions().fit() ? verdict
+                : verdict.undecidedBecause(Undecided.BUSY, metrics.conditions().busyReason());
+    }
+
     private static String detail(String what, RatioInterval r, SequentialComparison.Stop stop,
-            GenerationMetrics metrics) {
-        return String.format(Locale.ROOT, "%s, %.0f%% anytime-valid interval from %d request pairs of %d tokens (%s),"
-                + " %s%s", what, 100 * r.confidence(), r.pairs(), metrics.maxNewTokens(), metrics.decodingLabel(),
-                stop.stoppedBecause(), stop.decided() ? ""
-                        : "; raise <generation><maxPairs> or <maxDuration>, or use fewer maxNewTokens");
+            GenerationMetrics metrics, GenerationSettings settings) {
+        return String.format(Locale.ROOT, "%s, the median over %d request pairs of %d tokens (%s) with one-sided"
+                + " anytime-valid bounds (each side's error at most %.0f%%), %s%s", what, r.pairs(),
+                metrics.maxNewTokens(), metrics.decodingLabel(), 100 * (1 - r.confidence()), stop.stoppedBecause(),
+                stop.decided() ? "" : ". " + settings.pairs().raise() + ", or use fewer maxNewTokens");
     }
 }

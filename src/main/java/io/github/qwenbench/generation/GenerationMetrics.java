@@ -3,6 +3,7 @@ package io.github.qwenbench.generation;
 import io.github.qwenbench.decoding.DecodingMethod;
 import io.github.qwenbench.decoding.TokenAgreement;
 import io.github.qwenbench.stats.LatencySummary;
+import io.github.qwenbench.host.RunConditions;
 import io.github.qwenbench.stats.RatioInterval;
 import io.github.qwenbench.stats.SequentialComparison;
 import java.util.List;
@@ -28,14 +29,16 @@ public record GenerationMetrics(String decoding, int maxNewTokens, List<ModelGen
         RatioInterval tokensPerSecondRatio, RatioInterval timeToFirstTokenRatio,
         SequentialComparison.Stop tokensPerSecondStop, SequentialComparison.Stop timeToFirstTokenStop,
         List<Answer> answers, double tokenAgreement, double exactMatchRate, Preprocessing preprocessing,
-        String method) {
+        String method, RunConditions conditions, long orderSeed) {
 
     public static final String METHOD = "Timed requests: each decodes exactly maxNewTokens tokens greedily, ignoring"
             + " stop tokens, so that both models do equal work; requests alternate A B, B A (A = baseline) on the same"
-            + " samples in turn. Time to first token is the first forward pass (prefill, vision included); time per"
+            + " samples in turn, in pairs of requests ordered A B B A or B A A B by a seeded coin per four. Time to first token is the first forward pass (prefill, vision included); time per"
             + " output token is each later forward pass; decode tokens per second is the tokens after the first over"
             + " their time; end-to-end is the whole request. Both ratios are medians over request pairs with"
-            + " anytime-valid confidence sequences, measured until each clears its threshold or the budget is spent."
+            + " one-sided anytime-valid confidence sequences for each bound, measured until each clears its threshold"
+            + " or the budget is spent; when the declared threads needed more cores than other processes left free,"
+            + " both are INCONCLUSIVE as busy."
             + " Answers: each sample decoded once more per model until a stop token or maxNewTokens.";
 
     /**

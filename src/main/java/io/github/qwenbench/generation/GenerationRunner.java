@@ -5,6 +5,8 @@ import ai.djl.ndarray.NDManager;
 import io.github.qwenbench.decoding.DecodingMethod;
 import io.github.qwenbench.decoding.GreedyDecoder;
 import io.github.qwenbench.decoding.TokenAgreement;
+import io.github.qwenbench.host.FreeCores;
+import io.github.qwenbench.host.RunConditions;
 import io.github.qwenbench.model.EngineThreads;
 import io.github.qwenbench.model.InputFactory;
 import io.github.qwenbench.model.LoadedModel;
@@ -14,6 +16,7 @@ import io.github.qwenbench.plan.GenerationSettings;
 import io.github.qwenbench.plan.InputSpec;
 import io.github.qwenbench.stats.ConfidenceSequence;
 import io.github.qwenbench.stats.LatencySummary;
+import io.github.qwenbench.stats.PairOrder;
 import io.github.qwenbench.stats.SequentialComparison;
 import io.github.qwenbench.stats.Statistics;
 import io.github.qwenbench.suite.SuiteContext;
@@ -59,19 +62,21 @@ public final class GenerationRunner implements SuiteRunner {
                     settings.maxNewTokens(), Set.of());
             Timings base = new Timings("baseline");
             Timings cand = new Timings("candidate");
+            PairOrder order = PairOrder.forComparison(context.plan().seed(), "generation");
             SequentialComparison tokensPerSecond = new SequentialComparison(ConfidenceSequence.Rule.MEDIAN,
-                    settings.confidence());
+                    settings.confidence(), order);
             SequentialComparison firstToken = new SequentialComparison(ConfidenceSequence.Rule.MEDIAN,
-                    settings.confidence());
+                    settings.confidence(), order);
             SequentialComparison.Stop tpsStop = null;
             SequentialComparison.Stop ttftStop = null;
             long start = System.nanoTime();
+            FreeCores.Window window = FreeCores.open();
             for (int pair = 0; tpsStop == null || ttftStop == null; pair++) {
                 GreedyDecoder.Decoded a;
                 GreedyDecoder.Decoded b;
                 try (NDManager scratch = manager.newSubManager()) {
                     NDList prompt = inputs.sample(scratch, pair % settings.samples());
-                    if (pair % 2 == 0) {
+                    if (order.baselineFirst(pair)) {
                         a = GreedyDecoder.decode(baseline, prompt, specs, timed, scratch);
                         b = GreedyDecoder.decode(candidate, prompt, specs, timed, scratch);
                     } else {
@@ -82,6 +87,13 @@ public final class GenerationRunner implements SuiteRunner {
                 base.add(a);
                 cand.add(b);
                 long millis = (System.nanoTime() - start) / 1_000_000;
+                String tooCostly = pair == 0 ? settings.pairs().tooCostly("the timed requests", millis / 2.0, 1,
+                        settings.pairs().ceilingMillis()) : null;
+                if (tooCostly != null) {
+                    context.progress().accept(tooCostly);
+                    tpsStop = SequentialComparison.Stop.of(SequentialComparison.Reason.TOO_COSTLY, tooCostly, millis);
+                    ttftStop = tpsStop;
+                }
                 if (tpsStop == null) {
                     tokensPerSecond.add(Timings.decodeTokensPerSecond(b), Timings.decodeTokensPerSecond(a));
                     tpsStop = tokensPerSecond.stopNow(settings.minTokensPerSecondRatio(), settings.budget(), millis);
@@ -91,17 +103,19 @@ public final class GenerationRunner implements SuiteRunner {
                     ttftStop = firstToken.stopNow(settings.maxTimeToFirstTokenRatio(), settings.budget(), millis);
                 }
             }
+            RunConditions conditions = new RunConditions(1, threads.apply("generation", 1), window.close());
             context.progress().accept(String.format(Locale.ROOT, "timed %d request pairs of %d tokens: tokens/s ratio"
-                    + " %.3f (%s), time-to-first-token ratio %.3f (%s)", base.requests, settings.maxNewTokens(),
-                    tokensPerSecond.interval().estimate(), tpsStop.stoppedBecause(),
-                    firstToken.interval().estimate(), ttftStop.stoppedBecause()));
+                    + " %.3f (%s), time-to-first-token ratio %.3f (%s); %s, %.1f of %d cores free", base.requests,
+                    settings.maxNewTokens(), tokensPerSecond.interval().estimate(), tpsStop.stoppedBecause(),
+                    firstToken.interval().estimate(), ttftStop.stoppedBecause(), conditions.describe(),
+                    conditions.free().freeShare(), conditions.free().cores()));
             GenerationMetrics.ModelGeneration baseSummary = base.summary();
             GenerationMetrics.ModelGeneration candSummary = cand.summary();
             return new GenerationMetrics(DecodingMethod.decoding(baseSummary.decoding(), candSummary.decoding()),
                     settings.maxNewTokens(), List.of(baseSummary, candSummary), tokensPerSecond.interval(), firstToken.interval(),
                     tpsStop, ttftStop, answers, agreement.agreement(), agreement.exactMatchRate(),
                     preprocessing(context.plan()),
-                    GenerationMetrics.METHOD);
+                    GenerationMetrics.METHOD, conditions, order.seed());
         } finally {
             threads.restore();
         }

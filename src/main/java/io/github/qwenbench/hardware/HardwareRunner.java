@@ -39,8 +39,9 @@ public final class HardwareRunner implements SuiteRunner {
     private static CurveMetrics.Curve threadScaling(SuiteContext context, LoadedModel baseline,
             LoadedModel candidate, HardwareSettings settings, NDManager manager) throws BenchmarkSetupException {
         InputFactory inputs = context.inputs();
-        PairedCurves curves = new PairedCurves(baseline, candidate, inputs.inputs(), settings.points(),
-                context.engineThreads(), context.progress());
+        PairedCurves curves = new PairedCurves(baseline, candidate, inputs.inputs(),
+                settings.points(context.plan().scalability()), context.engineThreads(), context.progress(),
+                context.plan().seed(), settings.threads().size());
         List<NDList> samples = List.of(inputs.sample(manager, 0), inputs.sample(manager, 1));
         List<PairedCurves.Point> points = new ArrayList<>();
         for (int threads : settings.threads()) {
@@ -116,7 +117,7 @@ public final class HardwareRunner implements SuiteRunner {
 
     /**
      * Each model's roofline at every thread count where its throughput and both peaks were measured,
-     * and which did not run contended (there the scheduler, not the model, sets the throughput).
+     * where the machine left the cores its threads needed (elsewhere the scheduler, not the model, sets the throughput).
      */
     static List<HardwareMetrics.ModelRoofline> rooflines(CurveMetrics.Curve curve, List<OperatorProfile> profiles,
             List<GemmThroughput> gemm, List<MemoryBandwidth> bandwidth, long samplesPerInference,
@@ -129,7 +130,7 @@ public final class HardwareRunner implements SuiteRunner {
         for (int m = 0; m < models.size(); m++) {
             long parameterBytes = parameterBytes(models.get(m));
             for (int i = 0; i < curve.sizes().size(); i++) {
-                if (curve.contended(i) || parameterBytes <= 0) {
+                if (curve.busy(i) || parameterBytes <= 0) {
                     continue;
                 }
                 double inferencesPerSecond = curve.models().get(m).samplesPerSecond().get(i) / samplesPerInference;

@@ -47,17 +47,13 @@ public final class HardwareSuite implements SuiteDefinition<HardwareMetrics> {
     public List<Verdict> gates(BenchmarkPlan plan, HardwareMetrics metrics) {
         if (metrics.threadScaling() == null) {
             return List.of(Verdict.judge("minThroughputRatio", Double.NaN, Comparison.AT_LEAST,
-                    plan.hardware().points().minThroughputRatio(), "hardware/threads is none: no thread count was"
+                    plan.hardware().minThroughputRatio(), "hardware/threads is none: no thread count was"
                             + " measured, so nothing can be judged; give thread counts, or leave hardware out of"
                             + " the suites"));
         }
-        return CurveGates.evaluate(plan.hardware().points(), curves(metrics));
+        return CurveGates.evaluate(plan.hardware().points(plan.scalability()), curves(metrics));
     }
 
-    @Override
-    public List<String> warnings(BenchmarkPlan plan, HardwareMetrics metrics) {
-        return metrics.threadScaling() == null ? List.of() : CurveGates.warnings(curves(metrics));
-    }
 
     private static CurveMetrics curves(HardwareMetrics metrics) {
         return new CurveMetrics(List.of(metrics.threadScaling()), 0, metrics.method(), null);
@@ -117,7 +113,7 @@ public final class HardwareSuite implements SuiteDefinition<HardwareMetrics> {
             }
             html.append("<th>candidate/baseline [interval]</th></tr>");
             for (int i = 0; i < curve.sizes().size(); i++) {
-                html.append("<tr><td>").append(curve.sizes().get(i)).append(curve.contended(i) ? " (contended)" : "")
+                html.append("<tr><td>").append(curve.sizes().get(i)).append(curve.busy(i) ? " (machine busy)" : "")
                         .append("</td>");
                 for (CurveMetrics.ModelCurve model : curve.models()) {
                     html.append(Html.cells(model.samplesPerSecond().get(i), speedup(model, i),

@@ -26,6 +26,11 @@ public record FreeCores(int cores, double busyElsewhere, String source) {
 
     private static final Path PROC_STAT = Path.of("/proc/stat");
 
+    /** Cores' worth of CPU other processes left free, unrounded; all cores when unknown. */
+    public double freeShare() {
+        return Double.isNaN(busyElsewhere) ? cores : Math.max(0, cores - busyElsewhere);
+    }
+
     /** Cores free for the models: at least one. */
     public int free() {
         if (Double.isNaN(busyElsewhere)) {
@@ -52,25 +57,50 @@ public record FreeCores(int cores, double busyElsewhere, String source) {
 
     /** Measures for {@code window} how much CPU other processes use. */
     public static FreeCores probe(Duration window) {
-        int cores = Runtime.getRuntime().availableProcessors();
-        long[] before = readStat();
-        if (before == null) {
-            return new FreeCores(cores, Double.NaN, "unavailable: " + PROC_STAT + " cannot be read");
-        }
-        long ownBefore = ownCpuNanos();
-        long start = System.nanoTime();
+        Window open = open();
         LockSupport.parkNanos(window.toNanos());
-        long[] after = readStat();
-        long wall = System.nanoTime() - start;
-        long ownAfter = ownCpuNanos();
-        if (after == null || after[0] == before[0]) {
-            return new FreeCores(cores, Double.NaN, "unavailable: " + PROC_STAT + " did not move");
+        return open.close();
+    }
+
+    /**
+     * Starts measuring how much CPU other processes use from now until {@link Window#close}: over a
+     * whole measurement, so that load that comes and goes during it is seen, not only the load of
+     * the moment before. This process's own CPU (the worker measuring) is excluded.
+     */
+    public static Window open() {
+        return new Window(readStat(), ownCpuNanos(), System.nanoTime());
+    }
+
+    /** A measuring window opened by {@link #open}. */
+    public static final class Window {
+        private final long[] before;
+        private final long ownBefore;
+        private final long start;
+
+        private Window(long[] before, long ownBefore, long start) {
+            this.before = before;
+            this.ownBefore = ownBefore;
+            this.start = start;
         }
-        double busyShare = (double) (after[1] - before[1]) / (after[0] - before[0]);
-        double own = ownBefore < 0 ? 0 : (double) (ownAfter - ownBefore) / wall;
-        double elsewhere = Math.max(0, busyShare * cores - own);
-        return new FreeCores(cores, elsewhere, String.format(Locale.ROOT, "/proc/stat over %d ms",
-                window.toMillis()));
+
+        /** The cores other processes left free since the window opened. */
+        public FreeCores close() {
+            int cores = Runtime.getRuntime().availableProcessors();
+            if (before == null) {
+                return new FreeCores(cores, Double.NaN, "unavailable: " + PROC_STAT + " cannot be read");
+            }
+            long[] after = readStat();
+            long wall = System.nanoTime() - start;
+            long ownAfter = ownCpuNanos();
+            if (after == null || after[0] == before[0]) {
+                return new FreeCores(cores, Double.NaN, "unavailable: " + PROC_STAT + " did not move");
+            }
+            double busyShare = (double) (after[1] - before[1]) / (after[0] - before[0]);
+            double own = ownBefore < 0 ? 0 : (double) (ownAfter - ownBefore) / wall;
+            double elsewhere = Math.max(0, busyShare * cores - own);
+            return new FreeCores(cores, elsewhere, String.format(Locale.ROOT, "/proc/stat over %d ms, less this"
+                    + " worker's own CPU", wall / 1_000_000));
+        }
     }
 
     /** {total, busy} jiffies of the aggregate {@code cpu} line, or null. */

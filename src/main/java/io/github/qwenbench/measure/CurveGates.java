@@ -1,9 +1,11 @@
 package io.github.qwenbench.measure;
 
 import io.github.qwenbench.gate.Comparison;
+import io.github.qwenbench.gate.Undecided;
 import io.github.qwenbench.gate.Verdict;
 import io.github.qwenbench.plan.ScalabilitySettings;
 import io.github.qwenbench.stats.RatioInterval;
+import io.github.qwenbench.stats.SequentialComparison;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,10 +17,10 @@ public final class CurveGates {
     }
 
     /**
-     * A point whose threads exceeded the cores other processes left free gets no ratio gate: its
-     * pairs follow the scheduler (an A/A run here failed one at threads=2 with one core busy), so
-     * the confidence sequence's independence assumption does not hold there. Its ratio is still
-     * reported, and {@link #warnings} says why it was not judged.
+     * Every point gets its gates. A point whose declared threads needed more cores than other
+     * processes left free while it was measured has all its gates INCONCLUSIVE because the machine was
+     * busy: its pairs follow the scheduler (an A/A run here failed one at threads=2 with one core busy),
+     * so they are reported, not judged, and the build says so instead of passing them over.
      */
     public static List<Verdict> evaluate(ScalabilitySettings settings, CurveMetrics metrics) {
         List<Verdict> verdicts = new ArrayList<>();
@@ -30,17 +32,17 @@ public final class CurveGates {
             CurveMetrics.ModelCurve baseline = curve.models().get(0);
             CurveMetrics.ModelCurve candidate = curve.models().get(1);
             for (int i = 0; i < curve.sizes().size(); i++) {
+                int first = verdicts.size();
                 String point = curve.point(i);
                 RatioInterval r = curve.throughputRatio().get(i);
-                String stop = curve.stops() == null ? "" : ", " + curve.stops().get(i).stoppedBecause();
-                String budget = curve.stops() != null && !curve.stops().get(i).decided()
-                        ? "; raise <scalability><maxIterations> or <maxDuration>, or measure fewer points" : "";
-                if (!curve.contended(i)) {
-                    verdicts.add(Verdict.decide("minThroughputRatio[" + point + "]", r, Comparison.AT_LEAST,
-                            settings.minThroughputRatio(), String.format(Locale.ROOT, "candidate/baseline throughput,"
-                                    + " %.0f%% anytime-valid interval from %d interleaved block pairs%s%s",
-                                    100 * r.confidence(), r.pairs(), stop, budget)));
-                }
+                SequentialComparison.Stop stop = curve.stops() == null ? null : curve.stops().get(i);
+                String ended = stop == null ? "" : ", " + stop.stoppedBecause();
+                String budget = stop != null && !stop.decided() ? ". " + settings.pairs().raise() : "";
+                verdicts.add(Verdict.decide("minThroughputRatio[" + point + "]", r, stop, Comparison.AT_LEAST,
+                        settings.minThroughputRatio(), String.format(Locale.ROOT, "candidate/baseline throughput, the"
+                                + " median over %d interleaved block pairs with one-sided anytime-valid bounds (each"
+                                + " side's error at most %.0f%%)%s%s", r.pairs(), 100 * (1 - r.confidence()), ended,
+                                budget)));
                 double baselineCv = baseline.blockThroughputCoefficientOfVariation().get(i);
                 double candidateCv = candidate.blockThroughputCoefficientOfVariation().get(i);
                 int blocks = r.pairs();
@@ -61,24 +63,14 @@ public final class CurveGates {
                             candidate.scalingEfficiency().get(i), Comparison.AT_LEAST, settings.minScalingEfficiency(),
                             "candidate throughput gain over " + curve.point(0) + " per size factor"));
                 }
-            }
-        }
-        return verdicts;
-    }
-
-    /** The points that were measured but not gated, and why. */
-    public static List<String> warnings(CurveMetrics metrics) {
-        List<String> warnings = new ArrayList<>();
-        for (CurveMetrics.Curve curve : metrics.curves()) {
-            for (int i = 0; i < curve.sizes().size(); i++) {
-                if (curve.contended(i)) {
-                    warnings.add(curve.point(i) + ": its threads exceeded the cores other processes left free, so its"
-                            + " throughput ratio (" + Verdict.format(curve.throughputRatio().get(i).estimate())
-                            + ") measures the scheduler and is reported without a gate; run on a quieter machine to"
-                            + " judge it");
+                if (curve.busy(i)) {
+                    String why = curve.conditions().get(i).busyReason();
+                    for (int v = first; v < verdicts.size(); v++) {
+                        verdicts.set(v, verdicts.get(v).undecidedBecause(Undecided.BUSY, why));
+                    }
                 }
             }
         }
-        return warnings;
+        return verdicts;
     }
 }

@@ -1,6 +1,8 @@
 package io.github.qwenbench.measure;
 
+import io.github.qwenbench.host.RunConditions;
 import io.github.qwenbench.stats.RatioInterval;
+import io.github.qwenbench.stats.PairOrder;
 import io.github.qwenbench.stats.SequentialComparison;
 import java.util.List;
 
@@ -15,11 +17,13 @@ import java.util.List;
  */
 public record CurveMetrics(List<Curve> curves, int intraOpThreads, String method, String batching) {
 
-    public static final String METHOD = "At every point both models run in alternating blocks (A B, then B A) on"
-            + " the same inputs. Throughput counts samples per second (a batch of b counts b). The throughput ratio is"
-            + " candidate over baseline: the median over block pairs, with an anytime-valid confidence sequence;"
-            + " each point measures on, pair by pair, until the interval clears minThroughputRatio or the point's"
-            + " budget (maxIterations, maxDuration) is spent. Scaling"
+    public static final String METHOD = "At every point both models run in " + PairOrder.DESIGN + ", on the same"
+            + " inputs, with blocks sized from the point's measured cost. Throughput counts samples per second (a batch"
+            + " of b counts b). The throughput ratio is candidate over baseline: the median over block pairs, with"
+            + " one-sided anytime-valid confidence sequences for each bound; each point measures on, pair by pair,"
+            + " until the interval clears minThroughputRatio or its budget (minPairs to maxPairs, its share of the"
+            + " suite's maxDuration) is spent. A point whose declared threads needed more cores than other processes"
+            + " left free while it was measured is INCONCLUSIVE as busy. Scaling"
             + " efficiency is the throughput gain over the first point divided by the size factor. Consistency is"
             + " the coefficient of variation of block throughputs. The growth exponent is the slope of log latency"
             + " against log size. The knee is the first level past which throughput gains less than 10% while p99"
@@ -33,16 +37,18 @@ public record CurveMetrics(List<Curve> curves, int intraOpThreads, String method
      * @param throughputRatio candidate over baseline at each size
      * @param stops why measuring stopped at each size: decided, or which budget was spent
      * @param intraOpThreads the engine's intra-op threads at each size
-     * @param contended at each size, whether its threads exceeded the cores other processes left free
-     *        (its ratio is reported but not gated: the scheduler, not the models, decides it)
+     * @param conditions at each size, the declared threads and the cores other processes left free
+     *        while it was measured; where they did not fit, its gates are INCONCLUSIVE as busy
+     * @param blockSizes inferences per block (per thread) at each size, sized from the measured cost
+     * @param orderSeeds the seed of each point's block order (A B B A or B A A B per four blocks)
      */
     public record Curve(String kind, String axis, List<Integer> sizes, List<ModelCurve> models,
             List<RatioInterval> throughputRatio, List<SequentialComparison.Stop> stops, List<Integer> intraOpThreads,
-            List<Boolean> contended) {
+            List<RunConditions> conditions, List<Integer> blockSizes, List<Long> orderSeeds) {
 
-        /** Whether the point at {@code index} ran contended. */
-        public boolean contended(int index) {
-            return contended != null && contended.get(index);
+        /** Whether the machine left fewer cores free than the point at {@code index} needed. */
+        public boolean busy(int index) {
+            return conditions != null && !conditions.get(index).fit();
         }
 
         public String point(int index) {

@@ -2,14 +2,18 @@ package io.github.qwenbench.measure;
 
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDList;
+import io.github.qwenbench.host.FreeCores;
+import io.github.qwenbench.host.RunConditions;
 import io.github.qwenbench.model.EngineThreads;
 import io.github.qwenbench.model.LoadedModel;
 import io.github.qwenbench.plan.BenchmarkSetupException;
 import io.github.qwenbench.plan.InputSpec;
+import io.github.qwenbench.plan.PairBudget;
 import io.github.qwenbench.plan.ScalabilitySettings;
 import io.github.qwenbench.stats.ConfidenceSequence;
 import io.github.qwenbench.stats.LatencySummary;
 import io.github.qwenbench.stats.LinearFit;
+import io.github.qwenbench.stats.PairOrder;
 import io.github.qwenbench.stats.RatioInterval;
 import io.github.qwenbench.stats.SequentialComparison;
 import io.github.qwenbench.stats.Statistics;
@@ -25,7 +29,7 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Both models measured along a curve (batch sizes, calling threads, input sizes, intra-op threads):
- * at every point they run in alternating blocks (A B, then B A) until the throughput-ratio interval
+ * at every point they run in pairs of blocks ({@link PairOrder}) until the throughput-ratio interval
  * clears {@code minThroughputRatio} or the point's budget is spent. The scalability suite measures
  * its curves with it, the hardware suite its thread scaling.
  */
@@ -33,18 +37,13 @@ public final class PairedCurves {
 
     /**
      * One point of a curve: its name, its calling threads, the engine's intra-op threads it forces
-     * (null: fitted to the free cores), and the inputs it cycles through.
+     * (null: the declared {@code engine/intraOpThreads} per caller), and the inputs it cycles through.
      */
     public record Point(String name, int threads, Integer intraOpThreads, List<NDList> inputs) {
 
-        /** A point whose intra-op threads are fitted to the free cores. */
+        /** A point at the declared intra-op threads per caller. */
         public Point(String name, int threads, List<NDList> inputs) {
             this(name, threads, null, inputs);
-        }
-
-        /** Threads that want a core at once: the callers, or the intra-op threads the point forces. */
-        int busyThreads() {
-            return intraOpThreads == null ? threads : intraOpThreads;
         }
     }
 
@@ -54,7 +53,7 @@ public final class PairedCurves {
 
     /** What both models measured at one point, and how the comparison ended. */
     private record PointResult(Measured baseline, Measured candidate, RatioInterval ratio,
-            SequentialComparison.Stop stop, int intraOpThreads, boolean contended) {
+            SequentialComparison.Stop stop, int intraOpThreads, RunConditions conditions, int blockSize, long seed) {
     }
 
     private final LoadedModel baseline;
@@ -63,20 +62,26 @@ public final class PairedCurves {
     private final ScalabilitySettings settings;
     private final EngineThreads threads;
     private final Consumer<String> progress;
+    private final long seed;
+    private final TimeCeiling ceiling;
 
     /**
      * @param settings the blocks, budget, confidence and {@code minThroughputRatio} of every point
-     * @param threads fits the engine's intra-op threads to each point
+     * @param threads sets the engine's intra-op threads of each point
      * @param progress receives a line per point
+     * @param seed the run's seed, from which each point's block order is drawn
+     * @param points how many points all curves of this suite measure together, to share the ceiling
      */
     public PairedCurves(LoadedModel baseline, LoadedModel candidate, List<InputSpec> specs,
-            ScalabilitySettings settings, EngineThreads threads, Consumer<String> progress) {
+            ScalabilitySettings settings, EngineThreads threads, Consumer<String> progress, long seed, int points) {
         this.baseline = baseline;
         this.candidate = candidate;
         this.specs = specs;
         this.settings = settings;
         this.threads = threads;
         this.progress = progress;
+        this.seed = seed;
+        this.ceiling = new TimeCeiling(settings.pairs().ceilingMillis(), points);
     }
 
     /** Measures both models at every point, in order, and returns the curve. */
@@ -87,7 +92,9 @@ public final class PairedCurves {
         List<RatioInterval> ratios = new ArrayList<>();
         List<SequentialComparison.Stop> stops = new ArrayList<>();
         List<Integer> intraOpThreads = new ArrayList<>();
-        List<Boolean> contended = new ArrayList<>();
+        List<RunConditions> conditions = new ArrayList<>();
+        List<Integer> blockSizes = new ArrayList<>();
+        List<Long> seeds = new ArrayList<>();
         for (Point point : points) {
             PointResult result = measure(point);
             base.add(result.baseline());
@@ -95,43 +102,67 @@ public final class PairedCurves {
             ratios.add(result.ratio());
             stops.add(result.stop());
             intraOpThreads.add(result.intraOpThreads());
-            contended.add(result.contended());
+            conditions.add(result.conditions());
+            blockSizes.add(result.blockSize());
+            seeds.add(result.seed());
             progress.accept(String.format(java.util.Locale.ROOT,
-                    "%s: baseline %.1f, candidate %.1f samples/s, ratio %.3f [%.3f, %.3f] from %d block pairs, %s",
-                    point.name(), Statistics.median(result.baseline().blockThroughput()),
+                    "%s: baseline %.1f, candidate %.1f samples/s, ratio %.3f [%.3f, %.3f] from %d pairs of %d-inference"
+                            + " blocks, %s; %s, %.1f of %d cores free", point.name(),
+                    Statistics.median(result.baseline().blockThroughput()),
                     Statistics.median(result.candidate().blockThroughput()), result.ratio().estimate(),
-                    result.ratio().lower(), result.ratio().upper(), result.ratio().pairs(),
-                    result.stop().stoppedBecause()));
+                    result.ratio().lower(), result.ratio().upper(), result.ratio().pairs(), result.blockSize(),
+                    result.stop().stoppedBecause(), result.conditions().describe(),
+                    result.conditions().free().freeShare(), result.conditions().free().cores()));
         }
         boolean efficiency = !"input-size".equals(kind);
         return new CurveMetrics.Curve(kind, axis, sizes, List.of(
                 modelCurve("baseline", kind, sizes, base, efficiency),
-                modelCurve("candidate", kind, sizes, cand, efficiency)), ratios, stops, intraOpThreads, contended);
+                modelCurve("candidate", kind, sizes, cand, efficiency)), ratios, stops, intraOpThreads, conditions,
+                blockSizes, seeds);
     }
 
     /**
-     * Both models at one point, in alternating blocks (A B, then B A), until the throughput-ratio
-     * interval clears minThroughputRatio or the point's budget is spent.
+     * Both models at one point, in pairs of blocks ({@link PairOrder}), until the throughput-ratio
+     * interval clears minThroughputRatio or the point's budget is spent. After warm-up, one timed
+     * inference of each model gives the cost from which the blocks are sized; a point whose fewest
+     * deciding pairs would not fit in its share of the ceiling measures nothing more and says so.
      */
     private PointResult measure(Point point) throws BenchmarkSetupException {
+        long share = ceiling.nextShareMillis();
         int intraOpThreads = point.intraOpThreads() == null ? threads.apply(point.name(), point.threads())
                 : threads.force(point.name(), point.intraOpThreads());
+        FreeCores.Window window = FreeCores.open();
         try (Runner a = new Runner(baseline, point); Runner b = new Runner(candidate, point)) {
             a.block(settings.warmupIterations(), false);
             b.block(settings.warmupIterations(), false);
+            double inferenceMillis = Math.max(a.inferenceMillis(), b.inferenceMillis());
+            PairBudget pairs = settings.pairs();
+            int blockSize = pairs.blockSizeFor(inferenceMillis, share);
+            PairOrder order = PairOrder.forComparison(seed, point.name());
             SequentialComparison ratio = new SequentialComparison(ConfidenceSequence.Rule.MEDIAN,
-                    settings.confidence());
-            SequentialComparison.Stop stop = ratio.run(() -> {
-                if (ratio.pairs() % 2 == 0) {
-                    double baselineThroughput = a.block(settings.blockSize(), true);
-                    ratio.add(b.block(settings.blockSize(), true), baselineThroughput);
-                } else {
-                    double candidateThroughput = b.block(settings.blockSize(), true);
-                    ratio.add(candidateThroughput, a.block(settings.blockSize(), true));
-                }
-            }, settings.minThroughputRatio(), settings.budget(), point.name(), progress);
-            return new PointResult(a.measured(), b.measured(), ratio.interval(), stop, intraOpThreads,
-                    threads.contended(point.busyThreads()));
+                    settings.confidence(), order);
+            String tooCostly = pairs.tooCostly(point.name(), inferenceMillis, blockSize, share);
+            SequentialComparison.Stop stop;
+            if (tooCostly != null) {
+                progress.accept(tooCostly);
+                stop = SequentialComparison.Stop.of(SequentialComparison.Reason.TOO_COSTLY, tooCostly, 0);
+            } else {
+                stop = ratio.run(() -> {
+                    double baselineThroughput;
+                    double candidateThroughput;
+                    if (ratio.baselineFirst()) {
+                        baselineThroughput = a.block(blockSize, true);
+                        candidateThroughput = b.block(blockSize, true);
+                    } else {
+                        candidateThroughput = b.block(blockSize, true);
+                        baselineThroughput = a.block(blockSize, true);
+                    }
+                    ratio.add(candidateThroughput, baselineThroughput);
+                }, settings.minThroughputRatio(), pairs.forShare(share), point.name(), progress);
+            }
+            RunConditions conditions = new RunConditions(point.threads(), intraOpThreads, window.close());
+            return new PointResult(a.measured(), b.measured(), ratio.interval(), stop, intraOpThreads, conditions,
+                    blockSize, order.seed());
         } finally {
             threads.restore();
         }
@@ -157,6 +188,13 @@ public final class PairedCurves {
             NDList first = point.inputs().get(0);
             this.samplesPerInference = first.get(0).getShape().dimension() > settings.batchDimension()
                     ? first.get(0).getShape().get(settings.batchDimension()) : 1;
+        }
+
+        /** The time of one inference per thread, after warm-up, in milliseconds: the point's cost. */
+        double inferenceMillis() throws BenchmarkSetupException {
+            long start = System.nanoTime();
+            block(1, false);
+            return (System.nanoTime() - start) / 1e6;
         }
 
         /** Runs {@code count} inferences per thread; returns their throughput in samples per second. */

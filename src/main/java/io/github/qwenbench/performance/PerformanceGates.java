@@ -1,6 +1,7 @@
 package io.github.qwenbench.performance;
 
 import io.github.qwenbench.gate.Comparison;
+import io.github.qwenbench.gate.Undecided;
 import io.github.qwenbench.gate.Verdict;
 import io.github.qwenbench.plan.PerformanceSettings;
 import io.github.qwenbench.stats.RatioInterval;
@@ -15,17 +16,21 @@ public final class PerformanceGates {
 
     public static List<Verdict> evaluate(PerformanceSettings settings, PerformanceMetrics metrics) {
         RatioInterval s = metrics.speedup();
-        if (!s.hasInterval()) {
-            return List.of(Verdict.decide("minSpeedup", s, Comparison.AT_LEAST, settings.minSpeedup(), "only "
-                    + s.pairs() + " block pairs were measured, too few for an interval: raise <performance>"
-                    + "<iterations>"));
-        }
-        String detail = String.format(Locale.ROOT, "baseline/candidate latency, %.0f%% anytime-valid interval from %d"
-                + " interleaved block pairs, %s", 100 * s.confidence(), s.pairs(),
+        String detail = String.format(Locale.ROOT, "baseline/candidate latency, the median over %d interleaved pairs of"
+                + " %d-inference blocks with one-sided anytime-valid bounds (each side's error at most %.0f%%), %s",
+                s.pairs(), metrics.blockSize(), 100 * (1 - s.confidence()),
                 metrics.stop() == null ? "" : metrics.stop().stoppedBecause());
-        if (metrics.stop() != null && !metrics.stop().decided()) {
-            detail += "; raise <performance><maxIterations> or <duration> to measure longer";
+        if (!s.hasInterval()) {
+            detail = "only " + s.pairs() + " block pairs were measured, too few for an interval; " + detail;
         }
-        return List.of(Verdict.decide("minSpeedup", s, Comparison.AT_LEAST, settings.minSpeedup(), detail));
+        if (metrics.stop() != null && !metrics.stop().decided()) {
+            detail += ". " + settings.pairs().raise();
+        }
+        Verdict verdict = Verdict.decide("minSpeedup", s, metrics.stop(), Comparison.AT_LEAST, settings.minSpeedup(),
+                detail);
+        if (metrics.conditions() != null && !metrics.conditions().fit()) {
+            verdict = verdict.undecidedBecause(Undecided.BUSY, metrics.conditions().busyReason());
+        }
+        return List.of(verdict);
     }
 }

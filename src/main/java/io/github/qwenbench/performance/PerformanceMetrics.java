@@ -1,6 +1,8 @@
 package io.github.qwenbench.performance;
 
+import io.github.qwenbench.host.RunConditions;
 import io.github.qwenbench.stats.LatencySummary;
+import io.github.qwenbench.stats.PairOrder;
 import io.github.qwenbench.stats.RatioInterval;
 import io.github.qwenbench.stats.SequentialComparison;
 import java.util.List;
@@ -16,17 +18,21 @@ import java.util.List;
  * @param baselineBlockMillis the baseline's block medians, in measuring order
  * @param candidateBlockMillis the candidate's block medians, paired with the baseline's
  * @param intraOpThreads the engine's intra-op threads while measuring
+ * @param conditions the declared threads and the cores other processes left free while measuring
+ * @param orderSeed the seed of the block order
  */
 public record PerformanceMetrics(List<ModelPerformance> models, RatioInterval speedup, String method,
         SequentialComparison.Stop stop, int blockSize,
-        List<Double> baselineBlockMillis, List<Double> candidateBlockMillis, int intraOpThreads) {
+        List<Double> baselineBlockMillis, List<Double> candidateBlockMillis, int intraOpThreads,
+        RunConditions conditions, long orderSeed) {
 
     /** How the speedup is computed; recorded in every result. */
-    public static final String METHOD = "Blocks of consecutive inferences, alternating A B B A (A = baseline) in one"
-            + " worker on the same inputs; each block is summarized by its median latency. speedup = median over"
-            + " adjacent block pairs of (baseline block median / candidate block median), with an anytime-valid"
-            + " confidence sequence; measuring goes on, pair by pair, until the interval clears minSpeedup or the"
-            + " budget (maxIterations, duration) is spent.";
+    public static final String METHOD = "Blocks of consecutive inferences, sized from the models' measured cost, in "
+            + PairOrder.DESIGN + ", in one worker on the same inputs; each block is summarized by its median latency."
+            + " speedup = median over block pairs of (baseline block median / candidate block median), with one-sided"
+            + " anytime-valid confidence sequences for each bound; measuring goes on, pair by pair, until the interval"
+            + " clears minSpeedup or the budget (minPairs to maxPairs, maxDuration) is spent. When the declared threads"
+            + " needed more cores than other processes left free, the gate is INCONCLUSIVE as busy.";
 
     /**
      * @param role baseline or candidate

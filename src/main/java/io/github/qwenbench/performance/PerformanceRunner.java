@@ -2,6 +2,8 @@ package io.github.qwenbench.performance;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import io.github.qwenbench.host.FreeCores;
+import io.github.qwenbench.host.RunConditions;
 import io.github.qwenbench.measure.LatencyLoop;
 import io.github.qwenbench.model.LoadedModel;
 import io.github.qwenbench.plan.BenchmarkSetupException;
@@ -9,6 +11,7 @@ import io.github.qwenbench.plan.InputSpec;
 import io.github.qwenbench.plan.PerformanceSettings;
 import io.github.qwenbench.stats.ConfidenceSequence;
 import io.github.qwenbench.stats.LatencySummary;
+import io.github.qwenbench.stats.PairOrder;
 import io.github.qwenbench.stats.RatioInterval;
 import io.github.qwenbench.stats.SequentialComparison;
 import io.github.qwenbench.stats.Statistics;
@@ -40,19 +43,34 @@ public final class PerformanceRunner implements SuiteRunner {
             LatencyLoop.run(baseline, samples, specs, 1, settings.warmupIterations(), null);
             LatencyLoop.run(candidate, samples, specs, 1, settings.warmupIterations(), null);
 
-            Blocks blocks = new Blocks(baseline, candidate, samples, specs, settings.blockSize(),
-                    settings.confidence());
-            SequentialComparison.Stop stop = blocks.speedup.run(blocks::measurePair, settings.minSpeedup(),
-                    settings.budget(), "speedup", context.progress());
+            long share = settings.pairs().ceilingMillis();
+            double inferenceMillis = Math.max(cost(baseline, samples, specs), cost(candidate, samples, specs));
+            int blockSize = settings.pairs().blockSizeFor(inferenceMillis, share);
+            PairOrder order = PairOrder.forComparison(context.plan().seed(), "speedup");
+            Blocks blocks = new Blocks(baseline, candidate, samples, specs, blockSize, settings.confidence(), order);
+            String tooCostly = settings.pairs().tooCostly("speedup", inferenceMillis, blockSize, share);
+            FreeCores.Window window = FreeCores.open();
+            SequentialComparison.Stop stop;
+            if (tooCostly != null) {
+                context.progress().accept(tooCostly);
+                stop = SequentialComparison.Stop.of(SequentialComparison.Reason.TOO_COSTLY, tooCostly, 0);
+            } else {
+                stop = blocks.speedup.run(blocks::measurePair, settings.minSpeedup(),
+                        settings.pairs().forShare(share), "speedup", context.progress());
+            }
+            RunConditions conditions = new RunConditions(1, intraOpThreads, window.close());
             RatioInterval speedup = blocks.speedup.interval();
-            context.progress().accept(String.format(Locale.ROOT, "measured %d block pairs in %d ms: %s",
-                    blocks.pairs(), stop.millis(), stop.stoppedBecause()));
+            context.progress().accept(String.format(Locale.ROOT, "measured %d pairs of %d-inference blocks in %d ms:"
+                    + " %s; %s, %.1f of %d cores free", blocks.pairs(), blockSize, stop.millis(),
+                    stop.stoppedBecause(), conditions.describe(), conditions.free().freeShare(),
+                    conditions.free().cores()));
             long batch = samples.get(0).get(0).getShape().dimension() == 0 ? 1 : samples.get(0).get(0).getShape().get(0);
             List<PerformanceMetrics.ModelPerformance> models = List.of(
                     model(baseline, baselineCold, settings, blocks.baselineLatency, batch),
                     model(candidate, candidateCold, settings, blocks.candidateLatency, batch));
-            return new PerformanceMetrics(models, speedup, PerformanceMetrics.METHOD, stop, settings.blockSize(),
-                    blocks.speedup.numerators(), blocks.speedup.denominators(), intraOpThreads);
+            return new PerformanceMetrics(models, speedup, PerformanceMetrics.METHOD, stop, blockSize,
+                    blocks.speedup.numerators(), blocks.speedup.denominators(), intraOpThreads, conditions,
+                    order.seed());
         }
     }
 
@@ -64,9 +82,15 @@ public final class PerformanceRunner implements SuiteRunner {
                 settings.warmupIterations(), summary, perSecond, perSecond * batch, batch);
     }
 
+    /** One timed inference after warm-up, in milliseconds: the model's cost, from which blocks are sized. */
+    private static double cost(LoadedModel model, List<NDList> samples, List<InputSpec> specs)
+            throws BenchmarkSetupException {
+        return millis(LatencyLoop.run(model, samples, specs, 0, 1, null)[0]);
+    }
+
     /**
-     * Alternating blocks of the two models: pair k runs A B when k is even, B A when odd. Each pair
-     * adds (baseline block median, candidate block median) to the speedup comparison.
+     * Pairs of blocks of the two models in the order {@link PairOrder} draws. Each pair adds
+     * (baseline block median, candidate block median) to the speedup comparison.
      */
     private static final class Blocks {
         final Histogram baselineLatency = LatencySummary.newHistogram();
@@ -79,13 +103,13 @@ public final class PerformanceRunner implements SuiteRunner {
         private final int blockSize;
 
         Blocks(LoadedModel baseline, LoadedModel candidate, List<NDList> samples, List<InputSpec> specs,
-                int blockSize, double confidence) {
+                int blockSize, double confidence, PairOrder order) {
             this.baseline = baseline;
             this.candidate = candidate;
             this.samples = samples;
             this.specs = specs;
             this.blockSize = blockSize;
-            this.speedup = new SequentialComparison(ConfidenceSequence.Rule.MEDIAN, confidence);
+            this.speedup = new SequentialComparison(ConfidenceSequence.Rule.MEDIAN, confidence, order);
         }
 
         int pairs() {
@@ -96,7 +120,7 @@ public final class PerformanceRunner implements SuiteRunner {
             int first = pairs() * blockSize;
             double a;
             double b;
-            if (pairs() % 2 == 0) {
+            if (speedup.baselineFirst()) {
                 a = median(LatencyLoop.run(baseline, samples, specs, first, blockSize, baselineLatency));
                 b = median(LatencyLoop.run(candidate, samples, specs, first, blockSize, candidateLatency));
             } else {

@@ -25,30 +25,24 @@ public record EngineSettings(Integer intraOpThreads, Integer interOpThreads, boo
     }
 
     /**
-     * The intra-op threads for {@code callers} threads calling the engine at once: the pom's setting
-     * when there is one; otherwise the engine's default, unless callers times it would oversubscribe
-     * the cores, then {@code max(1, cores / callers)}.
+     * The engine's intra-op threads per calling thread: the pom's setting, or 1. A fixed number, not
+     * one fitted to the load of the moment, so that every run measures the same experiment; thread
+     * scaling is the hardware suite's question.
      */
-    public int intraOpThreadsFor(int callers, int engineDefault, int cores) {
-        if (intraOpThreads != null) {
-            return intraOpThreads;
-        }
-        return callers * engineDefault <= cores ? engineDefault : Math.max(1, cores / callers);
+    public int intraOpThreadsPerCaller() {
+        return intraOpThreads != null ? intraOpThreads : 1;
     }
 
     /**
-     * A warning when the pom's threads, or the callers alone, oversubscribe the {@code cores} (those
-     * other processes leave free); null when they fit.
+     * A warning when {@code callers} x the intra-op threads exceed the machine's {@code cores}: then the
+     * conditions can never fit, and the comparison's gates always end INCONCLUSIVE as busy; null when they fit.
      */
     public String oversubscription(String where, int callers, int cores) {
-        if (callers > cores) {
-            return String.format(java.util.Locale.ROOT, "%s: %d threads on %d free cores compete for the CPU whatever"
-                    + " the engine's threads; its figures measure contention", where, callers, cores);
-        }
-        if (intraOpThreads != null && callers * intraOpThreads > cores) {
-            return String.format(java.util.Locale.ROOT, "%s: %d threads x engine/intraOpThreads %d oversubscribe %d"
-                    + " free cores; leave intraOpThreads unset to let the plugin use %d per thread", where, callers,
-                    intraOpThreads, cores, Math.max(1, cores / callers));
+        int threads = intraOpThreadsPerCaller();
+        if (callers * threads > cores) {
+            return String.format(java.util.Locale.ROOT, "%s: %d threads x %d intra-op threads need more than the"
+                    + " machine's %d cores; the comparison uses all %d, and it decides only when no other process"
+                    + " takes CPU", where, callers, threads, cores, cores);
         }
         return null;
     }

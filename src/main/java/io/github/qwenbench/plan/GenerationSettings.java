@@ -1,7 +1,6 @@
 package io.github.qwenbench.plan;
 
 import io.github.qwenbench.stats.SequentialComparison;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -17,22 +16,20 @@ import java.util.Set;
  * @param minTokensPerSecondRatio gate on candidate/baseline tokens per second
  * @param maxTimeToFirstTokenRatio gate on candidate/baseline time to first token
  * @param minTokenAgreement gate on the answers' token agreement, or null when off
- * @param minPairs timed pairs before the first look
- * @param maxPairs timed pairs at most
- * @param maxDurationMillis time budget of the timed pairs
- * @param confidence confidence level of the ratio intervals
+ * @param pairs the timed request pairs (minimum, maximum) and their time ceiling
+ * @param confidence one minus the error of each side of the ratios' bounds
  */
 public record GenerationSettings(String tokenInput, int logitsOutput, int maxNewTokens, int samples,
         List<Long> stopTokens, double minTokensPerSecondRatio, double maxTimeToFirstTokenRatio,
-        Double minTokenAgreement, int minPairs, int maxPairs, long maxDurationMillis, double confidence) {
+        Double minTokenAgreement, PairBudget pairs, double confidence) {
 
     public GenerationSettings {
         stopTokens = List.copyOf(stopTokens);
     }
 
-    /** The budget of the timed pairs. */
+    /** The budget of the timed pairs: the whole ceiling. */
     public SequentialComparison.Budget budget() {
-        return new SequentialComparison.Budget(minPairs, maxPairs, Duration.ofMillis(maxDurationMillis));
+        return pairs.forShare(pairs.ceilingMillis());
     }
 
     /** Whether a model with these inputs generates: one of them is the token input. */
@@ -61,16 +58,8 @@ public record GenerationSettings(String tokenInput, int logitsOutput, int maxNew
             throw new BenchmarkSetupException("generation/stopTokens is '" + c.stopTokens + "': give token ids"
                     + " separated by commas, e.g. 151645,151643 (Qwen's <|im_end|> and <|endoftext|>).");
         }
-        int minPairs = Thresholds.atLeast("generation/minPairs", c.minPairs, PerformanceSettings.MIN_BLOCKS);
-        if (c.maxPairs < minPairs) {
-            throw new BenchmarkSetupException("generation/maxPairs is " + c.maxPairs + ", below generation/minPairs ("
-                    + minPairs + "): raise it.");
-        }
-        Duration maxDuration = Thresholds.duration("generation/maxDuration", c.maxDuration);
-        if (maxDuration == null) {
-            throw new BenchmarkSetupException("generation/maxDuration is empty: give the time budget of the timed"
-                    + " requests, e.g. 30s.");
-        }
+        double confidence = Thresholds.fraction("generation/confidence", c.confidence, 0.5, 0.999);
+        PairBudget pairs = PairBudget.from("generation", c.minPairs, c.maxPairs, c.maxDuration, "1", confidence);
         Double tps = Thresholds.number("generation/minTokensPerSecondRatio", c.minTokensPerSecondRatio, 0.01, 100);
         Double ttft = Thresholds.number("generation/maxTimeToFirstTokenRatio", c.maxTimeToFirstTokenRatio, 0.01,
                 100);
@@ -81,8 +70,6 @@ public record GenerationSettings(String tokenInput, int logitsOutput, int maxNew
         return new GenerationSettings(tokenInput, Thresholds.atLeast("generation/logitsOutput", c.logitsOutput, 0),
                 Thresholds.atLeast("generation/maxNewTokens", c.maxNewTokens, 2),
                 Thresholds.atLeast("generation/samples", c.samples, 1), stops, tps, ttft,
-                Thresholds.fraction("generation/minTokenAgreement", c.minTokenAgreement, 0, 1), minPairs,
-                c.maxPairs, maxDuration.toMillis(),
-                Thresholds.fraction("generation/confidence", c.confidence, 0.5, 0.999));
+                Thresholds.fraction("generation/minTokenAgreement", c.minTokenAgreement, 0, 1), pairs, confidence);
     }
 }

@@ -30,14 +30,14 @@ public class GenerationSuiteConfig {
     @Setting("Least share of answer tokens that agree position by position; off when empty.")
     String minTokenAgreement;
 
-    @Setting("Timed request pairs at least before the ratios are first judged.")
-    int minPairs = 11;
+    @Setting("Timed request pairs before the ratios are first judged; empty: the fewest that can decide at `confidence` (a smaller number is rejected).")
+    Integer minPairs;
 
     @Setting("Timed request pairs at most, while an interval still contains its threshold.")
     int maxPairs = 200;
 
-    @Setting("Time budget of the timed pairs, e.g. `30s`.")
-    String maxDuration = "30s";
+    @Setting("Time ceiling of the timed pairs, e.g. `60s`; when the measured cost of a request pair leaves no room for `minPairs`, the ratios are INCONCLUSIVE for their cost, said before measuring.")
+    String maxDuration = "60s";
 
     @Setting("Confidence level of the ratio intervals.")
     String confidence = "0.95";
@@ -54,7 +54,7 @@ public class GenerationSuiteConfig {
         this.stopTokens = stopTokens;
     }
 
-    public void setMinPairs(int minPairs) {
+    public void setMinPairs(Integer minPairs) {
         this.minPairs = minPairs;
     }
 

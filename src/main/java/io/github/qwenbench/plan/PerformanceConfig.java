@@ -2,24 +2,24 @@ package io.github.qwenbench.plan;
 
 /**
  * The performance suite's pom settings ({@code <performance>}). Measurement starts with
- * {@code iterations} and goes on while undecided, up to {@code maxIterations} or {@code duration}; the two models are measured in alternating blocks.
+ * {@code minPairs} block pairs and goes on while undecided, up to {@code maxPairs} or {@code maxDuration}.
  */
 public class PerformanceConfig {
 
     @Setting("Un-measured inferences per model before measuring (per input sample, the engine re-profiles each shape).")
     int warmupIterations = 20;
 
-    @Setting("Measured inferences per model before the speedup interval is first looked at.")
-    int iterations = 500;
+    @Setting("Block pairs  before the first look; empty: the fewest that can decide at `confidence` (a smaller number is rejected).")
+    Integer minPairs;
 
-    @Setting("Measured inferences per model at most: while the speedup interval still contains `minSpeedup`, measuring goes on, one block pair at a time, up to this many. Equal to `iterations`: no extension.")
-    int maxIterations = 2000;
+    @Setting("Block pairs  at most, while its interval still contains the threshold.")
+    int maxPairs = 1000;
 
-    @Setting("Time budget: measuring stops undecided after this long (e.g. `20s`), even below `maxIterations`.")
-    String duration;
+    @Setting("Time ceiling of the measuring (e.g. `60s`): blocks are sized from the model's measured cost so that `minPairs` fit in it; a model too costly for even that is INCONCLUSIVE for its cost, said before measuring.")
+    String maxDuration = "60s";
 
-    @Setting("Consecutive inferences of one model that form a block; blocks alternate A B B A.")
-    int blockSize = 5;
+    @Setting("Consecutive inferences of one model that form a block, or `auto`: about 25 ms of the slower model, fewer when `maxDuration` needs it. Blocks run in pairs, A B B A or B A A B by a seeded coin.")
+    String blockSize = "auto";
 
     @Setting("Distinct input samples the measurement cycles through.")
     int samples = 4;
@@ -37,19 +37,19 @@ public class PerformanceConfig {
         this.warmupIterations = warmupIterations;
     }
 
-    public void setIterations(int iterations) {
-        this.iterations = iterations;
+    public void setMinPairs(Integer minPairs) {
+        this.minPairs = minPairs;
     }
 
-    public void setMaxIterations(int maxIterations) {
-        this.maxIterations = maxIterations;
+    public void setMaxPairs(int maxPairs) {
+        this.maxPairs = maxPairs;
     }
 
-    public void setDuration(String duration) {
-        this.duration = duration;
+    public void setMaxDuration(String maxDuration) {
+        this.maxDuration = maxDuration;
     }
 
-    public void setBlockSize(int blockSize) {
+    public void setBlockSize(String blockSize) {
         this.blockSize = blockSize;
     }
 

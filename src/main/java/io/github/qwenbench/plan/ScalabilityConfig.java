@@ -20,20 +20,20 @@ public class ScalabilityConfig {
     @Setting("Input-size sweeps.")
     List<SweepConfig> sweeps;
 
-    @Setting("Measured inferences per model and point (per thread at a concurrency level) before the ratio is first judged.")
-    int iterations = 60;
+    @Setting("Block pairs per comparison before the first look; empty: the fewest that can decide at `confidence` (a smaller number is rejected).")
+    Integer minPairs;
 
-    @Setting("Measured inferences per model and point at most, while the throughput-ratio interval contains the threshold.")
-    int maxIterations = 600;
+    @Setting("Block pairs per comparison at most, while its interval still contains the threshold.")
+    int maxPairs = 1000;
 
-    @Setting("Time budget per point: measuring stops undecided after this long (e.g. `5s`).")
-    String maxDuration = "5s";
+    @Setting("Time ceiling of the whole suite (e.g. `2m`): each point gets what is left divided by the points still to come, and blocks are sized from the model's measured cost so that a point can reach its `minPairs`; a point that cannot is INCONCLUSIVE for its cost, said before measuring.")
+    String maxDuration = "120s";
 
     @Setting("Un-measured inferences per model and point (per thread) first.")
     int warmupIterations = 10;
 
-    @Setting("Inferences per block; blocks of the two models alternate at every point.")
-    int blockSize = 5;
+    @Setting("Inferences per block (per thread), or `auto`: about 25 ms of the slower model, fewer when the point's share of `maxDuration` needs it. Blocks run in pairs, A B B A or B A A B by a seeded coin.")
+    String blockSize = "auto";
 
     @Setting("Confidence level of the throughput-ratio intervals.")
     String confidence = "0.95";
@@ -72,15 +72,15 @@ public class ScalabilityConfig {
         this.sweeps = sweeps;
     }
 
-    public void setIterations(int iterations) {
-        this.iterations = iterations;
+    public void setMinPairs(Integer minPairs) {
+        this.minPairs = minPairs;
     }
 
     public void setWarmupIterations(int warmupIterations) {
         this.warmupIterations = warmupIterations;
     }
 
-    public void setBlockSize(int blockSize) {
+    public void setBlockSize(String blockSize) {
         this.blockSize = blockSize;
     }
 
@@ -88,8 +88,8 @@ public class ScalabilityConfig {
         this.confidence = confidence;
     }
 
-    public void setMaxIterations(int maxIterations) {
-        this.maxIterations = maxIterations;
+    public void setMaxPairs(int maxPairs) {
+        this.maxPairs = maxPairs;
     }
 
     public void setMaxDuration(String maxDuration) {

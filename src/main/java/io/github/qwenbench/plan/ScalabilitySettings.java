@@ -1,7 +1,5 @@
 package io.github.qwenbench.plan;
 
-import io.github.qwenbench.stats.SequentialComparison;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,11 +11,8 @@ import java.util.List;
  * @param batchDimension the batch dimension of every input
  * @param concurrency thread counts to measure
  * @param sweeps input-size sweeps
- * @param iterations measured inferences per model and point before the first look
- * @param maxIterations measured inferences per model and point at most
- * @param maxDurationMillis time budget per point
+ * @param pairs the block pairs of each point, the suite's time ceiling, and the blocks
  * @param warmupIterations un-measured inferences per model and point
- * @param blockSize inferences per block
  * @param confidence interval confidence level, for the whole sequential procedure at each point
  * @param minThroughputRatio gate at every point
  * @param stability the candidate's consistency relative to the baseline's, at every point
@@ -25,15 +20,8 @@ import java.util.List;
  * @param minScalingEfficiency gate, or null when off
  */
 public record ScalabilitySettings(List<Integer> batchSizes, int batchDimension, List<Integer> concurrency,
-        List<Sweep> sweeps, int iterations, int maxIterations, long maxDurationMillis, int warmupIterations,
-        int blockSize, double confidence, double minThroughputRatio, RelativeLimit stability,
+        List<Sweep> sweeps, PairBudget pairs, int warmupIterations, double confidence, double minThroughputRatio, RelativeLimit stability,
         Double maxCoefficientOfVariation, Double minScalingEfficiency) {
-
-    /** The measuring budget of one point. */
-    public SequentialComparison.Budget budget() {
-        return new SequentialComparison.Budget(iterations / blockSize, maxIterations / blockSize,
-                Duration.ofMillis(maxDurationMillis));
-    }
 
     /**
      * @param input the input whose size changes
@@ -73,31 +61,16 @@ public record ScalabilitySettings(List<Integer> batchSizes, int batchDimension, 
                 sweeps.add(new Sweep(input.name(), sweep.dimension, values));
             }
         }
-        int iterations = Thresholds.atLeast("scalability/iterations", c.iterations, 1);
-        int blockSize = Thresholds.atLeast("scalability/blockSize", c.blockSize, 1);
-        if (iterations < PerformanceSettings.MIN_BLOCKS * blockSize) {
-            throw new BenchmarkSetupException("scalability/iterations is " + iterations + ", but with blockSize "
-                    + blockSize + " each point needs at least " + PerformanceSettings.MIN_BLOCKS * blockSize
-                    + " for a throughput-ratio interval.");
-        }
-        if (c.maxIterations < iterations) {
-            throw new BenchmarkSetupException("scalability/maxIterations is " + c.maxIterations + ", below"
-                    + " scalability/iterations (" + iterations + "): raise it, or set it equal to iterations.");
-        }
-        Duration maxDuration = Thresholds.duration("scalability/maxDuration", c.maxDuration);
-        if (maxDuration == null) {
-            throw new BenchmarkSetupException("scalability/maxDuration is empty: give the time budget per point,"
-                    + " e.g. 5s.");
-        }
+        double confidence = Thresholds.fraction("scalability/confidence", c.confidence, 0.5, 0.999);
+        PairBudget pairs = PairBudget.from("scalability", c.minPairs, c.maxPairs, c.maxDuration, c.blockSize,
+                confidence);
         Double ratio = Thresholds.number("scalability/minThroughputRatio", c.minThroughputRatio, 0.01, 100);
         if (ratio == null) {
             throw new BenchmarkSetupException("scalability/minThroughputRatio is empty: give the least candidate/baseline"
                     + " throughput, e.g. 0.90 (at most 10% slower).");
         }
-        return new ScalabilitySettings(batches, c.batchDimension, threads, sweeps, iterations,
-                c.maxIterations, maxDuration.toMillis(),
-                Thresholds.atLeast("scalability/warmupIterations", c.warmupIterations, 0), blockSize,
-                Thresholds.fraction("scalability/confidence", c.confidence, 0.5, 0.999), ratio,
+        return new ScalabilitySettings(batches, c.batchDimension, threads, sweeps, pairs,
+                Thresholds.atLeast("scalability/warmupIterations", c.warmupIterations, 0), confidence, ratio,
                 RelativeLimit.from("scalability/stabilityFactor", c.stabilityFactor, "scalability/cvFloor",
                         c.cvFloor),
                 Thresholds.number("scalability/maxCoefficientOfVariation", c.maxCoefficientOfVariation, 0, 100),
@@ -106,14 +79,12 @@ public record ScalabilitySettings(List<Integer> batchSizes, int batchDimension, 
 
     /**
      * Settings for points measured outside the scalability suite (the hardware suite's thread
-     * counts): the scalability suite's defaults, no curve of its own, and the given budget and gate.
+     * counts): these points' blocks and pairs, no curve of its own, the given suite's ceiling and gate.
      */
-    public static ScalabilitySettings pointsOnly(long maxDurationMillis, double minThroughputRatio)
-            throws BenchmarkSetupException {
-        ScalabilitySettings d = from(new ScalabilityConfig(), List.of());
-        return new ScalabilitySettings(List.of(), 0, List.of(), List.of(), d.iterations(), d.maxIterations(),
-                maxDurationMillis, d.warmupIterations(), d.blockSize(), d.confidence(), minThroughputRatio,
-                d.stability(), null, null);
+    public ScalabilitySettings pointsOnly(String suite, long ceilingMillis, double minThroughputRatio) {
+        PairBudget own = new PairBudget(suite, pairs.minPairs(), pairs.maxPairs(), ceilingMillis, pairs.blockSize());
+        return new ScalabilitySettings(List.of(), 0, List.of(), List.of(), own, warmupIterations, confidence,
+                minThroughputRatio, stability, null, null);
     }
 
     /** 1, 2, 4, ... up to {@code cores}. */

@@ -25,8 +25,10 @@ public final class ScalabilityRunner implements SuiteRunner {
         try (NDManager manager = NDManager.newBaseManager();
                 LoadedModel baseline = LoadedModel.load(context.plan().baseline(), false);
                 LoadedModel candidate = LoadedModel.load(context.plan().candidate(), false)) {
+            int pointCount = settings.batchSizes().size() + settings.concurrency().size()
+                    + settings.sweeps().stream().mapToInt(s -> s.values().size()).sum();
             PairedCurves models = new PairedCurves(baseline, candidate, inputs.inputs(), settings, context.engineThreads(),
-                    context.progress());
+                    context.progress(), context.plan().seed(), pointCount);
             if (!settings.batchSizes().isEmpty()) {
                 List<PairedCurves.Point> points = new ArrayList<>();
                 for (int b : settings.batchSizes()) {

@@ -40,10 +40,6 @@ public final class ScalabilitySuite implements SuiteDefinition<CurveMetrics> {
         return CurveGates.evaluate(plan.scalability(), metrics);
     }
 
-    @Override
-    public List<String> warnings(BenchmarkPlan plan, CurveMetrics metrics) {
-        return CurveGates.warnings(metrics);
-    }
 
     @Override
     public String headline(CurveMetrics metrics) {

@@ -8,10 +8,12 @@ import java.util.function.Consumer;
 
 /**
  * The one decision mechanism for every comparison of the two models: measure pairs (adjacent blocks
- * of the baseline and the candidate, A B B A ...) until the {@link ConfidenceSequence} interval
- * clears the gate's threshold or the budget is spent. Since the interval is anytime-valid, stopping
- * at the first clear look keeps the stated confidence; a spent budget leaves the interval straddling
- * the threshold, and the gate says INCONCLUSIVE.
+ * of the baseline and the candidate, in the order {@link PairOrder} draws) until the
+ * {@link ConfidenceSequence} interval clears the gate's threshold or the budget is spent. Since each
+ * bound is anytime-valid, stopping at the first clear look keeps the stated error of each side; a
+ * spent budget leaves the interval straddling the threshold, and the gate says INCONCLUSIVE. A
+ * decision is checked once for dependent pairs ({@link PairDependence}); dependent pairs make it
+ * INCONCLUSIVE, since the error rates assume independence.
  *
  * <p>Use: create one per compared quantity, call {@link #add} from the measuring loop through a
  * {@link PairStep}, and {@link #run} drives it.
@@ -41,25 +43,91 @@ public final class SequentialComparison {
         }
     }
 
+    /** Why a comparison stopped. */
+    public enum Reason {
+        /** The interval cleared the threshold and the pairs passed the dependence check. */
+        DECIDED,
+        /** The most pairs were measured undecided. */
+        PAIR_BUDGET,
+        /** The time cap was reached undecided. */
+        TIME_BUDGET,
+        /** The interval cleared the threshold, but the pairs were dependent beyond chance. */
+        DEPENDENT,
+        /** Even the fewest pairs that can decide would not fit in the time this comparison had. */
+        TOO_COSTLY,
+        /** The measuring ended before the budget for another reason (e.g. a worker's turns ran out). */
+        STOPPED_EARLY
+    }
+
     /**
      * How a comparison ended.
      *
-     * @param decided whether the interval cleared the threshold
-     * @param stoppedBecause "decided", "pair budget spent" or "time budget spent"
+     * @param decided whether the interval cleared the threshold (with independent-looking pairs)
+     * @param stoppedBecause why it stopped, in words
      * @param millis time spent measuring
+     * @param reason why it stopped
      */
-    public record Stop(boolean decided, String stoppedBecause, long millis) {
+    public record Stop(boolean decided, String stoppedBecause, long millis, Reason reason) {
+
+        public Stop {
+            if (reason == null) {
+                reason = decided ? Reason.DECIDED : Reason.STOPPED_EARLY;
+            }
+        }
+
+        /** A stop that decided, or spent its budget. */
+        public Stop(boolean decided, String stoppedBecause, long millis) {
+            this(decided, stoppedBecause, millis, null);
+        }
+
+        public static Stop of(Reason reason, String stoppedBecause, long millis) {
+            return new Stop(reason == Reason.DECIDED, stoppedBecause, millis, reason);
+        }
     }
 
     private final List<Double> numerators = new ArrayList<>();
     private final List<Double> denominators = new ArrayList<>();
     private final ConfidenceSequence.Rule rule;
     private final double confidence;
+    private final PairOrder order;
+    private PairDependence dependence;
+    private double threshold = Double.NaN;
 
-    /** @param rule how pairs are summarized: the median for timings, the mean for few tight figures */
-    public SequentialComparison(ConfidenceSequence.Rule rule, double confidence) {
+    /**
+     * @param rule how pairs are summarized: the median for timings, the mean for few tight figures
+     * @param confidence one minus the error of each side (a wrong PASS, a wrong FAIL)
+     * @param order which model each pair measures first
+     */
+    public SequentialComparison(ConfidenceSequence.Rule rule, double confidence, PairOrder order) {
         this.rule = rule;
         this.confidence = confidence;
+        this.order = order;
+    }
+
+    /**
+     * For pairs whose order the caller sets itself (e.g. the memory of fresh workers, each measured
+     * alone): {@link #baselineFirst} is not available.
+     */
+    public SequentialComparison(ConfidenceSequence.Rule rule, double confidence) {
+        this(rule, confidence, null);
+    }
+
+    /** Whether the next pair measures the baseline first (see {@link PairOrder}). */
+    public boolean baselineFirst() {
+        if (order == null) {
+            throw new IllegalStateException("this comparison's order is set by its caller");
+        }
+        return order.baselineFirst(pairs());
+    }
+
+    /** The order of the blocks, whose seed the results record. */
+    public PairOrder order() {
+        return order;
+    }
+
+    /** The dependence check of the pairs, once the comparison stopped with a decision; else null. */
+    public PairDependence dependence() {
+        return dependence;
     }
 
     /** Adds one pair: e.g. the baseline's and the candidate's block latency. */
@@ -80,9 +148,9 @@ public final class SequentialComparison {
         return List.copyOf(denominators);
     }
 
-    /** The interval after the pairs measured so far. */
+    /** The interval after the pairs measured so far, judged against the threshold last given to the stopping rule. */
     public RatioInterval interval() {
-        return ConfidenceSequence.ratio(rule, toArray(numerators), toArray(denominators), confidence);
+        return ConfidenceSequence.ratio(rule, toArray(numerators), toArray(denominators), confidence, threshold);
     }
 
     /**
@@ -117,17 +185,27 @@ public final class SequentialComparison {
      * @param millis time spent measuring so far
      */
     public Stop stopNow(double threshold, Budget budget, long millis) {
+        this.threshold = threshold;
         if (pairs() < budget.minPairs()) {
             return null;
         }
         if (interval().decides(threshold)) {
-            return new Stop(true, "decided", millis);
+            double[] logRatios = new double[pairs()];
+            for (int i = 0; i < logRatios.length; i++) {
+                logRatios[i] = Math.log(numerators.get(i) / denominators.get(i));
+            }
+            dependence = PairDependence.check(logRatios, Math.log(threshold));
+            if (dependence.dependent()) {
+                return Stop.of(Reason.DEPENDENT, "decided, but the pairs were dependent: " + dependence.describe(),
+                        millis);
+            }
+            return Stop.of(Reason.DECIDED, "decided", millis);
         }
         if (pairs() >= budget.maxPairs()) {
-            return new Stop(false, "pair budget spent", millis);
+            return Stop.of(Reason.PAIR_BUDGET, "pair budget spent", millis);
         }
         if (budget.maxTime() != null && millis >= budget.maxTime().toMillis()) {
-            return new Stop(false, "time budget spent", millis);
+            return Stop.of(Reason.TIME_BUDGET, "time budget spent", millis);
         }
         return null;
     }

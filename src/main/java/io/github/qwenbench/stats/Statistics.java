@@ -34,4 +34,23 @@ public final class Statistics {
         Arrays.sort(copy);
         return copy;
     }
+
+    /** The standard normal distribution function (Numerical Recipes' erfc, relative error below 1.2e-7). */
+    public static double normalCdf(double x) {
+        return 0.5 * erfc(-x / Math.sqrt(2));
+    }
+
+    /** log of {@link #normalCdf}. */
+    static double logNormalCdf(double x) {
+        return Math.log(normalCdf(x));
+    }
+
+    private static double erfc(double x) {
+        double z = Math.abs(x);
+        double t = 1 / (1 + 0.5 * z);
+        double r = t * Math.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418
+                + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587
+                + t * (-0.82215223 + t * 0.17087277)))))))));
+        return x >= 0 ? r : 2 - r;
+    }
 }

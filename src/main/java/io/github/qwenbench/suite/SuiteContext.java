@@ -1,6 +1,5 @@
 package io.github.qwenbench.suite;
 
-import io.github.qwenbench.host.FreeCores;
 import io.github.qwenbench.model.EngineThreads;
 import io.github.qwenbench.model.InputFactory;
 import io.github.qwenbench.plan.BenchmarkPlan;
@@ -23,7 +22,7 @@ public record SuiteContext(BenchmarkPlan plan, InputFactory inputs, Consumer<Str
 
     /** The engine's threads for this worker, adjusted to the cores other processes leave free. */
     public EngineThreads engineThreads() {
-        return new EngineThreads(plan.engine(), FreeCores.inThisWorker(), warnings);
+        return new EngineThreads(plan.engine(), warnings);
     }
 
     /** The one model this worker measures: the candidate when its role says so, else the baseline. */

@@ -63,9 +63,10 @@ public final class SystemGates {
         String stop = metrics.stop() == null ? "" : ", " + metrics.stop().stoppedBecause();
         String budget = metrics.stop() != null && !metrics.stop().decided()
                 ? "; raise <system><maxDuration> or use a quieter machine" : "";
-        verdicts.add(Verdict.decide("minThroughputRatio", r, Comparison.AT_LEAST, settings.minThroughputRatio(),
-                String.format(Locale.ROOT, "candidate/baseline throughput in %s, %.0f%% anytime-valid interval from %d"
-                        + " pairs of turns%s%s", c.throughputUnit(), 100 * r.confidence(), r.pairs(), stop, budget)));
+        verdicts.add(Verdict.decide("minThroughputRatio", r, metrics.stop(), Comparison.AT_LEAST,
+                settings.minThroughputRatio(), String.format(Locale.ROOT, "candidate/baseline throughput in %s, the"
+                        + " median over %d pairs of turns with one-sided anytime-valid bounds (each side's error at most"
+                        + " %.0f%%)%s%s", c.throughputUnit(), r.pairs(), 100 * (1 - r.confidence()), stop, budget)));
         return verdicts;
     }
 }

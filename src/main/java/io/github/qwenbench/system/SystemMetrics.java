@@ -1,5 +1,7 @@
 package io.github.qwenbench.system;
 
+import io.github.qwenbench.host.FreeCores;
+import io.github.qwenbench.host.RunConditions;
 import io.github.qwenbench.plan.SystemSettings;
 import io.github.qwenbench.stats.ConfidenceSequence;
 import io.github.qwenbench.stats.LinearFit;
@@ -18,22 +20,26 @@ import java.util.List;
  *        machine's own drift cancelled)
  * @param relativeDriftStandardError the standard error of {@code relativeDrift}, from the fit's residuals
  * @param method how the ratio was computed
+ * @param conditions the declared users and intra-op threads, and the cores other processes left free during the turns
+ * @param orderSeed the seed of the turns' order
  */
 public record SystemMetrics(List<SystemSample> models, RatioInterval throughputRatio, SequentialComparison.Stop stop,
-        double relativeDrift, double relativeDriftStandardError, String method) {
+        double relativeDrift, double relativeDriftStandardError, String method, RunConditions conditions,
+        long orderSeed) {
 
     /** Confidence level of the throughput-ratio interval. */
     public static final double CONFIDENCE = 0.95;
 
     public static final String METHOD = "Each model serves the same load in its own worker (so memory growth is each"
-            + " model's own); the two workers take turns of one window each, A B B A (A = baseline), so that drift of"
+            + " model's own); the two workers take turns of one window each, in pairs ordered A B B A or B A A B by a seeded coin (A = baseline), so that drift of"
             + " the machine hits both alike. The throughput ratio is the median of candidate over baseline"
             + " throughput over adjacent turns, with an anytime-valid confidence sequence; the turns go on until it"
             + " clears minThroughputRatio or maxDuration is spent. The candidate's drift is the slope of its paired"
             + " ratio over the run, and with its memory growth judged against the baseline's, measured in the same"
             + " turns.";
 
-    public static SystemMetrics combine(SystemSample baseline, SystemSample candidate, SystemSettings settings) {
+    public static SystemMetrics combine(SystemSample baseline, SystemSample candidate, SystemSettings settings,
+            FreeCores free, long orderSeed) {
         SequentialComparison comparison = new SequentialComparison(ConfidenceSequence.Rule.MEDIAN, CONFIDENCE);
         int pairs = Math.min(baseline.windows().size(), candidate.windows().size());
         double[] index = new double[pairs];
@@ -52,6 +58,7 @@ public record SystemMetrics(List<SystemSample> models, RatioInterval throughputR
         }
         LinearFit fit = LinearFit.of(index, logRatio);
         return new SystemMetrics(List.of(baseline, candidate), comparison.interval(), stop, fit.slope() * pairs,
-                fit.slopeStandardError() * pairs, METHOD);
+                fit.slopeStandardError() * pairs, METHOD,
+                new RunConditions(settings.users(), candidate.intraOpThreads(), free), orderSeed);
     }
 }

@@ -4,6 +4,7 @@ import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import io.github.qwenbench.decoding.ContinuousBatch;
+import io.github.qwenbench.host.FreeCores;
 import io.github.qwenbench.model.LoadedModel;
 import io.github.qwenbench.plan.BenchmarkSetupException;
 import io.github.qwenbench.plan.InputSpec;
@@ -39,7 +40,7 @@ public final class SystemRunner implements SuiteRunner {
             throw new BenchmarkSetupException("The system worker needs -D" + Turns.DIRECTORY_PROPERTY + ": the two"
                     + " models take turns, each in its own worker.");
         }
-        Turns turns = new Turns(Path.of(turnsDirectory), file.role(), settings);
+        Turns turns = new Turns(Path.of(turnsDirectory), file.role(), settings, context.plan().seed());
         boolean batched = settings.serving() == SystemSettings.Serving.CONTINUOUS_BATCHING;
         // continuous batching calls the engine from two threads: the batch's decode steps, and the prefills
         int intraOpThreads = context.engineThreads().apply(file.role() + " under " + settings.users() + " users",
@@ -115,10 +116,11 @@ public final class SystemRunner implements SuiteRunner {
             if (!turns.awaitTurn(k)) {
                 return;
             }
+            FreeCores.Window cpu = FreeCores.open();
             LoadGenerator.Served served = load.serve(meter.start(), context.plan().seed() + k);
             TurnMeter.Cost cost = meter.stop();
             SystemSample.Window window = sample.addTurn(served, cost);
-            turns.done(k, window.throughput(), cost.epochMillis());
+            turns.done(k, window.throughput(), cost.epochMillis(), cpu.close());
             if (System.nanoTime() > nextReport) {
                 nextReport = System.nanoTime() + 5_000_000_000L;
                 context.progress().accept(String.format(Locale.ROOT, "%s: %d turns, %d requests, %d errors",

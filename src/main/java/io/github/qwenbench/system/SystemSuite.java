@@ -1,6 +1,7 @@
 package io.github.qwenbench.system;
 
 import io.github.qwenbench.gate.TrackedFigure;
+import io.github.qwenbench.gate.Undecided;
 import io.github.qwenbench.gate.Verdict;
 import io.github.qwenbench.host.GpuTrace;
 import io.github.qwenbench.html.Html;
@@ -68,7 +69,8 @@ public final class SystemSuite implements SuiteDefinition<SystemMetrics> {
         SuiteResult baseline = results.get(0);
         SuiteResult candidate = results.get(1);
         SystemMetrics metrics = SystemMetrics.combine(baseline.metrics(SystemSample.class),
-                candidate.metrics(SystemSample.class), plan.system());
+                candidate.metrics(SystemSample.class), plan.system(), Turns.freeDuring(turns),
+                Turns.order(plan.seed()).seed());
         return SuiteResult.combined(id(), baseline.startedAt(),
                 Math.max(baseline.durationMillis(), candidate.durationMillis()), baseline.system(), plan, metrics,
                 results);
@@ -76,7 +78,13 @@ public final class SystemSuite implements SuiteDefinition<SystemMetrics> {
 
     @Override
     public List<Verdict> gates(BenchmarkPlan plan, SystemMetrics metrics) {
-        return SystemGates.evaluate(plan.system(), metrics);
+        List<Verdict> gates = SystemGates.evaluate(plan.system(), metrics);
+        if (metrics.conditions() == null || metrics.conditions().fit()) {
+            return gates;
+        }
+        String why = metrics.conditions().busyReason();
+        return gates.stream().map(v -> v.name().equals("maxErrorRate") ? v : v.undecidedBecause(Undecided.BUSY, why))
+                .toList();
     }
 
     /**

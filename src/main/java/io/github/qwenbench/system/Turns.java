@@ -1,9 +1,11 @@
 package io.github.qwenbench.system;
 
+import io.github.qwenbench.host.FreeCores;
 import io.github.qwenbench.json.Json;
 import io.github.qwenbench.plan.BenchmarkSetupException;
 import io.github.qwenbench.plan.SystemSettings;
 import io.github.qwenbench.stats.ConfidenceSequence;
+import io.github.qwenbench.stats.PairOrder;
 import io.github.qwenbench.stats.SequentialComparison;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,8 +14,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * How the two system workers, each with its own model, take turns serving the load: one window
- * each, in the order A B B A A B ... (A = baseline), so that drift of a noisy machine hits both
- * alike, while each model's memory growth stays its own process's. They coordinate through files in
+ * each, in pairs of turns ordered A B B A or B A A B by a coin seeded from the run's seed (A =
+ * baseline; {@link PairOrder}), so that drift of a noisy machine hits both alike, while each model's memory growth stays its own process's. They coordinate through files in
  * a directory both can see: {@code ready-<role>} when warmed up, {@code turn-<k>.json} with the
  * throughput of turn k when it is done, and {@code stop} when the throughput ratio is decided or the
  * budget is spent. Both read the same files, so the stopping rule (the shared
@@ -24,8 +26,13 @@ final class Turns {
     /** The system property that tells a worker the directory of the turns. */
     static final String DIRECTORY_PROPERTY = SystemRunner.TURNS_PROPERTY;
 
-    /** What a turn file holds. */
-    record Turn(String role, double throughput, long startEpochMillis) {
+    /**
+     * What a turn file holds.
+     *
+     * @param busyElsewhere cores' worth of CPU that other processes (not this worker) used during the turn
+     * @param cores the machine's cores
+     */
+    record Turn(String role, double throughput, long startEpochMillis, double busyElsewhere, int cores) {
     }
 
     private final Path directory;
@@ -33,8 +40,10 @@ final class Turns {
     private final String other;
     private final SystemSettings settings;
     private final long patienceNanos;
+    private final PairOrder order;
 
-    Turns(Path directory, String role, SystemSettings settings) {
+    Turns(Path directory, String role, SystemSettings settings, long seed) {
+        this.order = order(seed);
         this.directory = directory;
         this.role = role;
         this.other = "baseline".equals(role) ? "candidate" : "baseline";
@@ -42,10 +51,14 @@ final class Turns {
         this.patienceNanos = Math.max(60_000_000_000L, 20 * settings.windowMillis() * 1_000_000L);
     }
 
-    /** Who serves turn k: pair k/2 runs A B when even, B A when odd. */
-    static String owner(int k) {
-        boolean baselineFirst = (k / 2) % 2 == 0;
-        return (k % 2 == 0) == baselineFirst ? "baseline" : "candidate";
+    /** The order of the turns, the same in both workers. */
+    static PairOrder order(long seed) {
+        return PairOrder.forComparison(seed, "system");
+    }
+
+    /** Who serves turn k: the baseline first in pair k/2 when the order says so. */
+    String owner(int k) {
+        return (k % 2 == 0) == order.baselineFirst(k / 2) ? "baseline" : "candidate";
     }
 
     boolean mine(int k) {
@@ -80,9 +93,10 @@ final class Turns {
     }
 
     /** Records turn k. */
-    void done(int k, double throughput, long startEpochMillis) throws BenchmarkSetupException {
+    void done(int k, double throughput, long startEpochMillis, FreeCores free) throws BenchmarkSetupException {
         try {
-            Json.writeAtomically(turnFile(k), new Turn(role, throughput, startEpochMillis));
+            Json.writeAtomically(turnFile(k), new Turn(role, throughput, startEpochMillis, free.busyElsewhere(),
+                    free.cores()));
         } catch (IOException e) {
             throw new BenchmarkSetupException("The system worker could not write " + turnFile(k) + ": " + e.getMessage(), e);
         }
@@ -99,6 +113,31 @@ final class Turns {
             comparison.add(candidate.throughput(), baseline.throughput());
         }
         return comparison;
+    }
+
+    /**
+     * The cores other processes left free during the turns in {@code directory}, on average; each turn
+     * measured by the worker serving it, less its own CPU.
+     */
+    static FreeCores freeDuring(Path directory) {
+        double busy = 0;
+        int turns = 0;
+        int cores = Runtime.getRuntime().availableProcessors();
+        for (int k = 0; Files.exists(directory.resolve("turn-" + k + ".json")); k++) {
+            try {
+                Turn turn = Json.mapper().readValue(directory.resolve("turn-" + k + ".json").toFile(), Turn.class);
+                if (!Double.isNaN(turn.busyElsewhere())) {
+                    busy += turn.busyElsewhere();
+                    turns++;
+                    cores = turn.cores();
+                }
+            } catch (IOException e) {
+                break;
+            }
+        }
+        return turns == 0 ? new FreeCores(cores, Double.NaN, "not measured: no turn recorded it")
+                : new FreeCores(cores, busy / turns, "/proc/stat over " + turns + " turns, each less its worker's"
+                        + " own CPU");
     }
 
     private Turn read(int k) throws BenchmarkSetupException {

@@ -26,7 +26,7 @@ class GenerationSuiteTest {
                 new GenerationMetrics.ModelGeneration("candidate", 12, latency, latency, latency, 500, 450,
                         DecodingMethod.FULL_RECOMPUTE, 0, 0)), ratio, ratio, stop, stop,
                 List.of(new GenerationMetrics.Answer(0, List.of(5L, 9L), List.of(5L, 9L), false, false,
-                        "zq vortex blam", "zq vortex blam", 1, -1)), 1, 1, null, GenerationMetrics.METHOD);
+                        "zq vortex blam", "zq vortex blam", 1, -1)), 1, 1, null, GenerationMetrics.METHOD, null, 0);
         SuiteReport report = new SuiteReport("generation", "run", true, Instant.EPOCH, 1000, null, List.of(),
                 Map.of(), Json.mapper().valueToTree(metrics), List.of(), List.of(), "", List.of(), null);
 

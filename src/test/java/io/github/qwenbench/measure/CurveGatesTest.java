@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.qwenbench.TestModels;
 import io.github.qwenbench.gate.Outcome;
+import io.github.qwenbench.gate.Undecided;
 import io.github.qwenbench.gate.Verdict;
+import io.github.qwenbench.host.FreeCores;
+import io.github.qwenbench.host.RunConditions;
 import io.github.qwenbench.plan.BenchmarkSetupException;
 import io.github.qwenbench.plan.RelativeLimit;
 import io.github.qwenbench.plan.ScalabilityConfig;
@@ -31,7 +34,8 @@ class CurveGatesTest {
                 List.of(model("baseline", 0.05), model("candidate", cv)),
                 List.of(new RatioInterval(1.1, 1.05, 1.2, 0.95, 8, "rule"), atTwo),
                 List.of(new SequentialComparison.Stop(true, "decided", 100),
-                        new SequentialComparison.Stop(true, "decided", 100)), List.of(2, 2), List.of(false, false))), 2,
+                        new SequentialComparison.Stop(true, "decided", 100)), List.of(2, 2),
+                List.of(free(2), free(2)), List.of(5, 5), List.of(1L, 2L))), 2,
                 CurveMetrics.METHOD, null);
     }
 
@@ -90,19 +94,37 @@ class CurveGatesTest {
         assertEquals(Outcome.INCONCLUSIVE, v.verdict());
     }
 
+    /** 2 callers x 1 intra-op thread, with {@code free} of 2 cores left free by other processes. */
+    private static RunConditions free(double free) {
+        return new RunConditions(2, 1, new FreeCores(2, 2 - free, "test"));
+    }
+
+    /**
+     * A point whose threads needed more cores than were free keeps every gate, each INCONCLUSIVE because
+     * the machine was busy, whatever its interval says: a clear loss there is not a FAIL (the scheduler
+     * decided it) and not a silent pass either.
+     */
     @Test
-    void aContendedPointIsReportedButNotGated() throws Exception {
+    void aBusyPointIsUndecidedAsBusyNotDroppedOrJudged() throws Exception {
         ScalabilitySettings settings = ScalabilitySettings.from(new ScalabilityConfig(), List.of());
         CurveMetrics plain = metrics(new RatioInterval(0.5, 0.45, 0.55, 0.95, 8, "rule"), 0.05);
         CurveMetrics.Curve curve = plain.curves().get(0);
-        CurveMetrics contended = new CurveMetrics(List.of(new CurveMetrics.Curve(curve.kind(),
+        CurveMetrics busy = new CurveMetrics(List.of(new CurveMetrics.Curve(curve.kind(),
                 curve.axis(), curve.sizes(), curve.models(), curve.throughputRatio(), curve.stops(),
-                curve.intraOpThreads(), List.of(false, true))), 2, CurveMetrics.METHOD, null);
-        List<String> names = CurveGates.evaluate(settings, contended).stream().map(Verdict::name).toList();
-        assertEquals(List.of("minThroughputRatio[batch=1]", "stableAsBaseline[batch=1]", "stableAsBaseline[batch=2]"),
-                names);
-        assertTrue(CurveGates.warnings(contended).get(0).startsWith("batch=2: its threads exceeded the cores"));
-        assertTrue(CurveGates.warnings(plain).isEmpty());
+                curve.intraOpThreads(), List.of(free(2), free(1.1)), curve.blockSizes(), curve.orderSeeds())), 2,
+                CurveMetrics.METHOD, null);
+        List<Verdict> verdicts = CurveGates.evaluate(settings, busy);
+        assertEquals(List.of("minThroughputRatio[batch=1]", "stableAsBaseline[batch=1]",
+                "minThroughputRatio[batch=2]", "stableAsBaseline[batch=2]"),
+                verdicts.stream().map(Verdict::name).toList());
+        assertEquals(Outcome.PASS, verdicts.get(0).verdict());
+        for (Verdict v : verdicts.subList(2, 4)) {
+            assertEquals(Outcome.INCONCLUSIVE, v.verdict(), v.message());
+            assertEquals(Undecided.BUSY, v.undecided());
+            assertTrue(v.message().contains("the machine was busy: 1.1 of 2 cores were free"), v.message());
+        }
+        assertEquals(Outcome.FAIL, CurveGates.evaluate(settings, plain).get(2).verdict(),
+                "the same loss with the cores free fails");
     }
 
     @Test

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.qwenbench.gate.Outcome;
+import io.github.qwenbench.gate.Undecided;
 import io.github.qwenbench.gate.Verdict;
+import io.github.qwenbench.host.FreeCores;
+import io.github.qwenbench.host.RunConditions;
 import io.github.qwenbench.plan.BenchmarkSetupException;
 import io.github.qwenbench.plan.PerformanceConfig;
 import io.github.qwenbench.plan.PerformanceSettings;
@@ -22,7 +25,8 @@ class PerformanceGatesTest {
         config.setMinSpeedup(minSpeedup);
         return PerformanceGates.evaluate(PerformanceSettings.from(config),
                 new PerformanceMetrics(List.of(), speedup, PerformanceMetrics.METHOD,
-                        new SequentialComparison.Stop(false, "pair budget spent", 1000), 5, List.of(), List.of(), 2)).get(0);
+                        new SequentialComparison.Stop(false, "pair budget spent", 1000), 5, List.of(), List.of(), 1,
+                        new RunConditions(1, 1, new FreeCores(2, 0.0, "test")), 7)).get(0);
     }
 
     @Test
@@ -33,8 +37,9 @@ class PerformanceGatesTest {
                 "a point estimate above the target is not enough");
         assertFalse(pointAboveButIntervalBelow.passed());
         assertTrue(pointAboveButIntervalBelow.message().contains("inconclusive"), pointAboveButIntervalBelow.message());
-        assertTrue(pointAboveButIntervalBelow.message().contains("raise <performance><maxIterations> or <duration>"),
-                pointAboveButIntervalBelow.message());
+        assertTrue(pointAboveButIntervalBelow.message().contains("raise <performance><maxDuration> (now 1m) or"
+                + " <maxPairs> (now 1000)"), pointAboveButIntervalBelow.message());
+        assertEquals(Undecided.BUDGET, pointAboveButIntervalBelow.undecided());
         assertFalse(pointAboveButIntervalBelow.message().contains("Fix the candidate"));
     }
 
@@ -42,9 +47,27 @@ class PerformanceGatesTest {
     void aClearMissFailsAndNamesTheSpeedupAndItsInterval() throws Exception {
         Verdict v = judge("1.0", new RatioInterval(0.5, 0.47, 0.53, 0.95, 40, "rule"));
         assertEquals(Outcome.FAIL, v.verdict());
-        assertEquals("minSpeedup is 0.5 [0.47, 0.53], but expected minimum is 1 (baseline/candidate latency, 95%"
-                + " anytime-valid interval from 40 interleaved block pairs, pair budget spent; raise <performance>"
-                + "<maxIterations> or <duration> to measure longer)", v.message());
+        assertEquals("minSpeedup is 0.5 [0.47, 0.53], but expected minimum is 1 (baseline/candidate latency, the"
+                + " median over 40 interleaved pairs of 5-inference blocks with one-sided anytime-valid bounds (each"
+                + " side's error at most 5%), pair budget spent. To decide, raise <performance><maxDuration> (now 1m)"
+                + " or <maxPairs> (now 1000), or measure fewer points)", v.message());
+    }
+
+    /** A clear loss measured while the machine left fewer cores than declared is not a FAIL: the scheduler decided it. */
+    @Test
+    void aBusyMachineMakesTheGateInconclusiveWhateverTheInterval() throws Exception {
+        PerformanceConfig config = new PerformanceConfig();
+        config.setMinSpeedup("1.0");
+        PerformanceMetrics busy = new PerformanceMetrics(List.of(), new RatioInterval(0.5, 0.47, 0.53, 0.95, 40,
+                "rule"), PerformanceMetrics.METHOD, new SequentialComparison.Stop(true, "decided", 1000), 5,
+                List.of(), List.of(), 2, new RunConditions(1, 2, new FreeCores(2, 0.9, "test")), 7);
+        Verdict v = PerformanceGates.evaluate(PerformanceSettings.from(config), busy).get(0);
+        assertEquals(Outcome.INCONCLUSIVE, v.verdict());
+        assertEquals(Undecided.BUSY, v.undecided());
+        assertTrue(v.message().startsWith("minSpeedup is inconclusive because the machine was busy: its interval"
+                + " [0.47, 0.53] against the expected minimum 1"), v.message());
+        assertTrue(v.message().contains("1.1 of 2 cores were free while this was measured (test), and it needs 2"
+                + " (1 caller x 2 intra-op threads)"), v.message());
     }
 
     @Test
@@ -62,14 +85,23 @@ class PerformanceGatesTest {
     @Test
     void settingsAreValidated() {
         PerformanceConfig config = new PerformanceConfig();
-        config.setIterations(10);
+        config.setMinPairs(8);
         BenchmarkSetupException e = assertThrows(BenchmarkSetupException.class, () -> PerformanceSettings.from(config));
-        assertTrue(e.getMessage().startsWith("performance/iterations is 10, but with blockSize 5"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("performance/minPairs is 8, but at confidence 0.95 no fewer than 9"),
+                e.getMessage());
+        PerformanceConfig few = new PerformanceConfig();
+        few.setMaxPairs(8);
+        e = assertThrows(BenchmarkSetupException.class, () -> PerformanceSettings.from(few));
+        assertTrue(e.getMessage().startsWith("performance/maxPairs is 8, below the 9 pairs"), e.getMessage());
+        PerformanceConfig block = new PerformanceConfig();
+        block.setBlockSize("five");
+        e = assertThrows(BenchmarkSetupException.class, () -> PerformanceSettings.from(block));
+        assertTrue(e.getMessage().contains("or auto"), e.getMessage());
         PerformanceConfig zero = new PerformanceConfig();
         zero.setMinSpeedup("0");
         assertThrows(BenchmarkSetupException.class, () -> PerformanceSettings.from(zero));
         PerformanceConfig duration = new PerformanceConfig();
-        duration.setDuration("ten seconds");
+        duration.setMaxDuration("ten seconds");
         e = assertThrows(BenchmarkSetupException.class, () -> PerformanceSettings.from(duration));
         assertTrue(e.getMessage().contains("500ms, 10s or 2m"), e.getMessage());
     }

@@ -12,6 +12,7 @@ import io.github.qwenbench.suite.SuiteResult;
 import io.github.qwenbench.worker.WorkerMain;
 import java.util.ArrayList;
 import java.util.List;
+import io.github.qwenbench.stats.ConfidenceSequence;
 import org.junit.jupiter.api.Test;
 
 /** The measurement's structure on the real engine; speed claims live in the ITs and BENCHMARKS.md. */
@@ -21,24 +22,29 @@ class PerformanceRunnerTest {
     void measuresBothModelsInPairedBlocks() throws Exception {
         PerformanceConfig config = new PerformanceConfig();
         config.setWarmupIterations(3);
-        config.setIterations(20);
-        config.setMaxIterations(20);
-        config.setBlockSize(5);
+        int pairs = ConfidenceSequence.minimumPairs(0.95);
+        config.setMaxPairs(pairs);
+        config.setBlockSize("5");
         List<String> progress = new ArrayList<>();
         SuiteResult result = WorkerMain.execute(Suite.named("performance"),
                 TestModels.plan("optimized.pt", new AccuracyConfig(), config), progress::add);
         PerformanceMetrics metrics = Json.mapper().treeToValue(result.metrics(), PerformanceMetrics.class);
-        assertEquals(4, metrics.speedup().pairs());
-        assertEquals(4, metrics.baselineBlockMillis().size());
+        assertEquals(pairs, metrics.speedup().pairs());
+        assertEquals(pairs, metrics.baselineBlockMillis().size());
+        assertEquals(5, metrics.blockSize());
         assertEquals(List.of("baseline", "candidate"), metrics.models().stream().map(m -> m.role()).toList());
         for (PerformanceMetrics.ModelPerformance model : metrics.models()) {
-            assertEquals(20, model.latency().count());
+            assertEquals(5 * pairs, model.latency().count());
             assertEquals(1, model.batchSize());
             assertTrue(model.loadMillis() > 0 && model.coldMillis() > 0);
             assertTrue(model.latency().minMillis() <= model.latency().p50Millis());
         }
         assertTrue(metrics.speedup().hasInterval());
-        assertTrue(progress.stream().anyMatch(line -> line.startsWith("measured 4 block pairs in ")), progress.toString());
+        assertTrue(progress.stream().anyMatch(line -> line.startsWith("measured " + pairs + " pairs of 5-inference"
+                + " blocks in ")), progress.toString());
+        assertEquals(1, metrics.conditions().callers());
+        assertTrue(metrics.conditions().free().source().startsWith("/proc/stat over"),
+                metrics.conditions().free().source());
         assertEquals(PerformanceMetrics.METHOD, metrics.method());
     }
 
@@ -46,8 +52,9 @@ class PerformanceRunnerTest {
     void measuresMoreWhileTheIntervalCannotDecide() throws Exception {
         PerformanceConfig config = new PerformanceConfig();
         config.setWarmupIterations(3);
-        config.setIterations(20);
-        config.setMaxIterations(40);
+        int pairs = ConfidenceSequence.minimumPairs(0.95);
+        config.setMaxPairs(pairs + 4);
+        config.setBlockSize("5");
         config.setMinSpeedup("1.0");
         List<String> progress = new ArrayList<>();
         SuiteResult result = WorkerMain.execute(Suite.named("performance"),
@@ -58,7 +65,7 @@ class PerformanceRunnerTest {
         if (metrics.stop().decided()) {
             assertTrue(metrics.speedup().decides(1.0), "stopped early only because the interval decided");
         } else {
-            assertEquals(8, metrics.speedup().pairs(), "measured up to maxIterations: " + progress);
+            assertEquals(pairs + 4, metrics.speedup().pairs(), "measured up to maxPairs: " + progress);
             assertEquals("pair budget spent", metrics.stop().stoppedBecause());
         }
         assertEquals(metrics.speedup().pairs() * 5, metrics.models().get(0).latency().count());

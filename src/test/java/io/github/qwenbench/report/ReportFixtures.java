@@ -29,7 +29,7 @@ final class ReportFixtures {
                 new PerformanceMetrics.ModelPerformance("candidate", 50, 40, 20, latency, 310, 310, 1)),
                 new RatioInterval(0.5, 0.47, 0.53, 0.95, 40, "rule"), PerformanceMetrics.METHOD,
                 new SequentialComparison.Stop(true, "decided", 1000), 5,
-                List.of(1.5, 1.6), List.of(3.0, 3.1), 2);
+                List.of(1.5, 1.6), List.of(3.0, 3.1), 1, null, 0);
         Verdict verdict = Verdict.judge("minSpeedup", 0.47, Comparison.AT_LEAST, 1.0,
                 "lower bound of the interval; speedup 0.500, 95% interval [0.470, 0.530] from 40 block pairs");
         return new SuiteReport("performance", RUN, false, Instant.parse("2026-11-27T17:00:00Z"), 1234, null,

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.DoubleSupplier;
 import org.junit.jupiter.api.Test;
@@ -30,17 +31,18 @@ class SequentialComparisonTest {
     @Test
     void aClearWinDecidesEarlyAboveTheThreshold() {
         SplittableRandom random = new SplittableRandom(1);
-        SequentialComparison c = new SequentialComparison(MEDIAN, 0.95);
+        SequentialComparison c = new SequentialComparison(MEDIAN, 0.95, new PairOrder(1));
         SequentialComparison.Stop stop = run(c, () -> Math.log(1.5) + 0.05 * random.nextGaussian(), 1.2, BUDGET);
         assertTrue(stop.decided());
         assertEquals(12, c.pairs(), "decided at the first look");
+        assertEquals(SequentialComparison.Reason.DECIDED, stop.reason());
         assertTrue(c.interval().lower() > 1.2, c.interval().toString());
     }
 
     @Test
     void aClearLossDecidesBelowTheThreshold() {
         SplittableRandom random = new SplittableRandom(2);
-        SequentialComparison c = new SequentialComparison(MEDIAN, 0.95);
+        SequentialComparison c = new SequentialComparison(MEDIAN, 0.95, new PairOrder(1));
         SequentialComparison.Stop stop = run(c, () -> Math.log(0.5) + 0.1 * random.nextGaussian(), 1.0, BUDGET);
         assertTrue(stop.decided());
         assertTrue(c.interval().upper() < 1.0, c.interval().toString());
@@ -49,7 +51,7 @@ class SequentialComparisonTest {
     @Test
     void aStraddleSpendsThePairBudgetUndecided() {
         SplittableRandom random = new SplittableRandom(3);
-        SequentialComparison c = new SequentialComparison(MEDIAN, 0.95);
+        SequentialComparison c = new SequentialComparison(MEDIAN, 0.95, new PairOrder(1));
         SequentialComparison.Stop stop = run(c, () -> 0.3 * random.nextGaussian(), 1.0,
                 new SequentialComparison.Budget(12, 40, null));
         assertFalse(stop.decided());
@@ -62,7 +64,7 @@ class SequentialComparisonTest {
     @Test
     void aTimeBudgetStopsUndecided() throws InterruptedException {
         SplittableRandom random = new SplittableRandom(4);
-        SequentialComparison c = new SequentialComparison(MEDIAN, 0.95);
+        SequentialComparison c = new SequentialComparison(MEDIAN, 0.95, new PairOrder(1));
         SequentialComparison.Stop stop = c.run(() -> {
             Thread.sleep(2);
             c.add(Math.exp(0.3 * random.nextGaussian()), 1);
@@ -74,7 +76,7 @@ class SequentialComparisonTest {
 
     @Test
     void driftSharedByBothMembersOfAPairCancels() {
-        SequentialComparison c = new SequentialComparison(MEDIAN, 0.95);
+        SequentialComparison c = new SequentialComparison(MEDIAN, 0.95, new PairOrder(1));
         SplittableRandom random = new SplittableRandom(3);
         for (int i = 0; i < 60; i++) {
             double drift = 1 + i / 20.0;
@@ -94,15 +96,16 @@ class SequentialComparisonTest {
             RatioInterval two = ConfidenceSequence.ratio(rule, new double[] {2, 2.01}, new double[] {1, 1}, 0.95);
             assertTrue(Double.isInfinite(two.upper()) && two.lower() == 0, "no decision from two pairs: " + two);
         }
-        double[] ten = new double[10];
-        java.util.Arrays.fill(ten, 2);
-        double[] ones = new double[11];
+        int least = ConfidenceSequence.minimumPairs(0.95);
+        assertEquals(9, least, "one-sided at 5%: 2^-9 is below 5%, and the mixture boundary asks a little more");
+        double[] twos = new double[least];
+        java.util.Arrays.fill(twos, 2);
+        double[] ones = new double[least];
         java.util.Arrays.fill(ones, 1);
-        assertFalse(ConfidenceSequence.ratio(MEDIAN, ten, java.util.Arrays.copyOf(ones, 10), 0.95).decides(1.0),
-                "the median's sign counts need 11 unanimous pairs");
-        double[] eleven = java.util.Arrays.copyOf(ten, 11);
-        eleven[10] = 2;
-        assertTrue(ConfidenceSequence.ratio(MEDIAN, eleven, ones, 0.95).decides(1.0));
+        assertFalse(ConfidenceSequence.ratio(MEDIAN, java.util.Arrays.copyOf(twos, least - 1),
+                java.util.Arrays.copyOf(ones, least - 1), 0.95).decides(1.0),
+                "the median's sign counts need " + least + " unanimous pairs");
+        assertTrue(ConfidenceSequence.ratio(MEDIAN, twos, ones, 0.95).decides(1.0));
     }
 
     @Test
@@ -128,10 +131,10 @@ class SequentialComparisonTest {
             double shift = u < 0.17 ? -1.1 : u < 0.34 ? 1.1 : 0;
             return shift + 0.03 * random.nextGaussian();
         };
-        SequentialComparison median = new SequentialComparison(MEDIAN, 0.95);
+        SequentialComparison median = new SequentialComparison(MEDIAN, 0.95, new PairOrder(1));
         SequentialComparison.Stop stop = run(median, busyMachine, 0.9, new SequentialComparison.Budget(20, 400, null));
         assertTrue(stop.decided() && median.interval().lower() > 0.9, median.interval().toString());
-        SequentialComparison mean = new SequentialComparison(MEAN, 0.95);
+        SequentialComparison mean = new SequentialComparison(MEAN, 0.95, new PairOrder(1));
         assertFalse(run(mean, busyMachine, 0.9, new SequentialComparison.Budget(20, 400, null)).decided());
     }
 
@@ -148,42 +151,107 @@ class SequentialComparisonTest {
     }
 
     /**
-     * The error control is real: at a true ratio exactly equal to the threshold, every decision is
-     * wrong, and looking after every pair for up to 200 pairs still decides in at most 5% of runs
-     * (a fixed-sample 95% interval looked at this often would decide in far more). Checked for both
-     * rules: the median on normal, heavy-tailed (Laplace) and bimodal log ratios, the mean on
-     * normal ones (its assumption).
+     * The error control is exact, and the test can tell a wrong alpha. At a true ratio exactly equal to
+     * the threshold every decision is wrong; looking after every pair from the fewest that can decide
+     * (9) to 200, the median rule PASSes wrongly with probability exactly
+     * {@link ConfidenceSequence#exactOneSidedError} = 2.545% at confidence 0.95 (the count of pairs
+     * below the median is a fair binomial walk, followed through every look), and by symmetry FAILs
+     * wrongly as often. 4000 simulated runs per noise give each side's rate with a standard error of
+     * 0.25%; it must lie within 4 of them of the exact rate, on normal, heavy-tailed (Laplace) and
+     * bimodal (busy machine) log ratios. A rule at twice the alpha (confidence 0.90: 5.87%) lies 13
+     * standard errors away, and a two-sided rule (the one used before: about 1.1% per side) 6.
      */
     @Test
-    void atTheThresholdWrongDecisionsStayWithinTheStatedError() {
+    void atTheThresholdEachSidesErrorIsTheExactOne() {
+        int runs = 4000;
+        int least = ConfidenceSequence.minimumPairs(0.95);
+        SequentialComparison.Budget budget = new SequentialComparison.Budget(least, 200, null);
+        double exact = ConfidenceSequence.exactOneSidedError(least, 200, 0.95);
+        assertEquals(0.02545, exact, 5e-5);
+        assertEquals(0.0587, ConfidenceSequence.exactOneSidedError(ConfidenceSequence.minimumPairs(0.90), 200, 0.90),
+                5e-4);
         SplittableRandom random = new SplittableRandom(11);
-        int runs = 1000;
-        int[] decisions = new int[4];
-        int naiveDecisions = 0;
         DoubleSupplier normal = () -> 0.1 * random.nextGaussian();
         DoubleSupplier laplace = () -> 0.1 * (random.nextBoolean() ? 1 : -1) * Math.log(1 / (1 - random.nextDouble()));
         DoubleSupplier bimodal = () -> (random.nextBoolean() ? 1 : -1) * (random.nextDouble() < 0.35 ? 1.1 : 0.02)
                 + 0.01 * random.nextGaussian();
-        for (int r = 0; r < runs; r++) {
-            decisions[0] += run(new SequentialComparison(MEDIAN, 0.95), normal, 1.0, BUDGET).decided() ? 1 : 0;
-            decisions[1] += run(new SequentialComparison(MEDIAN, 0.95), laplace, 1.0, BUDGET).decided() ? 1 : 0;
-            decisions[2] += run(new SequentialComparison(MEDIAN, 0.95), bimodal, 1.0, BUDGET).decided() ? 1 : 0;
-            decisions[3] += run(new SequentialComparison(MEAN, 0.95), normal, 1.0,
-                    new SequentialComparison.Budget(2, 200, null)).decided() ? 1 : 0;
-            if (naiveLooksDecide(random)) {
-                naiveDecisions++;
+        double standardError = Math.sqrt(exact * (1 - exact) / runs);
+        for (DoubleSupplier noise : List.of(normal, laplace, bimodal)) {
+            int wrongPass = 0;
+            int wrongFail = 0;
+            for (int r = 0; r < runs; r++) {
+                SequentialComparison c = new SequentialComparison(MEDIAN, 0.95, new PairOrder(r));
+                run(c, noise, 1.0, budget);
+                RatioInterval interval = c.interval();
+                wrongPass += interval.lower() > 1.0 ? 1 : 0;
+                wrongFail += interval.upper() < 1.0 ? 1 : 0;
+            }
+            for (int wrong : new int[] {wrongPass, wrongFail}) {
+                double rate = (double) wrong / runs;
+                assertTrue(Math.abs(rate - exact) < 4 * standardError, String.format(java.util.Locale.ROOT,
+                        "a side's error %.4f against the exact %.4f (standard error %.4f)", rate, exact, standardError));
             }
         }
-        double alpha = 0.05;
-        System.out.printf("wrong decisions at the threshold in %d runs of up to 200 pairs: median %d normal, %d Laplace,"
-                + " %d bimodal; mean %d normal; a fixed-sample interval looked at every pair: %d%n", runs, decisions[0],
-                decisions[1], decisions[2], decisions[3], naiveDecisions);
-        String[] names = {"median, normal", "median, Laplace", "median, bimodal", "mean, normal"};
-        for (int i = 0; i < names.length; i++) {
-            assertTrue(decisions[i] <= alpha * runs, names[i] + ": " + decisions[i] + " wrong decisions in " + runs);
+    }
+
+    /**
+     * The mean rule's mixture is two-sided, so each side's error is at most alpha, conservatively:
+     * simulated at the threshold on normal log ratios (its assumption), 4000 runs of up to 200 pairs
+     * PASS wrongly about 1% of the time (measured 0.9% to 1.2% over seeds), each side below 5%.
+     */
+    @Test
+    void theMeanRulesSidesStayBelowTheStatedError() {
+        SplittableRandom random = new SplittableRandom(12);
+        int runs = 4000;
+        int wrongPass = 0;
+        int wrongFail = 0;
+        for (int r = 0; r < runs; r++) {
+            SequentialComparison c = new SequentialComparison(MEAN, 0.95, new PairOrder(r));
+            run(c, () -> 0.1 * random.nextGaussian(), 1.0, new SequentialComparison.Budget(2, 200, null));
+            wrongPass += c.interval().lower() > 1.0 ? 1 : 0;
+            wrongFail += c.interval().upper() < 1.0 ? 1 : 0;
         }
-        assertTrue(naiveDecisions > 2 * alpha * runs, "a fixed-sample interval looked at after every pair decides"
-                + " wrongly more often (" + naiveDecisions + "), which is what the confidence sequence prevents");
+        System.out.printf("mean rule at the threshold, %d runs: wrong PASS %d, wrong FAIL %d%n", runs, wrongPass,
+                wrongFail);
+        double bound = 0.05 * runs + 3 * Math.sqrt(0.05 * 0.95 * runs);
+        assertTrue(wrongPass < bound && wrongFail < bound, wrongPass + " / " + wrongFail);
+        assertTrue(wrongPass > 0.002 * runs && wrongFail > 0.002 * runs,
+                "not so conservative that it never decides: " + wrongPass + " / " + wrongFail);
+    }
+
+    /**
+     * A case the rules cover only in part, measured: noise that persists from pair to pair (a lag-1
+     * correlation of 0.6 between pair log ratios, as when a stretch of load favours one model), the
+     * median exactly at the threshold. Without a correction the median rule PASSes wrongly about 20% of
+     * the time (one-sided; 16.5% for the former two-sided rule). The variance inflation
+     * ({@link ConfidenceSequence#varianceInflation}) and the runs check ({@link PairDependence}) bring
+     * it to about 12.5%, 253 of 2000 here, still above the stated 5%: the estimates are poor at the 9
+     * to 20 pairs where such runs decide (with 30 pairs before the first look it is 6.7%). The
+     * declared-conditions rule removes the commonest source (load beyond the free cores), and
+     * docs/verdicts.md states the limit.
+     */
+    @Test
+    void persistentNoiseIsCaughtByTheDependenceCheck() {
+        SplittableRandom random = new SplittableRandom(13);
+        int runs = 2000;
+        int decidedWrongly = 0;
+        int dependent = 0;
+        for (int r = 0; r < runs; r++) {
+            double[] state = {0};
+            DoubleSupplier ar = () -> {
+                state[0] = 0.6 * state[0] + Math.sqrt(1 - 0.36) * 0.1 * random.nextGaussian();
+                return state[0];
+            };
+            SequentialComparison c = new SequentialComparison(MEDIAN, 0.95, new PairOrder(r));
+            SequentialComparison.Stop stop = run(c, ar, 1.0,
+                    new SequentialComparison.Budget(ConfidenceSequence.minimumPairs(0.95), 200, null));
+            decidedWrongly += stop.reason() == SequentialComparison.Reason.DECIDED && c.interval().lower() > 1.0 ? 1 : 0;
+            dependent += stop.reason() == SequentialComparison.Reason.DEPENDENT ? 1 : 0;
+        }
+        System.out.printf("lag-1 correlation 0.6 at the threshold, %d runs: %d wrong PASS decided, %d caught as"
+                + " dependent%n", runs, decidedWrongly, dependent);
+        assertTrue(decidedWrongly < 0.15 * runs, decidedWrongly + " wrong PASSes of " + runs);
+        assertTrue(dependent > 0.01 * runs, dependent + " caught of " + runs);
     }
 
     /** A fixed-sample 95% normal interval, looked at after every pair from 10 to 200: the optional-stopping trap. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.qwenbench.gate.Outcome;
 import io.github.qwenbench.gate.Verdict;
+import io.github.qwenbench.host.FreeCores;
 import io.github.qwenbench.plan.BenchmarkSetupException;
 import io.github.qwenbench.plan.SystemConfig;
 import io.github.qwenbench.plan.SystemSettings;
@@ -32,13 +33,18 @@ class SystemGatesTest {
                 new SystemSample.Energy(false, "unavailable: test", Double.NaN, Double.NaN), "not applicable", 1);
     }
 
+    /** Combined on a machine whose two cores were free. */
+    private static SystemMetrics combine(SystemSample baseline, SystemSample candidate, SystemSettings settings) {
+        return SystemMetrics.combine(baseline, candidate, settings, new FreeCores(2, 0.0, "test"), 0);
+    }
+
     private static SystemSettings settings(SystemConfig config) throws BenchmarkSetupException {
         return SystemSettings.from(config);
     }
 
     @Test
     void aHealthyCandidatePasses() throws Exception {
-        SystemMetrics metrics = SystemMetrics.combine(sample("baseline", 200, 0, 0, 0.01),
+        SystemMetrics metrics = combine(sample("baseline", 200, 0, 0, 0.01),
                 sample("candidate", 260, 0, 1_000_000, -0.02), settings(new SystemConfig()));
         List<Verdict> verdicts = SystemGates.evaluate(settings(new SystemConfig()), metrics);
         assertEquals(List.of("maxErrorRate", "stableAsBaseline[throughputDrift]", "stableAsBaseline[memoryGrowth]",
@@ -50,7 +56,7 @@ class SystemGatesTest {
 
     @Test
     void errorsDriftAndGrowthFailWithTheirReasons() throws Exception {
-        SystemMetrics metrics = SystemMetrics.combine(sample("baseline", 200, 0, 0, 0.01),
+        SystemMetrics metrics = combine(sample("baseline", 200, 0, 0, 0.01),
                 sample("candidate", 100, 7, 90_000_000, -0.3), settings(new SystemConfig()));
         List<Verdict> verdicts = SystemGates.evaluate(settings(new SystemConfig()), metrics);
         assertTrue(verdicts.get(0).message().contains("7 of 607 requests failed: {RuntimeError: boom=7}"),
@@ -67,7 +73,7 @@ class SystemGatesTest {
         config.setMaxP99LatencyMillis("3.5");
         SystemSettings settings = settings(config);
         assertEquals(64L * 1024 * 1024, settings.maxMemoryGrowthBytes());
-        List<Verdict> verdicts = SystemGates.evaluate(settings, SystemMetrics.combine(sample("baseline", 200, 0, 0, 0),
+        List<Verdict> verdicts = SystemGates.evaluate(settings, combine(sample("baseline", 200, 0, 0, 0),
                 sample("candidate", 200, 0, 70_000_000, 0), settings));
         assertFalse(verdicts.get(2).passed(), "70 MB > 64 MiB");
         assertEquals("maxP99LatencyMillis", verdicts.get(3).name());
@@ -88,18 +94,33 @@ class SystemGatesTest {
     @Test
     void stabilityIsJudgedAgainstTheBaselinesOwn() throws Exception {
         SystemSettings settings = settings(new SystemConfig());
-        List<Verdict> bothDrift = SystemGates.evaluate(settings, SystemMetrics.combine(
+        List<Verdict> bothDrift = SystemGates.evaluate(settings, combine(
                 sample("baseline", 200, 0, 20_000_000, 0.2), sample("candidate", 200, 0, 40_000_000, 0.25), settings));
         assertTrue(bothDrift.get(1).passed(), "both drifted alike: the machine drifted, not the candidate");
         assertTrue(bothDrift.get(2).passed(), "40 MB <= 2 x 20 MB + 10% of 300 MB");
-        List<Verdict> leaking = SystemGates.evaluate(settings, SystemMetrics.combine(
+        List<Verdict> leaking = SystemGates.evaluate(settings, combine(
                 sample("baseline", 200, 0, 1_000_000, 0), sample("candidate", 200, 0, 500_000_000, 0), settings));
         assertFalse(leaking.get(2).passed(), "a leaking candidate still fails");
     }
 
+    /**
+     * Both workers derive the same order from the run's seed; every pair has one turn of each, and each
+     * four turns are A B B A or B A A B, both about equally often.
+     */
     @Test
-    void whoseTurnItIs() {
-        assertEquals(List.of("baseline", "candidate", "candidate", "baseline", "baseline", "candidate"),
-                java.util.stream.IntStream.range(0, 6).mapToObj(Turns::owner).toList());
+    void whoseTurnItIs() throws Exception {
+        SystemSettings settings = settings(new SystemConfig());
+        Turns baseline = new Turns(java.nio.file.Path.of("unused"), "baseline", settings, 42);
+        Turns candidate = new Turns(java.nio.file.Path.of("unused"), "candidate", settings, 42);
+        int abba = 0;
+        for (int k = 0; k < 800; k += 4) {
+            List<String> four = java.util.stream.IntStream.range(k, k + 4).mapToObj(baseline::owner).toList();
+            assertEquals(four, java.util.stream.IntStream.range(k, k + 4).mapToObj(candidate::owner).toList());
+            assertTrue(four.equals(List.of("baseline", "candidate", "candidate", "baseline"))
+                    || four.equals(List.of("candidate", "baseline", "baseline", "candidate")), four.toString());
+            abba += four.get(0).equals("baseline") ? 1 : 0;
+            assertTrue(baseline.mine(k) != candidate.mine(k));
+        }
+        assertTrue(abba > 70 && abba < 130, "a fair coin per four turns: " + abba + " of 200 were A B B A");
     }
 }

@@ -46,7 +46,7 @@ class SystemSuiteGpuTest {
 
     private static SystemMetrics metrics(String gpu, GpuUse use) throws Exception {
         return SystemMetrics.combine(sample("baseline", gpu, use), sample("candidate", gpu, use),
-                SystemSettings.from(new SystemConfig()));
+                SystemSettings.from(new SystemConfig()), new io.github.qwenbench.host.FreeCores(2, 0.0, "test"), 0);
     }
 
     @Test

@@ -36,9 +36,9 @@ public final class StandInMavenParent {
         } else {
             PerformanceConfig performance = new PerformanceConfig();
             // measuring for a minute: too many pairs before the first look for the speedup to decide sooner
-        performance.setIterations(1_000_000);
-        performance.setMaxIterations(1_000_000);
-        performance.setDuration("60s");
+        performance.setMinPairs(1_000_000);
+        performance.setMaxPairs(1_000_000);
+        performance.setMaxDuration("60s");
             launcher.run(suite, TestModels.plan("baseline.pt", new AccuracyConfig(), performance));
         }
     }

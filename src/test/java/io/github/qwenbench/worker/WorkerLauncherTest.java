@@ -78,7 +78,7 @@ class WorkerLauncherTest {
     @Test
     void aWorkerKilledMidRunIsReportedAsKilled() throws Exception {
         io.github.qwenbench.plan.PerformanceConfig performance = new io.github.qwenbench.plan.PerformanceConfig();
-        performance.setDuration("60s");
+        performance.setMaxDuration("60s");
         BenchmarkPlan plan = TestModels.plan("baseline.pt", new AccuracyConfig(), performance);
         Thread killer = new Thread(() -> {
             while (info.stream().noneMatch(line -> line.startsWith("warm-up"))) {

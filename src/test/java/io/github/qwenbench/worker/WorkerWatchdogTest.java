@@ -71,9 +71,9 @@ class WorkerWatchdogTest {
     void aWorkerStopsItselfAtItsDeadline() throws Exception {
         PerformanceConfig performance = new PerformanceConfig();
         // measuring for a minute: too many pairs before the first look for the speedup to decide sooner
-        performance.setIterations(1_000_000);
-        performance.setMaxIterations(1_000_000);
-        performance.setDuration("60s");
+        performance.setMinPairs(1_000_000);
+        performance.setMaxPairs(1_000_000);
+        performance.setMaxDuration("60s");
         Path plan = work.resolve("plan.json");
         Json.writeAtomically(plan, TestModels.plan("baseline.pt", new AccuracyConfig(), performance));
         Path result = work.resolve("raw.json");
