@@ -2,7 +2,7 @@
 def pluginPom = new groovy.xml.XmlSlurper().parse(new File(basedir, '../../../pom.xml'))
 def log = new File(basedir, 'build.log').text
 def result = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/benchmark-results/hardware_benchmark_results.json'))
-assert result.suite == 'hardware' && result.passed == true
+assert result.suite == 'hardware'
 // what the machine and engine offer, from the worker
 assert result.system.engineCapabilities.libtorchVersion == pluginPom.properties.'pytorch.version'.text()
 // the inference extensions are those the first processor of /proc/cpuinfo lists, in CpuInfo's order
@@ -22,19 +22,18 @@ curve.models.each { m ->
     assert m.samplesPerSecond.size() == 2 && m.samplesPerSecond.every { it > 0 }
     assert m.scalingEfficiency[0] == 1.0 && m.scalingEfficiency[1] > 0
 }
-curve.throughputRatio.each { r -> assert r.lower <= r.estimate && r.estimate <= r.upper && r.pairs >= 11 }
-// a count above the free cores recorded before the suite is reported, not gated, and says so
+curve.throughputRatio.each { r -> assert r.lower <= r.estimate && r.estimate <= r.upper && r.pairs >= 9 }
+// every thread count is gated; one whose threads needed more cores than other processes left free while it
+// was measured is INCONCLUSIVE because the machine was busy, the others PASS
 def engine = evaluate(new File(basedir, '../../../it/parent/engine-threads.groovy'))
-assert curve.contended == curve.sizes.collect { engine.contended(result, it) }
+assert curve.conditions*.callers == [1, 1] && curve.conditions*.intraOpThreads == [1, 2]
 curve.sizes.eachWithIndex { threads, i ->
-    def said = result.warnings.findAll { it.startsWith("intraOpThreads=${threads}: ${threads} intra-op threads on ") }
-    assert said == (curve.contended[i] ? ["intraOpThreads=${threads}: ${threads} intra-op threads on ${engine.probe(result).free}".toString()
-            + ' free core(s) take turns on the CPU; its figures measure contention and its ratio is not gated'] : [])
+    engine.assertGate(result.gates.find { it.name == "minThroughputRatio[intraOpThreads=${threads}]".toString() },
+            curve.conditions[i], 'PASS')
 }
-def contended = curve.contended.count { it }
-// the operator profiles ran with one caller, the engine's threads fitted to the free cores like any run
-engine.assertApplyWarnings(result, [profile: 1])
-assert result.gates*.name.count { it.startsWith('minThroughputRatio[intraOpThreads=') } == 2 - contended
+def contended = curve.sizes.indices.count { engine.busy(curve.conditions[it]) }
+assert result.passed == (contended == 0)
+assert curve.blockSizes.every { it >= 1 } && curve.orderSeeds.size() == 2
 assert result.gates*.name.contains('stableAsBaseline[intraOpThreads=1]')
 assert log.contains('hardware: candidate/baseline throughput by intraOpThreads 1:')
 assert log.contains('intraOpThreads=2 ')

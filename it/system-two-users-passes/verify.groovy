@@ -7,14 +7,13 @@ def engine = evaluate(new File(basedir, '../../../it/parent/engine-threads.groov
 // energy as Rapl reads it on this machine: from the package counter where it is readable, else why not
 def powercap = Path.of('/sys/class/powercap')
 def counter = powercap.resolve('intel-rapl:0/energy_uj')
-assert result.suite == 'system' && result.passed == true
+assert result.suite == 'system'
 def (baseline, candidate) = result.metrics.models
 [baseline, candidate].each { m ->
     assert m.load == 'closed loop, 2 users, think time 0 ms'
     assert m.windows.size() >= 6 && m.windows.size() == baseline.windows.size()
-    // each worker's 2 users call the engine at once: its threads are fitted to the free cores recorded
-    assert m.intraOpThreads == engine.fitted(result, 2)
-    assert m.intraOpThreads >= 1 && m.intraOpThreads <= engine.engineThreads(result)
+    // each worker's 2 users call the engine at once, each with the declared intra-op threads
+    assert m.intraOpThreads == engine.declared(result)
     m.windows.each { w -> assert w.completed > 0 && w.throughput > 0 && w.p99Millis > 0 && w.residentBytes > 0 && w.threads > 0 }
     assert m.errors == 0 && m.completed > 0
     assert m.cpuSecondsPerInference > 0
@@ -38,7 +37,11 @@ assert result.gates*.name == ['maxErrorRate', 'stableAsBaseline[throughputDrift]
         'minThroughputRatio']
 // the two workers took turns: each model's turns start after the other's
 assert baseline.windows.size() == candidate.windows.size()
-// a worker whose users exceed the free cores says that its figures measure contention; one whose threads
-// were fitted below the engine's own says so
-engine.assertApplyWarnings(result, ['baseline under 2 users': 2, 'candidate under 2 users': 2])
+// the turns recorded the cores other processes left free: when 2 users x 1 thread did not fit, every gate but
+// the error rate is INCONCLUSIVE because the machine was busy; else all pass
+def conditions = result.metrics.conditions
+assert conditions.callers == 2 && conditions.intraOpThreads == engine.declared(result)
+result.gates.each { gate -> engine.assertGate(gate, gate.name == 'maxErrorRate' ? [callers: 1, intraOpThreads: 1,
+        free: [cores: 1, busyElsewhere: 0, source: '/proc/stat over the turns']] : conditions, 'PASS') }
+assert result.passed == !engine.busy(conditions)
 assert log =~ /system: baseline [\d.]+ requests\/s, p99/
