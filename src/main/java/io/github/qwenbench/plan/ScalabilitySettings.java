@@ -99,7 +99,7 @@ public record ScalabilitySettings(List<Integer> batchSizes, int batchDimension, 
                 Thresholds.atLeast("scalability/warmupIterations", c.warmupIterations, 0), blockSize,
                 Thresholds.fraction("scalability/confidence", c.confidence, 0.5, 0.999), ratio,
                 RelativeLimit.from("scalability/stabilityFactor", c.stabilityFactor, "scalability/cvFloor",
-                        c.cvFloor),
+                        c.cvFloor, "scalability/stabilityAlpha", c.stabilityAlpha),
                 Thresholds.number("scalability/maxCoefficientOfVariation", c.maxCoefficientOfVariation, 0, 100),
                 Thresholds.number("scalability/minScalingEfficiency", c.minScalingEfficiency, 0, 10));
     }
