@@ -3,7 +3,9 @@ package io.github.qwenbench.measure;
 import io.github.qwenbench.gate.Comparison;
 import io.github.qwenbench.gate.Undecided;
 import io.github.qwenbench.gate.Verdict;
+import io.github.qwenbench.plan.RelativeLimit;
 import io.github.qwenbench.plan.ScalabilitySettings;
+import io.github.qwenbench.stats.PairedDispersion;
 import io.github.qwenbench.stats.RatioInterval;
 import io.github.qwenbench.stats.SequentialComparison;
 import java.util.ArrayList;
@@ -45,12 +47,7 @@ public final class CurveGates {
                                 budget)));
                 double baselineCv = baseline.blockThroughputCoefficientOfVariation().get(i);
                 double candidateCv = candidate.blockThroughputCoefficientOfVariation().get(i);
-                int blocks = r.pairs();
-                verdicts.add(Verdict.judge("stableAsBaseline[" + point + "]", candidateCv, Comparison.AT_MOST,
-                        settings.stability().limitForEstimates(baselineCv, blocks), String.format(Locale.ROOT,
-                                "candidate's block throughput stddev/mean against the baseline's, measured"
-                                        + " interleaved: limit %s", settings.stability().describeEstimates(baselineCv,
-                                        blocks))));
+                verdicts.add(stableAsBaseline(point, settings.stability(), baseline, candidate, i));
                 if (settings.maxCoefficientOfVariation() != null) {
                     verdicts.add(Verdict.judge("maxCoefficientOfVariation[" + point + "]",
                             Math.max(baselineCv, candidateCv), Comparison.AT_MOST,
@@ -72,5 +69,35 @@ public final class CurveGates {
             }
         }
         return verdicts;
+    }
+
+    /**
+     * The candidate's spread of block throughput against the baseline's, from the same interleaved
+     * pairs: a paired permutation test ({@link PairedDispersion}) at the limit's alpha. A FAIL needs
+     * evidence at that level; with too few pairs for any outcome to reach it, or blocks not kept (results
+     * written before they were), the gate cannot fail and its detail says so.
+     */
+    static Verdict stableAsBaseline(String point, RelativeLimit limit, CurveMetrics.ModelCurve baseline,
+            CurveMetrics.ModelCurve candidate, int index) {
+        String name = "stableAsBaseline[" + point + "]";
+        if (baseline.blockThroughput() == null || candidate.blockThroughput() == null) {
+            return Verdict.judge(name, 1, Comparison.AT_LEAST, limit.alpha(), "the blocks' throughputs were not"
+                    + " kept, so the paired test could not run; a stability gate fails only on evidence");
+        }
+        double[] b = baseline.blockThroughput().get(index).stream().mapToDouble(Double::doubleValue).toArray();
+        double[] c = candidate.blockThroughput().get(index).stream().mapToDouble(Double::doubleValue).toArray();
+        PairedDispersion test = PairedDispersion.test(b, c, limit.factor(), limit.floor(), limit.alpha());
+        String detail = String.format(Locale.ROOT, "p-value of a paired rank test (ranks of the absolute"
+                + " deviations of log block throughput, swapped within %d interleaved block pairs) that the"
+                + " candidate's robust CV (MAD of log throughput / 0.6745) %.4f exceeds %s x the baseline's %.4f"
+                + " + cvFloor %s = %.4f; fails when p < alpha %s (exact level given these ranks %.4f)",
+                test.pairs(), test.candidateSpread(), Verdict.format(limit.factor()), test.baselineSpread(),
+                Verdict.format(limit.floor()), test.allowedSpread(), Verdict.format(limit.alpha()), test.level());
+        if (!test.canReject()) {
+            detail += String.format(Locale.ROOT, "; with %d pairs no outcome can reach p < %s (the least p-value"
+                    + " is 2^-%d), so this gate cannot fail: it fails only on evidence", test.pairs(),
+                    Verdict.format(limit.alpha()), test.pairs());
+        }
+        return Verdict.judge(name, test.pValue(), Comparison.AT_LEAST, limit.alpha(), detail);
     }
 }

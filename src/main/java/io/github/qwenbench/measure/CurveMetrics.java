@@ -66,10 +66,13 @@ public record CurveMetrics(List<Curve> curves, int intraOpThreads, String method
      * @param scalingEfficiency throughput gain over the first point per size factor (batch and concurrency)
      * @param growthExponent slope of log p50 against log size (input-size sweeps), else NaN
      * @param knee the concurrency level past which throughput stops growing while p99 rises, or null
+     * @param blockThroughput at each size, the measured blocks' throughputs in pair order (the baseline's
+     *        and the candidate's k-th blocks form pair k, adjacent in time), for the paired stability test;
+     *        null in results written before it was kept
      */
     public record ModelCurve(String role, List<Double> samplesPerSecond, List<Double> p50Millis,
             List<Double> p99Millis, List<Double> latencyCoefficientOfVariation,
             List<Double> blockThroughputCoefficientOfVariation, List<Double> scalingEfficiency, double growthExponent,
-            Integer knee) {
+            Integer knee, List<List<Double>> blockThroughput) {
     }
 }

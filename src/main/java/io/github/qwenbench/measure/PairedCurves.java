@@ -273,6 +273,7 @@ public final class PairedCurves {
         List<Double> latencyCv = new ArrayList<>();
         List<Double> blockCv = new ArrayList<>();
         List<Double> efficiency = new ArrayList<>();
+        List<List<Double>> blocks = new ArrayList<>();
         for (int i = 0; i < measured.size(); i++) {
             LatencySummary summary = LatencySummary.of(measured.get(i).latency());
             throughput.add(Statistics.median(measured.get(i).blockThroughput()));
@@ -280,6 +281,7 @@ public final class PairedCurves {
             p99.add(summary.p99Millis());
             latencyCv.add(summary.coefficientOfVariation());
             blockCv.add(coefficientOfVariation(measured.get(i).blockThroughput()));
+            blocks.add(List.copyOf(measured.get(i).blockThroughput()));
             efficiency.add(withEfficiency
                     ? (throughput.get(i) / throughput.get(0)) / ((double) sizes.get(i) / sizes.get(0)) : Double.NaN);
         }
@@ -290,7 +292,7 @@ public final class PairedCurves {
             growth = LinearFit.of(x, y).slope();
         }
         return new CurveMetrics.ModelCurve(role, throughput, p50, p99, latencyCv, blockCv, efficiency, growth,
-                "concurrency".equals(kind) ? knee(sizes, throughput, p99) : null);
+                "concurrency".equals(kind) ? knee(sizes, throughput, p99) : null, blocks);
     }
 
     /** The first level past which throughput gains less than 10% while p99 rises; null if none. */

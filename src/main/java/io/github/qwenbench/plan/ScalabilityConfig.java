@@ -41,11 +41,14 @@ public class ScalabilityConfig {
     @Setting("Candidate throughput over baseline throughput must reach this at every point (the whole interval); 0.90, a non-inferiority margin: \"at most 10% slower\".")
     String minThroughputRatio = "0.90";
 
-    @Setting("The candidate's block-throughput coefficient of variation may be at most this many times the baseline's, measured at the same time, plus `cvFloor`.")
+    @Setting("The candidate's spread of block throughput (a robust coefficient of variation: the median absolute deviation of log block throughput / 0.6745) may be at most this many times the baseline's, measured in the same interleaved pairs, plus `cvFloor`; `stableAsBaseline[point]` fails only when a paired permutation test shows it exceeds that at level `stabilityAlpha`.")
     String stabilityFactor = "2";
 
-    @Setting("Added to `stabilityFactor` x the baseline's coefficient of variation.")
+    @Setting("Added to `stabilityFactor` x the baseline's robust coefficient of variation.")
     String cvFloor = "0.10";
+
+    @Setting("Level of the `stableAsBaseline[point]` tests: the chance that a candidate exactly at the limit fails (less within it). A point needs more than log2(1 / `stabilityAlpha`) block pairs (7 at 0.01) before it can fail at all.")
+    String stabilityAlpha = "0.01";
 
     @Setting("An absolute limit on either model's block-throughput coefficient of variation; off when empty.")
     String maxCoefficientOfVariation;
@@ -102,6 +105,10 @@ public class ScalabilityConfig {
 
     public void setCvFloor(String cvFloor) {
         this.cvFloor = cvFloor;
+    }
+
+    public void setStabilityAlpha(String stabilityAlpha) {
+        this.stabilityAlpha = stabilityAlpha;
     }
 
     public void setMinThroughputRatio(String minThroughputRatio) {

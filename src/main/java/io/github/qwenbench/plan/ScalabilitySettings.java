@@ -72,7 +72,7 @@ public record ScalabilitySettings(List<Integer> batchSizes, int batchDimension, 
         return new ScalabilitySettings(batches, c.batchDimension, threads, sweeps, pairs,
                 Thresholds.atLeast("scalability/warmupIterations", c.warmupIterations, 0), confidence, ratio,
                 RelativeLimit.from("scalability/stabilityFactor", c.stabilityFactor, "scalability/cvFloor",
-                        c.cvFloor),
+                        c.cvFloor, "scalability/stabilityAlpha", c.stabilityAlpha),
                 Thresholds.number("scalability/maxCoefficientOfVariation", c.maxCoefficientOfVariation, 0, 100),
                 Thresholds.number("scalability/minScalingEfficiency", c.minScalingEfficiency, 0, 10));
     }

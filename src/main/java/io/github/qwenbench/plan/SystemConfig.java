@@ -27,16 +27,19 @@ public class SystemConfig {
     @Setting("Largest allowed share of failed requests of the candidate.")
     String maxErrorRate = "0";
 
-    @Setting("The candidate's |throughput drift| and memory growth may be at most this many times the baseline's, measured in the same turns, plus a floor (`driftFloor`, `maxMemoryGrowth`).")
+    @Setting("No longer used, accepted so that existing poms still load: the drift gate tests the paired candidate/baseline ratio (the machine's drift cancels there) and the memory-growth gate the candidate's own growth (a baseline's leak never licenses the candidate's), so neither scales a baseline figure any more.")
     String stabilityFactor = "2";
 
-    @Setting("Added to `stabilityFactor` x the baseline's |drift|.")
+    @Setting("The largest |relative change| of candidate/baseline throughput over the run that `stableAsBaseline[throughputDrift]` tolerates; it fails only when a rank test shows a larger change at level `stabilityAlpha`. The baseline's own drift does not widen it.")
     String driftFloor = "0.10";
+
+    @Setting("Level of the `stableAsBaseline[throughputDrift]` and `stableAsBaseline[memoryGrowth]` tests: the chance that a candidate exactly at `driftFloor` or `maxMemoryGrowth` fails (less within them). Each needs at least 5 pairs of turns before it can fail at all.")
+    String stabilityAlpha = "0.01";
 
     @Setting("An absolute limit on the candidate's |throughput drift| (slope over the run relative to the mean); off when empty.")
     String maxThroughputDrift;
 
-    @Setting("Memory growth the candidate may show beyond `stabilityFactor` x the baseline's: `10%` of its starting resident memory, or bytes (`64MiB`).")
+    @Setting("Resident-memory growth the candidate may show over the run, whatever the baseline's: `10%` of its starting resident memory, or bytes (`64MiB`); `stableAsBaseline[memoryGrowth]` fails only when the one-sided `stabilityAlpha` bound of its growth (the slope of resident memory over requests served, with an autocorrelation-robust error) exceeds it.")
     String maxMemoryGrowth = "10%";
 
     @Setting("Largest allowed p99 latency of the candidate under the load, in milliseconds; off when empty.")
@@ -85,6 +88,10 @@ public class SystemConfig {
 
     public void setDriftFloor(String driftFloor) {
         this.driftFloor = driftFloor;
+    }
+
+    public void setStabilityAlpha(String stabilityAlpha) {
+        this.stabilityAlpha = stabilityAlpha;
     }
 
     public void setMaxThroughputDrift(String maxThroughputDrift) {

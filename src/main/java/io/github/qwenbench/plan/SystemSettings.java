@@ -13,8 +13,9 @@ import java.util.Locale;
  * @param arrivalRate requests per second of the open loop, or 0 for a closed loop
  * @param windowMillis stability window, and the length of each model's turn
  * @param maxErrorRate gate
- * @param stabilityFactor the candidate's drift and growth against the baseline's
- * @param driftFloor added to the scaled baseline drift
+ * @param stabilityFactor no longer used by any gate (kept so that existing poms load)
+ * @param driftFloor the largest |relative change| of the paired throughput ratio over the run
+ * @param stabilityAlpha the level of the drift and memory-growth tests
  * @param maxThroughputDrift absolute gate, or null when off
  * @param maxMemoryGrowthFraction floor of the growth gate as a share of the starting resident memory, or NaN
  *        when given in bytes
@@ -25,7 +26,7 @@ import java.util.Locale;
  */
 public record SystemSettings(int users, long thinkTimeMillis, long durationMillis, long maxDurationMillis,
         double arrivalRate, long windowMillis, double maxErrorRate, double stabilityFactor, double driftFloor,
-        Double maxThroughputDrift, double maxMemoryGrowthFraction, long maxMemoryGrowthBytes,
+        double stabilityAlpha, Double maxThroughputDrift, double maxMemoryGrowthFraction, long maxMemoryGrowthBytes,
         Double maxP99LatencyMillis, double minThroughputRatio, Serving serving) {
 
     /** What one request of the load is. */
@@ -102,9 +103,10 @@ public record SystemSettings(int users, long thinkTimeMillis, long durationMilli
         Double ratio = Thresholds.number("system/minThroughputRatio", c.minThroughputRatio, 0.01, 100);
         Double factor = Thresholds.number("system/stabilityFactor", c.stabilityFactor, 1, 100);
         Double driftFloor = Thresholds.fraction("system/driftFloor", c.driftFloor, 0, 10);
-        if (errors == null || ratio == null || factor == null || driftFloor == null) {
-            throw new BenchmarkSetupException("system/maxErrorRate, minThroughputRatio, stabilityFactor and driftFloor"
-                    + " need values.");
+        Double alpha = Thresholds.fraction("system/stabilityAlpha", c.stabilityAlpha, 0.001, 0.2);
+        if (errors == null || ratio == null || factor == null || driftFloor == null || alpha == null) {
+            throw new BenchmarkSetupException("system/maxErrorRate, minThroughputRatio, stabilityFactor, driftFloor"
+                    + " and stabilityAlpha need values.");
         }
         double growthFraction = Double.NaN;
         long growthBytes = -1;
@@ -115,7 +117,8 @@ public record SystemSettings(int users, long thinkTimeMillis, long durationMilli
             growthBytes = bytes("system/maxMemoryGrowth", growth);
         }
         return new SystemSettings(users, think.toMillis(), duration.toMillis(), maxDuration.toMillis(),
-                rate == null ? 0 : rate, window.toMillis(), errors, factor, driftFloor, drift, growthFraction, growthBytes,
+                rate == null ? 0 : rate, window.toMillis(), errors, factor, driftFloor, alpha, drift,
+                growthFraction, growthBytes,
                 Thresholds.number("system/maxP99LatencyMillis", c.maxP99LatencyMillis, 0, 1e9), ratio,
                 Serving.of(c.serving));
     }

@@ -53,4 +53,26 @@ public final class Statistics {
                 + t * (-0.82215223 + t * 0.17087277)))))))));
         return x >= 0 ? r : 2 - r;
     }
+
+    /** Ranks 1..n, ties given their average rank. */
+    public static double[] ranks(double[] values) {
+        int n = values.length;
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(values[a], values[b]));
+        double[] ranks = new double[n];
+        for (int i = 0; i < n; ) {
+            int j = i;
+            while (j + 1 < n && values[order[j + 1]] == values[order[i]]) {
+                j++;
+            }
+            for (int k = i; k <= j; k++) {
+                ranks[order[k]] = (i + j) / 2.0 + 1;
+            }
+            i = j + 1;
+        }
+        return ranks;
+    }
 }

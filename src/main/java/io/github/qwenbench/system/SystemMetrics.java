@@ -34,9 +34,9 @@ public record SystemMetrics(List<SystemSample> models, RatioInterval throughputR
             + " model's own); the two workers take turns of one window each, in pairs ordered A B B A or B A A B by a seeded coin (A = baseline), so that drift of"
             + " the machine hits both alike. The throughput ratio is the median of candidate over baseline"
             + " throughput over adjacent turns, with an anytime-valid confidence sequence; the turns go on until it"
-            + " clears minThroughputRatio or maxDuration is spent. The candidate's drift is the slope of its paired"
-            + " ratio over the run, and with its memory growth judged against the baseline's, measured in the same"
-            + " turns.";
+            + " clears minThroughputRatio or maxDuration is spent. The candidate's drift is tested on the slope of"
+            + " its paired ratio over the run (a rank test at stabilityAlpha), and its memory growth on its own"
+            + " slope of resident memory over requests served, whatever the baseline's.";
 
     public static SystemMetrics combine(SystemSample baseline, SystemSample candidate, SystemSettings settings,
             FreeCores free, long orderSeed) {

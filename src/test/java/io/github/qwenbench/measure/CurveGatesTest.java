@@ -24,9 +24,25 @@ import org.junit.jupiter.api.Test;
 
 class CurveGatesTest {
 
-    private static CurveMetrics.ModelCurve model(String role, double cv) {
+    /** Twelve spread-out standard scores, in an order that differs by {@code shift}. */
+    private static List<Double> blocks(double throughput, double spread, int pairs, int shift) {
+        double[] z = {-1.8, 1.2, -0.5, 0.1, 0.8, -0.3, 1.8, -1.2, 0.5, -0.1, -0.8, 0.3};
+        List<Double> out = new java.util.ArrayList<>();
+        for (int k = 0; k < pairs; k++) {
+            out.add(throughput * Math.exp(spread * z[(k * 5 + shift) % z.length]));
+        }
+        return out;
+    }
+
+    private static CurveMetrics.ModelCurve model(String role, double cv, int pairs) {
+        int shift = "baseline".equals(role) ? 0 : 3;
         return new CurveMetrics.ModelCurve(role, List.of(100.0, 180.0), List.of(1.0, 1.1), List.of(2.0, 2.5),
-                List.of(0.1, 0.1), List.of(0.05, cv), List.of(1.0, 0.9), Double.NaN, null);
+                List.of(0.1, 0.1), List.of(0.05, cv), List.of(1.0, 0.9), Double.NaN, null,
+                List.of(blocks(100, 0.05, pairs, shift), blocks(180, cv, pairs, shift)));
+    }
+
+    private static CurveMetrics.ModelCurve model(String role, double cv) {
+        return model(role, cv, 12);
     }
 
     private static CurveMetrics metrics(RatioInterval atTwo, double cv) {
@@ -43,7 +59,7 @@ class CurveGatesTest {
     void everyViolationNamesItsPoint() throws Exception {
         ScalabilitySettings settings = ScalabilitySettings.from(new ScalabilityConfig(), List.of());
         List<Verdict> verdicts = CurveGates.evaluate(settings,
-                metrics(new RatioInterval(0.5, 0.45, 0.55, 0.95, 8, "rule"), 0.6));
+                metrics(new RatioInterval(0.5, 0.45, 0.55, 0.95, 8, "rule"), 3.0));
         assertEquals(4, verdicts.size());
         assertTrue(verdicts.get(0).passed(), "batch=1: the whole interval [1.05, 1.2] >= 0.9");
         assertTrue(verdicts.get(1).passed(), "batch=1: as stable as the baseline");
@@ -54,23 +70,38 @@ class CurveGatesTest {
                 + " is 0.9"), slow.message());
         Verdict jitter = verdicts.get(3);
         assertEquals("stableAsBaseline[batch=2]", jitter.name());
-        assertFalse(jitter.passed(), "CV 0.6 > (2 x 0.05 x 1.44 + 0.10) / 0.56 = 0.436 after 8 blocks");
+        assertFalse(jitter.passed(), "a robust CV of 3 against a limit of 2 x 0.05 + 0.10, over 12 block pairs");
     }
 
     /**
-     * A CV estimated from few blocks is itself noisy: the limit is widened by the sampling error of both
-     * estimates (a FAIL needs evidence), and narrows to factor x baseline + floor as blocks accumulate.
+     * The stability gate is a paired permutation test at scalability/stabilityAlpha: its detail names the
+     * test, the alpha, the statistic and the pairs; with too few pairs to reach alpha, or no blocks kept,
+     * it cannot fail, and says so.
      */
     @Test
-    void fewBlocksWidenTheStabilityLimitAndManyNarrowIt() throws Exception {
-        RelativeLimit limit = ScalabilitySettings.from(new ScalabilityConfig(), List.of()).stability();
+    void theStabilityGateIsATestThatFailsOnlyOnEvidence() throws Exception {
+        ScalabilitySettings settings = ScalabilitySettings.from(new ScalabilityConfig(), List.of());
+        RelativeLimit limit = settings.stability();
+        assertEquals(0.01, limit.alpha(), 1e-12);
         assertEquals(0.20, limit.limitFor(0.05), 1e-12);
-        assertEquals((2 * 0.05 * 1.5 + 0.10) / 0.5, limit.limitForEstimates(0.05, 3), 1e-12, "bounds capped at 50%");
-        double e22 = 1.645 / Math.sqrt(42);
-        assertEquals((2 * 0.152 * (1 + e22) + 0.10) / (1 - e22), limit.limitForEstimates(0.152, 22), 1e-12);
-        assertTrue(limit.limitForEstimates(0.05, 22) > limit.limitForEstimates(0.05, 200));
-        assertEquals(0.20, limit.limitForEstimates(0.05, 1_000_000), 0.002);
-        assertTrue(limit.describeEstimates(0.152, 22).contains("over 22 blocks each"));
+        CurveMetrics.ModelCurve base = model("baseline", 0.05);
+        Verdict jitter = CurveGates.stableAsBaseline("batch=2", limit, base, model("candidate", 3.0), 1);
+        assertEquals(Outcome.FAIL, jitter.verdict(), jitter.message());
+        assertTrue(jitter.actual() < 0.01, jitter.message());
+        assertTrue(jitter.detail().contains("swapped within 12 interleaved block pairs")
+                && jitter.detail().contains("p < alpha 0.01"), jitter.detail());
+        Verdict fewPairs = CurveGates.stableAsBaseline("batch=2", limit, model("baseline", 0.05, 6),
+                model("candidate", 3.0, 6), 1);
+        assertEquals(Outcome.PASS, fewPairs.verdict());
+        assertTrue(fewPairs.detail().contains("with 6 pairs no outcome can reach p < 0.01"), fewPairs.detail());
+        CurveMetrics.ModelCurve unkept = new CurveMetrics.ModelCurve("candidate", List.of(100.0), List.of(1.0),
+                List.of(2.0), List.of(0.1), List.of(0.6), List.of(1.0), Double.NaN, null, null);
+        Verdict old = CurveGates.stableAsBaseline("batch=1", limit, unkept, unkept, 0);
+        assertEquals(Outcome.PASS, old.verdict());
+        assertTrue(old.detail().contains("were not kept"), old.detail());
+        ScalabilityConfig strict = new ScalabilityConfig();
+        strict.setStabilityAlpha("0.5");
+        assertThrows(BenchmarkSetupException.class, () -> ScalabilitySettings.from(strict, List.of()));
     }
 
     @Test

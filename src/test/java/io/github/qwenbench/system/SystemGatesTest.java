@@ -24,7 +24,7 @@ class SystemGatesTest {
         for (int i = 0; i < 12; i++) {
             windows.add(new SystemSample.Window(i * 0.5, 100, 0, throughput * (1 + 0.01 * (i % 3)) * (1 + drift * i / 11),
                     2, 4, 150, 90,
-                    300_000_000L, 30, 1.5, 0));
+                    300_000_000L + growth * i / 11 + 100_000L * ((i * 7) % 5 - 2), 30, 1.5, 0));
         }
         return new SystemSample(role, "closed loop, 2 users", 3, 600, errors, errors / (600.0 + errors),
                 errors == 0 ? Map.of() : Map.of("RuntimeError: boom", errors), 0, throughput,
@@ -92,12 +92,15 @@ class SystemGatesTest {
     }
 
     @Test
-    void stabilityIsJudgedAgainstTheBaselinesOwn() throws Exception {
+    void driftIsPairedButABaselinesLeakNeverLicensesTheCandidates() throws Exception {
         SystemSettings settings = settings(new SystemConfig());
         List<Verdict> bothDrift = SystemGates.evaluate(settings, combine(
                 sample("baseline", 200, 0, 20_000_000, 0.2), sample("candidate", 200, 0, 40_000_000, 0.25), settings));
         assertTrue(bothDrift.get(1).passed(), "both drifted alike: the machine drifted, not the candidate");
-        assertTrue(bothDrift.get(2).passed(), "40 MB <= 2 x 20 MB + 10% of 300 MB");
+        assertTrue(bothDrift.get(1).detail().contains("over 12 pairs of turns")
+                && bothDrift.get(1).detail().contains("p < alpha 0.01"), bothDrift.get(1).detail());
+        assertFalse(bothDrift.get(2).passed(), "40 MB > 10% of 300 MB, whatever the baseline's 20 MB");
+        assertTrue(bothDrift.get(2).detail().contains("whatever the baseline's growth"), bothDrift.get(2).detail());
         List<Verdict> leaking = SystemGates.evaluate(settings, combine(
                 sample("baseline", 200, 0, 1_000_000, 0), sample("candidate", 200, 0, 500_000_000, 0), settings));
         assertFalse(leaking.get(2).passed(), "a leaking candidate still fails");
