@@ -41,6 +41,11 @@ public final class GenerationSuite implements SuiteDefinition<GenerationMetrics>
     }
 
     @Override
+    public long ceilingMillis(BenchmarkPlan plan) {
+        return plan.generation().pairs().ceilingMillis();
+    }
+
+    @Override
     public List<Verdict> gates(BenchmarkPlan plan, GenerationMetrics metrics) {
         return GenerationGates.evaluate(plan.generation(), metrics);
     }

@@ -44,6 +44,11 @@ public final class HardwareSuite implements SuiteDefinition<HardwareMetrics> {
 
     /** Thread scaling is gated like a scalability curve: the ratio and the consistency at every count. */
     @Override
+    public long ceilingMillis(BenchmarkPlan plan) {
+        return plan.hardware().maxDurationMillis();
+    }
+
+    @Override
     public List<Verdict> gates(BenchmarkPlan plan, HardwareMetrics metrics) {
         if (metrics.threadScaling() == null) {
             return List.of(Verdict.judge("minThroughputRatio", Double.NaN, Comparison.AT_LEAST,

@@ -38,6 +38,11 @@ public final class PerformanceSuite implements SuiteDefinition<PerformanceMetric
     }
 
     @Override
+    public long ceilingMillis(BenchmarkPlan plan) {
+        return plan.performance().pairs().ceilingMillis();
+    }
+
+    @Override
     public List<Verdict> gates(BenchmarkPlan plan, PerformanceMetrics metrics) {
         return PerformanceGates.evaluate(plan.performance(), metrics);
     }

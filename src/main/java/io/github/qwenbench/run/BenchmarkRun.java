@@ -100,6 +100,9 @@ public final class BenchmarkRun {
                     ? "not reached yet when this page was written" : "not selected: this execution runs " + selected,
                     false));
         }
+        for (Suite suite : suites) {
+            requireCeilingWithinTimeout(suite, plan);
+        }
         List<SuiteReport> reports = new ArrayList<>();
         for (int i = 0; i < suites.size(); i++) {
             Suite suite = suites.get(i);
@@ -122,6 +125,23 @@ public final class BenchmarkRun {
             }
         }
         return reports;
+    }
+
+    /**
+     * A suite's measuring ceiling must leave its worker time to load the models and warm up within
+     * workerTimeout: otherwise the worker would be stopped before its comparisons could end, and the
+     * build would fail on the deadline instead of giving verdicts. Checked before any suite runs.
+     */
+    void requireCeilingWithinTimeout(Suite suite, BenchmarkPlan plan) throws BenchmarkSetupException {
+        long ceiling = suite.ceilingMillis(plan);
+        long timeout = launcher.timeout().toMillis();
+        if (ceiling > 0 && ceiling >= timeout) {
+            throw new BenchmarkSetupException(String.format(java.util.Locale.ROOT, "<%s><maxDuration> lets the %s"
+                    + " suite measure for up to %d s, but its worker must finish within workerTimeout (%d s), loading"
+                    + " and warm-up included: raise -Dqwen-bench.workerTimeout=SECONDS above %d, or lower <%s>"
+                    + "<maxDuration>.", suite.id(), suite.id(), ceiling / 1000, timeout / 1000,
+                    2 * ceiling / 1000, suite.id()));
+        }
     }
 
     private SuiteReport measure(Suite suite, BenchmarkPlan plan) throws BenchmarkSetupException {

@@ -36,6 +36,11 @@ public final class ScalabilitySuite implements SuiteDefinition<CurveMetrics> {
     }
 
     @Override
+    public long ceilingMillis(BenchmarkPlan plan) {
+        return plan.scalability().pairs().ceilingMillis();
+    }
+
+    @Override
     public List<Verdict> gates(BenchmarkPlan plan, CurveMetrics metrics) {
         return CurveGates.evaluate(plan.scalability(), metrics);
     }

@@ -89,6 +89,11 @@ public final class Suite {
         return definition.newRunner();
     }
 
+    /** The longest the suite's comparisons may measure under {@code plan}, in milliseconds (0: no ceiling). */
+    public long ceilingMillis(BenchmarkPlan plan) {
+        return definition.ceilingMillis(plan);
+    }
+
     /** Runs the suite's workers and returns what they measured. */
     public SuiteResult measure(Workers workers, BenchmarkPlan plan) throws BenchmarkSetupException {
         return definition.measure(workers, plan);

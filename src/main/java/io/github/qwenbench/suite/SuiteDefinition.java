@@ -37,6 +37,14 @@ public interface SuiteDefinition<M> {
     List<Verdict> gates(BenchmarkPlan plan, M metrics);
 
     /** Findings that pass the gates but deserve a look. */
+    /**
+     * The longest the suite's comparisons may measure under {@code plan}, in milliseconds: its time
+     * ceiling, which must fit in the worker's deadline; 0 for a suite without one.
+     */
+    default long ceilingMillis(BenchmarkPlan plan) {
+        return 0;
+    }
+
     default List<String> warnings(BenchmarkPlan plan, M metrics) {
         return List.of();
     }

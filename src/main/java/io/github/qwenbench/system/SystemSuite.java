@@ -77,6 +77,11 @@ public final class SystemSuite implements SuiteDefinition<SystemMetrics> {
     }
 
     @Override
+    public long ceilingMillis(BenchmarkPlan plan) {
+        return 2 * plan.system().maxDurationMillis(); // both workers serve up to maxDuration, taking turns
+    }
+
+    @Override
     public List<Verdict> gates(BenchmarkPlan plan, SystemMetrics metrics) {
         List<Verdict> gates = SystemGates.evaluate(plan.system(), metrics);
         if (metrics.conditions() == null || metrics.conditions().fit()) {

@@ -62,6 +62,11 @@ public final class WorkerLauncher {
         this(classpath, jvmArguments, timeout, workDirectory, log, Map.of());
     }
 
+    /** How long one suite's worker may run ({@code <workerTimeout>}). */
+    public Duration timeout() {
+        return timeout;
+    }
+
     private WorkerLauncher(List<Path> classpath, List<String> jvmArguments, Duration timeout, Path workDirectory,
             WorkerLog log, Map<String, String> environment) {
         this.classpath = List.copyOf(classpath);

@@ -62,8 +62,7 @@ class GenerationRunnerTest {
         GenerationSuiteConfig config = new GenerationSuiteConfig();
         config.setMaxNewTokens(4);
         config.setSamples(2);
-        config.setMinPairs(4);
-        config.setMaxPairs(6);
+        config.setMaxPairs(11);
         BenchmarkPlan base = TestModels.plan("optimized.pt", new AccuracyConfig(), new PerformanceConfig());
         BenchmarkPlan plan = base.withGeneration(GenerationSettings.from(config, base.inputs()));
         List<String> progress = new ArrayList<>();
@@ -77,7 +76,7 @@ class GenerationRunnerTest {
             assertTrue(answer.agreement() >= 0 && answer.agreement() <= 1);
         }
         int pairs = metrics.tokensPerSecondRatio().pairs();
-        assertTrue(pairs >= 4 && pairs <= 6, "pairs " + pairs);
+        assertTrue(pairs >= 9 && pairs <= 11, "pairs " + pairs);
         for (GenerationMetrics.ModelGeneration model : metrics.models()) {
             assertTrue(model.requests() >= pairs);
             assertEquals(model.requests(), model.timeToFirstToken().count());

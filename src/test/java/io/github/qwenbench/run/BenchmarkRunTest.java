@@ -8,7 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.qwenbench.gate.Comparison;
 import io.github.qwenbench.gate.InconclusivePolicy;
 import io.github.qwenbench.gate.Verdict;
+import io.github.qwenbench.TestModels;
 import io.github.qwenbench.json.Json;
+import io.github.qwenbench.plan.AccuracyConfig;
+import io.github.qwenbench.plan.BenchmarkPlan;
+import io.github.qwenbench.plan.PerformanceConfig;
 import io.github.qwenbench.plan.BenchmarkSetupException;
 import io.github.qwenbench.report.AllResults;
 import io.github.qwenbench.report.HtmlReport;
@@ -39,23 +43,11 @@ class BenchmarkRunTest {
     @Test
     void aFailedSuiteAndTheSuitesAfterItAreNamedOnThePage(@TempDir Path dir) throws Exception {
         Path notAFolder = Files.writeString(dir.resolve("work"), "a file where the workers' folder should be");
-        WorkerLauncher launcher = new WorkerLauncher(List.of(), List.of(), Duration.ofSeconds(5), notAFolder.resolve("x"),
-                new WorkerLog() {
-                    @Override
-                    public void info(String line) {
-                    }
-
-                    @Override
-                    public void warn(String line) {
-                    }
-
-                    @Override
-                    public void debug(String line) {
-                    }
-                });
+        WorkerLauncher launcher = launcher(Duration.ofSeconds(600), notAFolder.resolve("x"));
         BenchmarkRun run = new BenchmarkRun(launcher, dir, dir, null, InconclusivePolicy.FAIL, "20261127-180000-000");
+        BenchmarkPlan plan = TestModels.plan("baseline.pt", new AccuracyConfig(), new PerformanceConfig());
         BenchmarkSetupException e = assertThrows(BenchmarkSetupException.class, () -> run.runAll(
-                List.of(Suite.named("accuracy"), Suite.named("performance")), null));
+                List.of(Suite.named("accuracy"), Suite.named("performance")), plan));
         assertTrue(e.getMessage().startsWith("Cannot prepare the worker's files in "), e.getMessage());
         String html = Files.readString(dir.resolve(HtmlReport.FILE_NAME));
         assertTrue(html.contains("<div class=\"banner fail\">FAILED: accuracy stopped with a build error"), html);
@@ -66,6 +58,36 @@ class BenchmarkRunTest {
         assertTrue(html.contains("<li><b>memory</b>: not selected: this execution runs accuracy, performance</li>"),
                 html);
         assertFalse(Files.exists(dir.resolve(AllResults.FILE_NAME)), "no all file for a run that stopped");
+    }
+
+    /** A suite whose measuring ceiling would not fit in its worker's deadline is refused before anything runs. */
+    @Test
+    void aCeilingBeyondTheWorkerTimeoutIsRefusedAtSetUp(@TempDir Path dir) throws Exception {
+        BenchmarkRun run = new BenchmarkRun(launcher(Duration.ofSeconds(30), dir.resolve("work")), dir, dir, null,
+                InconclusivePolicy.FAIL, "20261127-180000-000");
+        BenchmarkPlan plan = TestModels.plan("baseline.pt", new AccuracyConfig(), new PerformanceConfig());
+        BenchmarkSetupException e = assertThrows(BenchmarkSetupException.class, () -> run.runAll(
+                List.of(Suite.named("accuracy"), Suite.named("performance")), plan));
+        assertEquals("<performance><maxDuration> lets the performance suite measure for up to 60 s, but its worker"
+                + " must finish within workerTimeout (30 s), loading and warm-up included: raise"
+                + " -Dqwen-bench.workerTimeout=SECONDS above 120, or lower <performance><maxDuration>.", e.getMessage());
+        assertFalse(Files.exists(dir.resolve("work")), "no worker was started");
+    }
+
+    private static WorkerLauncher launcher(Duration timeout, Path work) {
+        return new WorkerLauncher(List.of(), List.of(), timeout, work, new WorkerLog() {
+            @Override
+            public void info(String line) {
+            }
+
+            @Override
+            public void warn(String line) {
+            }
+
+            @Override
+            public void debug(String line) {
+            }
+        });
     }
 
     /** The comparison is a goal's own pseudo-suite: writing it must leave an earlier run's XML alone. */
