@@ -22,7 +22,10 @@ curve.models.each { m ->
     assert m.samplesPerSecond.size() == 2 && m.samplesPerSecond.every { it > 0 }
     assert m.scalingEfficiency[0] == 1.0 && m.scalingEfficiency[1] > 0
 }
-curve.throughputRatio.each { r -> assert r.lower <= r.estimate && r.estimate <= r.upper && r.pairs >= 9 }
+curve.throughputRatio.each { r ->
+    assert r.pairs >= 9
+    assert !(r.lower instanceof Number) || !(r.upper instanceof Number) || (r.lower <= r.estimate && r.estimate <= r.upper)
+}
 // every thread count is gated; one whose threads needed more cores than other processes left free while it
 // was measured is INCONCLUSIVE because the machine was busy, the others PASS
 def engine = evaluate(new File(basedir, '../../../it/parent/engine-threads.groovy'))

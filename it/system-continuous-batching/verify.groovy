@@ -20,9 +20,16 @@ def (baseline, candidate) = result.metrics.models
 }
 def ratio = result.gates.find { it.name == 'minThroughputRatio' }
 assert ratio.detail.startsWith('candidate/baseline throughput in tokens/s')
-// decided (PASS) or undecided within the budget, with an interval that has width; a FAIL fails the build
+// decided (PASS) or undecided, with an interval that has width; a FAIL fails the build. 4 users need both
+// cores: when other processes took one during the turns, every gate but the error rate is INCONCLUSIVE
+// because the machine was busy
+def engine = evaluate(new File(basedir, '../../../it/parent/engine-threads.groovy'))
+def conditions = result.metrics.conditions
+assert conditions.callers == 4 && conditions.intraOpThreads == 1
 assert ratio.verdict in ['PASS', 'INCONCLUSIVE'] && ratio.lower < ratio.actual && ratio.actual < ratio.upper
-assert result.gates.findAll { it.name != 'minThroughputRatio' }.every { it.verdict == 'PASS' }
+assert (ratio.undecided == 'BUSY') == engine.busy(conditions)
+assert result.gates.find { it.name == 'maxErrorRate' }.verdict == 'PASS'
+result.gates.findAll { !(it.name in ['minThroughputRatio', 'maxErrorRate']) }.each { engine.assertGate(it, conditions, 'PASS') }
 assert log =~ /system: baseline [\d.]+ tokens\/s, p99 [\d.]+ ms.*answers\/s, first token p50 [\d.]+ ms p99 [\d.]+ ms, queueing p50 [\d.]+ ms, batch [\d.]+ on average \(at most [34]\)/
 def html = new File(basedir, 'target/benchmark-results/index.html').text
 assert html.contains('<th>first token p50 / p99 (ms)</th>') && html.contains('<td>continuous-batching</td>')

@@ -13,13 +13,16 @@ import java.util.Locale;
  * fit in that share (a block of one inference if need be), and when even the minimum does not fit,
  * it says so before measuring and ends INCONCLUSIVE for its cost.
  *
- * @param suite the suite whose settings these are, for messages: e.g. {@code scalability}
+ * @param suite the suite whose ceiling this is, for messages: e.g. {@code scalability}
+ * @param pairsSuite the suite whose {@code minPairs}/{@code maxPairs} these are (the hardware suite's points
+ *        take the scalability suite's)
  * @param minPairs pairs before the first look: at least the fewest that can decide at the confidence
  * @param maxPairs pairs at most
  * @param ceilingMillis the suite's time ceiling for all its comparisons
  * @param blockSize inferences per block, or 0 to size blocks from the measured cost
  */
-public record PairBudget(String suite, int minPairs, int maxPairs, long ceilingMillis, int blockSize) {
+public record PairBudget(String suite, String pairsSuite, int minPairs, int maxPairs, long ceilingMillis,
+        int blockSize) {
 
     /** An automatic block lasts about this long, so that timer overhead and a single hiccup weigh little. */
     public static final double TARGET_BLOCK_MILLIS = 25;
@@ -56,7 +59,7 @@ public record PairBudget(String suite, int minPairs, int maxPairs, long ceilingM
                         + " inferences per block, or auto to size blocks from the model's cost.");
             }
         }
-        return new PairBudget(suite, min, maxPairs, ceiling.toMillis(), block);
+        return new PairBudget(suite, suite, min, maxPairs, ceiling.toMillis(), block);
     }
 
     /** A comparison's budget, given its share of the ceiling. */
@@ -95,8 +98,9 @@ public record PairBudget(String suite, int minPairs, int maxPairs, long ceilingM
 
     /** The settings that buy more measuring, in words. */
     public String raise() {
-        return String.format(Locale.ROOT, "To decide, raise <%s><maxDuration> (now %s) or <maxPairs> (now %d), or"
+        String pairs = suite.equals(pairsSuite) ? "<maxPairs>" : "<" + pairsSuite + "><maxPairs>";
+        return String.format(Locale.ROOT, "To decide, raise <%s><maxDuration> (now %s) or %s (now %d), or"
                 + " measure fewer points", suite, Duration.ofMillis(ceilingMillis).toString().substring(2).toLowerCase(
-                        Locale.ROOT), maxPairs);
+                        Locale.ROOT), pairs, maxPairs);
     }
 }

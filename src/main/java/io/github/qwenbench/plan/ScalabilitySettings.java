@@ -82,7 +82,8 @@ public record ScalabilitySettings(List<Integer> batchSizes, int batchDimension, 
      * counts): these points' blocks and pairs, no curve of its own, the given suite's ceiling and gate.
      */
     public ScalabilitySettings pointsOnly(String suite, long ceilingMillis, double minThroughputRatio) {
-        PairBudget own = new PairBudget(suite, pairs.minPairs(), pairs.maxPairs(), ceilingMillis, pairs.blockSize());
+        PairBudget own = new PairBudget(suite, pairs.pairsSuite(), pairs.minPairs(), pairs.maxPairs(), ceilingMillis,
+                pairs.blockSize());
         return new ScalabilitySettings(List.of(), 0, List.of(), List.of(), own, warmupIterations, confidence,
                 minThroughputRatio, stability, null, null);
     }
