@@ -1,7 +1,9 @@
 package io.github.qwenbench.memory;
 
 import io.github.qwenbench.gate.Comparison;
+import io.github.qwenbench.gate.Undecided;
 import io.github.qwenbench.gate.Verdict;
+import io.github.qwenbench.stats.GuardedMean;
 import io.github.qwenbench.plan.MemorySettings;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,17 +18,28 @@ public final class MemoryGates {
     public static List<Verdict> evaluate(MemorySettings settings, MemoryMetrics metrics) {
         List<Verdict> verdicts = new ArrayList<>();
         MemoryMetrics.Reduction r = metrics.reduction(settings.reductionMetric());
+        String name = "minReduction[" + settings.reductionMetric() + "]";
         String detail = String.format(Locale.ROOT, "1 - candidate/baseline of %s, %.0f%% anytime-valid interval from"
                 + " %d pairs of fresh workers", settings.reductionMetric(), 100 * r.ratio().confidence(),
                 r.ratio().pairs());
+        double ratioThreshold = 1 - settings.minReduction();
+        GuardedMean rule = metrics.samples() == null || metrics.samples().isEmpty() ? null
+                : MemoryMetrics.guarded(metrics.samples(), MemoryMetrics.figure(settings.reductionMetric()));
+        String skew = rule == null ? null : rule.skew(ratioThreshold);
         if (!r.ratio().hasInterval()) {
             detail += ": too few pairs with a positive figure; the model's memory must stand out from the process's"
                     + " (see the demo's memory execution), or raise <memory><repetitions>";
+        } else if (skew != null) {
+            verdicts.add(Verdict.undecided(name, r.asInterval(), Comparison.AT_LEAST, settings.minReduction(),
+                    Undecided.SKEW, detail + "; " + skew + "; raise <memory><repetitions> and <memory><maxRepetitions>"
+                            + " (or find the noise: other processes, the allocator)" + rules(rule, r, ratioThreshold)));
         } else if (!r.asInterval().decides(settings.minReduction())) {
             detail += "; raise <memory><maxRepetitions> or find the noise (other processes, allocator)";
         }
-        verdicts.add(Verdict.decide("minReduction[" + settings.reductionMetric() + "]", r.asInterval(),
-                Comparison.AT_LEAST, settings.minReduction(), detail));
+        if (skew == null || !r.ratio().hasInterval()) {
+            verdicts.add(Verdict.decide(name, r.asInterval(), Comparison.AT_LEAST, settings.minReduction(),
+                    detail + (rule == null || !r.ratio().hasInterval() ? "" : rules(rule, r, ratioThreshold))));
+        }
         Capacity candidateCapacity = metrics.capacity() == null || metrics.capacity().size() < 2 ? null
                 : metrics.capacity().get(1);
         String unreadable = candidateCapacity == null ? "the models' files were not read"
@@ -49,6 +62,26 @@ public final class MemoryGates {
                         settings.leakInferences(), candidate.leakBytesPerInference().min(),
                         candidate.leakBytesPerInference().max())));
         return verdicts;
+    }
+
+    /**
+     * Which rules the interval comes from and their state: the mean's and the median's intervals (as
+     * reductions), the count of pairs against the mean, and each side's error.
+     */
+    private static String rules(GuardedMean rule, MemoryMetrics.Reduction r, double ratioThreshold) {
+        double alpha = 1 - r.ratio().confidence();
+        int n = r.ratio().pairs();
+        return String.format(Locale.ROOT, "; decided only where both rules clear the threshold: geometric mean (Lai"
+                + " mixture t, assumes roughly normal log ratios) [%s, %s], median (exact sign rule, any distribution)"
+                + " [%s, %s]; skew check: %d of %d pairs against the mean, the sign rule allows %d; each side's error"
+                + " at most %s", reduction(rule.mean().upper()), reduction(rule.mean().lower()),
+                reduction(rule.median().upper()), reduction(rule.median().lower()),
+                rule.pairsAgainstMean(ratioThreshold), n, Math.max(0, GuardedMean.signRank(n, alpha) - 1),
+                Verdict.format(alpha));
+    }
+
+    private static String reduction(double ratio) {
+        return Verdict.format(1 - ratio);
     }
 
     /** A reduction above maxReduction passes, but can mean part of the model was not loaded. */

@@ -3,6 +3,7 @@ package io.github.qwenbench.memory;
 import io.github.qwenbench.model.GpuSupport;
 import io.github.qwenbench.plan.MemorySettings;
 import io.github.qwenbench.stats.ConfidenceSequence;
+import io.github.qwenbench.stats.GuardedMean;
 import io.github.qwenbench.stats.RatioInterval;
 import io.github.qwenbench.stats.SequentialComparison;
 import io.github.qwenbench.stats.Statistics;
@@ -60,15 +61,15 @@ public record MemoryMetrics(List<ModelMemory> models, Reduction footprint, Reduc
      * {@code 1 - candidate / baseline} of one figure, from the repetitions paired in the order they ran.
      *
      * @param estimate {@code 1 -} the geometric mean of the pairs' candidate/baseline ratios
-     * @param lower lower bound of its anytime-valid interval
+     * @param lower lower bound of its anytime-valid interval ({@link GuardedMean}: the hull of the mean's and
+     *        the median's)
      * @param upper upper bound of its anytime-valid interval
      * @param ratio the candidate/baseline interval it comes from
      */
     public record Reduction(double estimate, double lower, double upper, RatioInterval ratio) {
 
         static Reduction of(List<MemorySample> samples, ToDoubleFunction<MemorySample> figure) {
-            SequentialComparison pairs = pairs(samples, figure);
-            RatioInterval r = pairs.interval();
+            RatioInterval r = guarded(samples, figure).interval();
             return new Reduction(1 - r.estimate(), 1 - r.upper(), 1 - r.lower(), r);
         }
 
@@ -94,6 +95,16 @@ public record MemoryMetrics(List<ModelMemory> models, Reduction footprint, Reduc
             }
         }
         return pairs;
+    }
+
+    /**
+     * The memory rule on the pairs of {@link #pairs}: the mean rule guarded by the median's sign rule, which
+     * the gate decides on.
+     */
+    public static GuardedMean guarded(List<MemorySample> samples, ToDoubleFunction<MemorySample> figure) {
+        SequentialComparison pairs = pairs(samples, figure);
+        return GuardedMean.of(pairs.numerators().stream().mapToDouble(Double::doubleValue).toArray(),
+                pairs.denominators().stream().mapToDouble(Double::doubleValue).toArray(), CONFIDENCE);
     }
 
     /** Confidence level of the reduction intervals. */

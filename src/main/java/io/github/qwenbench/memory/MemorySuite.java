@@ -71,6 +71,10 @@ public final class MemorySuite implements SuiteDefinition<MemoryMetrics> {
             stop = pairs.pairs() < repetition && repetition >= plan.memory().repetitions()
                     ? new SequentialComparison.Stop(false, "a figure was not positive", 0)
                     : pairs.stopNow(ratioThreshold, plan.memory().budget(), 0);
+            if (stop != null && stop.decided() && repetition < plan.memory().maxRepetitions()
+                    && !MemoryMetrics.guarded(samples, figure).interval().decides(ratioThreshold)) {
+                stop = null; // the mean decided, the median's sign rule not yet (skewed pairs): measure on
+            }
         }
         SuiteResult first = runs.get(0);
         MemoryMetrics metrics = MemoryMetrics.combine(samples,

@@ -263,7 +263,13 @@ public final class ConfidenceSequence {
         return crossed;
     }
 
-    /** The interval for {@code exp(mean(logRatios))}. */
+    /**
+     * The least spread of log ratios the mean rule uses: memory is read in kB of tens of MiB, so a ratio is
+     * known to about 1e-4, and identical ratios give an interval of that resolution, never of zero width.
+     */
+    public static final double MEAN_RESOLUTION = 1e-4;
+
+    /** The interval for {@code exp(mean(logRatios))}, its spread at least {@link #MEAN_RESOLUTION}. */
     static RatioInterval ofMean(double[] logRatios, double confidence) {
         int n = logRatios.length;
         if (n == 0) {
@@ -281,7 +287,7 @@ public final class ConfidenceSequence {
         for (double x : logRatios) {
             squares += (x - mean) * (x - mean);
         }
-        double stddev = Math.sqrt(squares / (n - 1));
+        double stddev = Math.max(Math.sqrt(squares / (n - 1)), MEAN_RESOLUTION);
         double halfWidth = criticalT(n, 1 - confidence) * stddev / Math.sqrt(n);
         if (Double.isNaN(halfWidth)) {
             halfWidth = Double.POSITIVE_INFINITY;
@@ -295,6 +301,14 @@ public final class ConfidenceSequence {
      * {@code 1/alpha}; infinite when no t reaches it yet (too few pairs for any decision).
      */
     static double criticalT(int n, double alpha) {
+        return CRITICAL_T.computeIfAbsent(java.util.List.of(n, alpha), key -> solveCriticalT(n, alpha));
+    }
+
+    /** Critical values solved so far, per pairs and alpha: every look of the memory rule needs one. */
+    private static final java.util.Map<java.util.List<Object>, Double> CRITICAL_T =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static double solveCriticalT(int n, double alpha) {
         double target = Math.log(1 / alpha);
         if (logBayesFactor(Double.POSITIVE_INFINITY, n) <= target) {
             return Double.POSITIVE_INFINITY;

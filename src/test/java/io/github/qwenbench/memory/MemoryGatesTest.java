@@ -78,6 +78,26 @@ class MemoryGatesTest {
         assertTrue(uncertain.message().contains("maxRepetitions"), uncertain.message());
     }
 
+    /** Two of ten workers' candidate jumped above the threshold: the mean clears it, the median's sign rule does not. */
+    @Test
+    void skewedPairsAreInconclusiveForSkewAndSayWhichPairs() throws Exception {
+        long[] baseline = {400, 400, 400, 400, 400, 400, 400, 400, 400, 400};
+        MemoryMetrics m = metrics(baseline, new long[] {360, 361, 360, 390, 361, 360, 361, 392, 360, 361}, 1500);
+        Verdict reduction = MemoryGates.evaluate(settings(), m).get(0);
+        assertEquals(Outcome.INCONCLUSIVE, reduction.verdict(), reduction.message());
+        assertEquals(io.github.qwenbench.gate.Undecided.SKEW, reduction.undecided());
+        assertTrue(reduction.message().startsWith("minReduction[peakMinusIdle] is inconclusive because the pairs were"
+                + " too skewed for the rule: its interval ["), reduction.message());
+        assertTrue(reduction.message().contains("but 2 of 10 pairs [4, 8] on the other side of 0.8500 (the median's"
+                + " sign rule allows at most 1 at 10 pairs)") && reduction.message().contains("raise <memory><repetitions>")
+                && reduction.message().contains("skew check: 2 of 10 pairs against the mean, the sign rule allows 1;"
+                        + " each side's error at most 0.05"), reduction.message());
+        Verdict clear = MemoryGates.evaluate(settings(), metrics(baseline,
+                new long[] {360, 361, 360, 362, 361, 360, 361, 362, 360, 361}, 1500)).get(0);
+        assertEquals(Outcome.PASS, clear.verdict(), clear.message());
+        assertTrue(clear.detail().contains("decided only where both rules clear the threshold"), clear.detail());
+    }
+
     @Test
     void threePairsCannotDecideAnything() throws Exception {
         MemoryMetrics three = metrics(new long[] {390, 380, 400}, new long[] {330, 331, 340}, 1500);
