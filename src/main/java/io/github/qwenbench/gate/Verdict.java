@@ -94,9 +94,13 @@ public record Verdict(String name, double actual, double lower, double upper, do
                 comparison.symbol(), Outcome.INCONCLUSIVE, detail, reason);
     }
 
-    /** This verdict, undecided for {@code reason} unless it already FAILed on missing data or is undecided. */
+    /**
+     * This verdict, undecided for {@code reason} unless it already FAILed on missing data or is undecided
+     * for the same reason. A reason found after the measuring (a busy machine) replaces the one the
+     * measuring gave (a budget spent because the machine was busy): it is the cause, and the one to act on.
+     */
     public Verdict undecidedBecause(Undecided reason, String why) {
-        if (verdict == Outcome.INCONCLUSIVE || Double.isNaN(actual)) {
+        if (reason == undecided || (Double.isNaN(actual) && verdict != Outcome.INCONCLUSIVE)) {
             return this;
         }
         return new Verdict(name, actual, lower, upper, threshold, comparison, Outcome.INCONCLUSIVE,

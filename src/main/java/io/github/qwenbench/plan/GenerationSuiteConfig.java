@@ -36,8 +36,8 @@ public class GenerationSuiteConfig {
     @Setting("Timed request pairs at most, while an interval still contains its threshold.")
     int maxPairs = 200;
 
-    @Setting("Time ceiling of the timed pairs, e.g. `60s`; when the measured cost of a request pair leaves no room for `minPairs`, the ratios are INCONCLUSIVE for their cost, said before measuring.")
-    String maxDuration = "60s";
+    @Setting("Time ceiling of the timed pairs, e.g. `2m`; when the measured cost of a request pair leaves no room for `minPairs`, the ratios are INCONCLUSIVE for their cost, said before measuring.")
+    String maxDuration = "120s";
 
     @Setting("Confidence level of the ratio intervals.")
     String confidence = "0.95";

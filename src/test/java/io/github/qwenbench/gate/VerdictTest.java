@@ -30,4 +30,26 @@ class VerdictTest {
         assertEquals("1.000e-06", Verdict.format(1e-6));
         assertEquals("n/a", Verdict.format(Double.NaN));
     }
+
+    /**
+     * A busy machine explains a budget spent, so it replaces that reason; a PASS or FAIL measured on a
+     * busy machine becomes undecided too; a gate that has no measured value stays a FAIL.
+     */
+    @Test
+    void aBusyMachineReplacesTheReasonOfTheMeasuring() {
+        String busy = "the machine was busy: 1.0 of 2 cores were free";
+        Verdict spent = Verdict.decide("minThroughputRatio[intraOpThreads=2]",
+                new io.github.qwenbench.stats.RatioInterval(1.0, 0.85, 1.2, 0.95, 88, "rule"), Comparison.AT_LEAST,
+                0.9, "time budget spent");
+        assertEquals(Undecided.BUDGET, spent.undecided());
+        Verdict undecided = spent.undecidedBecause(Undecided.BUSY, busy);
+        assertEquals(Outcome.INCONCLUSIVE, undecided.verdict());
+        assertEquals(Undecided.BUSY, undecided.undecided());
+        assertTrue(undecided.message().startsWith("minThroughputRatio[intraOpThreads=2] is inconclusive because the"
+                + " machine was busy"), undecided.message());
+        Verdict passed = Verdict.judge("stableAsBaseline[threads=2]", 0.5, Comparison.AT_LEAST, 0.01, "p-value");
+        assertEquals(Undecided.BUSY, passed.undecidedBecause(Undecided.BUSY, busy).undecided());
+        Verdict missing = Verdict.judge("minSpeedup", Double.NaN, Comparison.AT_LEAST, 1.2, "nothing measured");
+        assertEquals(Outcome.FAIL, missing.undecidedBecause(Undecided.BUSY, busy).verdict());
+    }
 }
