@@ -43,8 +43,8 @@ public final class GenerationGates {
 
     private static String detail(String what, RatioInterval r, SequentialComparison.Stop stop,
             GenerationMetrics metrics, GenerationSettings settings) {
-        return String.format(Locale.ROOT, "%s, the median over %d request pairs of %d tokens (%s) with one-sided"
-                + " anytime-valid bounds (each side's error at most %.0f%%), %s%s", what, r.pairs(),
+        return String.format(Locale.ROOT, "%s, the median over %d groups of four requests of %d tokens (%s, A B B A"
+                + " or B A A B) with one-sided anytime-valid bounds (each side's error at most %.0f%%), %s%s", what, r.pairs(),
                 metrics.maxNewTokens(), metrics.decodingLabel(), 100 * (1 - r.confidence()), stop.stoppedBecause(),
                 stop.decided() ? "" : ". " + settings.pairs().raise() + ", or use fewer maxNewTokens");
     }

@@ -32,13 +32,15 @@ public record GenerationMetrics(String decoding, int maxNewTokens, List<ModelGen
         String method, RunConditions conditions, long orderSeed) {
 
     public static final String METHOD = "Timed requests: each decodes exactly maxNewTokens tokens greedily, ignoring"
-            + " stop tokens, so that both models do equal work; requests alternate A B, B A (A = baseline) on the same"
-            + " samples in turn, in pairs of requests ordered A B B A or B A A B by a seeded coin per four. Time to first token is the first forward pass (prefill, vision included); time per"
-            + " output token is each later forward pass; decode tokens per second is the tokens after the first over"
-            + " their time; end-to-end is the whole request. Both ratios are medians over request pairs with"
-            + " one-sided anytime-valid confidence sequences for each bound, measured until each clears its threshold"
-            + " or the budget is spent; when the declared threads needed more cores than other processes left free,"
-            + " both are INCONCLUSIVE as busy."
+            + " stop tokens, so that both models do equal work; on the same samples in turn, four requests at a time"
+            + " in the order A B B A or B A A B by a seeded coin (A = baseline). Time to first token is the first"
+            + " forward pass (prefill, vision included); time per output token is each later forward pass; decode"
+            + " tokens per second is the tokens after the first over their time; end-to-end is the whole request."
+            + " Each observation sums a model's two requests of a four, in which it ran once first and once second,"
+            + " so that the order effect (the request after the other model's runs on colder caches) cancels. Both"
+            + " ratios are medians over these observations with one-sided anytime-valid confidence sequences for"
+            + " each bound, measured until each clears its threshold or the budget is spent; when the declared"
+            + " threads needed more cores than other processes left free, both are INCONCLUSIVE as busy."
             + " Answers: each sample decoded once more per model until a stop token or maxNewTokens.";
 
     /**

@@ -71,6 +71,7 @@ public final class GenerationRunner implements SuiteRunner {
             SequentialComparison.Stop ttftStop = null;
             long start = System.nanoTime();
             FreeCores.Window window = FreeCores.open();
+            GreedyDecoder.Decoded[] previous = null;
             for (int pair = 0; tpsStop == null || ttftStop == null; pair++) {
                 GreedyDecoder.Decoded a;
                 GreedyDecoder.Decoded b;
@@ -87,19 +88,28 @@ public final class GenerationRunner implements SuiteRunner {
                 base.add(a);
                 cand.add(b);
                 long millis = (System.nanoTime() - start) / 1_000_000;
-                String tooCostly = pair == 0 ? settings.pairs().tooCostly("the timed requests", millis / 2.0, 1,
+                // one observation per four requests (A B B A or B A A B): each model once first and once
+                // second, so that the request that follows the other model's (colder caches, a different
+                // warm-up) weighs on both alike; a single request pair's ratio carries that order effect
+                String tooCostly = pair == 0 ? settings.pairs().tooCostly("the timed requests", millis / 2.0, 2,
                         settings.pairs().ceilingMillis()) : null;
                 if (tooCostly != null) {
                     context.progress().accept(tooCostly);
                     tpsStop = SequentialComparison.Stop.of(SequentialComparison.Reason.TOO_COSTLY, tooCostly, millis);
                     ttftStop = tpsStop;
                 }
+                if (pair % 2 == 0) {
+                    previous = new GreedyDecoder.Decoded[] {a, b};
+                    continue;
+                }
                 if (tpsStop == null) {
-                    tokensPerSecond.add(Timings.decodeTokensPerSecond(b), Timings.decodeTokensPerSecond(a));
+                    tokensPerSecond.add(Timings.decodeTokensPerSecond(b) + Timings.decodeTokensPerSecond(previous[1]),
+                            Timings.decodeTokensPerSecond(a) + Timings.decodeTokensPerSecond(previous[0]));
                     tpsStop = tokensPerSecond.stopNow(settings.minTokensPerSecondRatio(), settings.budget(), millis);
                 }
                 if (ttftStop == null) {
-                    firstToken.add(b.firstTokenNanos(), a.firstTokenNanos());
+                    firstToken.add(b.firstTokenNanos() + previous[1].firstTokenNanos(),
+                            a.firstTokenNanos() + previous[0].firstTokenNanos());
                     ttftStop = firstToken.stopNow(settings.maxTimeToFirstTokenRatio(), settings.budget(), millis);
                 }
             }
