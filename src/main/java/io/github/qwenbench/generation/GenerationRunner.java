@@ -45,7 +45,7 @@ public final class GenerationRunner implements SuiteRunner {
         InputFactory inputs = context.inputs();
         List<InputSpec> specs = inputs.inputs();
         EngineThreads threads = context.engineThreads();
-        threads.apply("generation", 1);
+        int intraOpThreads = threads.apply("generation", 1);
         try (NDManager manager = NDManager.newBaseManager();
                 LoadedModel baseline = LoadedModel.load(context.plan().baseline(), false);
                 LoadedModel candidate = LoadedModel.load(context.plan().candidate(), false)) {
@@ -113,7 +113,7 @@ public final class GenerationRunner implements SuiteRunner {
                     ttftStop = firstToken.stopNow(settings.maxTimeToFirstTokenRatio(), settings.budget(), millis);
                 }
             }
-            RunConditions conditions = new RunConditions(1, threads.apply("generation", 1), window.close());
+            RunConditions conditions = new RunConditions(1, intraOpThreads, window.close());
             context.progress().accept(String.format(Locale.ROOT, "timed %d request pairs of %d tokens: tokens/s ratio"
                     + " %.3f (%s), time-to-first-token ratio %.3f (%s); %s, %.1f of %d cores free", base.requests,
                     settings.maxNewTokens(), tokensPerSecond.interval().estimate(), tpsStop.stoppedBecause(),

@@ -140,14 +140,23 @@ public final class ConfidenceSequence {
     private static double boundary(double variance, double alpha) {
         double time = variance + SIGN_MIXTURE;
         double target = Math.log(1 / alpha);
+        return smallestReaching(x -> logHalfNormalMixture(x, time), target,
+                Math.sqrt(2 * time * (target + Math.log(time / SIGN_MIXTURE)) + 1));
+    }
+
+    /**
+     * The smallest {@code x >= 0} at which the increasing {@code f} reaches {@code target} (to double
+     * precision): doubling from {@code guess} until it does, then bisecting.
+     */
+    private static double smallestReaching(java.util.function.DoubleUnaryOperator f, double target, double guess) {
         double low = 0;
-        double high = Math.sqrt(2 * time * (target + Math.log(time / SIGN_MIXTURE)) + 1);
-        while (logHalfNormalMixture(high, time) < target) {
+        double high = guess;
+        while (f.applyAsDouble(high) < target) {
             high *= 2;
         }
         for (int i = 0; i < 100; i++) {
             double mid = (low + high) / 2;
-            if (logHalfNormalMixture(mid, time) < target) {
+            if (f.applyAsDouble(mid) < target) {
                 low = mid;
             } else {
                 high = mid;
@@ -313,20 +322,7 @@ public final class ConfidenceSequence {
         if (logBayesFactor(Double.POSITIVE_INFINITY, n) <= target) {
             return Double.POSITIVE_INFINITY;
         }
-        double low = 0;
-        double high = 1;
-        while (logBayesFactor(high, n) < target) {
-            high *= 2;
-        }
-        for (int i = 0; i < 100; i++) {
-            double mid = (low + high) / 2;
-            if (logBayesFactor(mid, n) < target) {
-                low = mid;
-            } else {
-                high = mid;
-            }
-        }
-        return high;
+        return smallestReaching(t -> logBayesFactor(t, n), target, 1);
     }
 
     /**
