@@ -98,9 +98,11 @@ public record Verdict(String name, double actual, double lower, double upper, do
      * This verdict, undecided for {@code reason} unless it already FAILed on missing data or is undecided
      * for the same reason. A reason found after the measuring (a busy machine) replaces the one the
      * measuring gave (a budget spent because the machine was busy): it is the cause, and the one to act on.
+     * A comparison too costly to measure keeps its reason: nothing was measured for the load to spoil.
      */
     public Verdict undecidedBecause(Undecided reason, String why) {
-        if (reason == undecided || (Double.isNaN(actual) && verdict != Outcome.INCONCLUSIVE)) {
+        if (reason == undecided || undecided == Undecided.COST
+                || (Double.isNaN(actual) && verdict != Outcome.INCONCLUSIVE)) {
             return this;
         }
         return new Verdict(name, actual, lower, upper, threshold, comparison, Outcome.INCONCLUSIVE,
