@@ -71,7 +71,6 @@ public final class GenerationRunner implements SuiteRunner {
             SequentialComparison.Stop ttftStop = null;
             long start = System.nanoTime();
             FreeCores.Window window = FreeCores.open();
-            GreedyDecoder.Decoded[] previous = null;
             for (int pair = 0; tpsStop == null || ttftStop == null; pair++) {
                 GreedyDecoder.Decoded a;
                 GreedyDecoder.Decoded b;
@@ -88,28 +87,21 @@ public final class GenerationRunner implements SuiteRunner {
                 base.add(a);
                 cand.add(b);
                 long millis = (System.nanoTime() - start) / 1_000_000;
-                // one observation per four requests (A B B A or B A A B): each model once first and once
-                // second, so that the request that follows the other model's (colder caches, a different
-                // warm-up) weighs on both alike; a single request pair's ratio carries that order effect
-                String tooCostly = pair == 0 ? settings.pairs().tooCostly("the timed requests", millis / 2.0, 2,
+                // each comparison makes one pair of every four requests (A B B A or B A A B), so that each
+                // model runs once first and once second in it (see SequentialComparison)
+                String tooCostly = pair == 0 ? settings.pairs().tooCostly("the timed requests", millis / 2.0, 1,
                         settings.pairs().ceilingMillis()) : null;
                 if (tooCostly != null) {
                     context.progress().accept(tooCostly);
                     tpsStop = SequentialComparison.Stop.of(SequentialComparison.Reason.TOO_COSTLY, tooCostly, millis);
                     ttftStop = tpsStop;
                 }
-                if (pair % 2 == 0) {
-                    previous = new GreedyDecoder.Decoded[] {a, b};
-                    continue;
-                }
                 if (tpsStop == null) {
-                    tokensPerSecond.add(Timings.decodeTokensPerSecond(b) + Timings.decodeTokensPerSecond(previous[1]),
-                            Timings.decodeTokensPerSecond(a) + Timings.decodeTokensPerSecond(previous[0]));
+                    tokensPerSecond.add(Timings.decodeTokensPerSecond(b), Timings.decodeTokensPerSecond(a));
                     tpsStop = tokensPerSecond.stopNow(settings.minTokensPerSecondRatio(), settings.budget(), millis);
                 }
                 if (ttftStop == null) {
-                    firstToken.add(b.firstTokenNanos() + previous[1].firstTokenNanos(),
-                            a.firstTokenNanos() + previous[0].firstTokenNanos());
+                    firstToken.add(b.firstTokenNanos(), a.firstTokenNanos());
                     ttftStop = firstToken.stopNow(settings.maxTimeToFirstTokenRatio(), settings.budget(), millis);
                 }
             }

@@ -23,7 +23,7 @@ public record HardwareMetrics(CurveMetrics.Curve threadScaling, List<OperatorPro
 
     public static final String METHOD = "Thread scaling: one caller, the engine's intra-op threads set to each count"
             + " (JniUtils.setNumThreads); at each count both models run in alternating blocks (A B, then B A) on the"
-            + " same inputs, and the candidate/baseline throughput ratio is the median over block pairs with an"
+            + " same inputs, and the candidate/baseline throughput ratio is the median over pairs of four blocks with an"
             + " anytime-valid confidence sequence, measured until it clears minThroughputRatio or the count's"
             + " budget is spent. Speedup is each model's throughput over its own at the first count; parallel"
             + " efficiency is that speedup over the thread factor. A count above the cores other processes left"

@@ -42,7 +42,7 @@ public final class CurveGates {
                 String budget = stop != null && !stop.decided() ? ". " + settings.pairs().raise() : "";
                 verdicts.add(Verdict.decide("minThroughputRatio[" + point + "]", r, stop, Comparison.AT_LEAST,
                         settings.minThroughputRatio(), String.format(Locale.ROOT, "candidate/baseline throughput, the"
-                                + " median over %d interleaved block pairs with one-sided anytime-valid bounds (each"
+                                + " median over %d pairs of four interleaved blocks with one-sided anytime-valid bounds (each"
                                 + " side's error at most %.0f%%)%s%s", r.pairs(), 100 * (1 - r.confidence()), ended,
                                 budget)));
                 double baselineCv = baseline.blockThroughputCoefficientOfVariation().get(i);

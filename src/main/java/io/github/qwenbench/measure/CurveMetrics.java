@@ -19,7 +19,7 @@ public record CurveMetrics(List<Curve> curves, int intraOpThreads, String method
 
     public static final String METHOD = "At every point both models run in " + PairOrder.DESIGN + ", on the same"
             + " inputs, with blocks sized from the point's measured cost. Throughput counts samples per second (a batch"
-            + " of b counts b). The throughput ratio is candidate over baseline: the median over block pairs, with"
+            + " of b counts b). The throughput ratio is candidate over baseline: the median over pairs of four blocks (each model's two summed), with"
             + " one-sided anytime-valid confidence sequences for each bound; each point measures on, pair by pair,"
             + " until the interval clears minThroughputRatio or its budget (minPairs to maxPairs, its share of the"
             + " suite's maxDuration) is spent. A point whose declared threads needed more cores than other processes"

@@ -16,12 +16,12 @@ public final class PerformanceGates {
 
     public static List<Verdict> evaluate(PerformanceSettings settings, PerformanceMetrics metrics) {
         RatioInterval s = metrics.speedup();
-        String detail = String.format(Locale.ROOT, "baseline/candidate latency, the median over %d interleaved pairs of"
+        String detail = String.format(Locale.ROOT, "baseline/candidate latency, the median over %d pairs of four interleaved"
                 + " %d-inference blocks with one-sided anytime-valid bounds (each side's error at most %.0f%%), %s",
                 s.pairs(), metrics.blockSize(), 100 * (1 - s.confidence()),
                 metrics.stop() == null ? "" : metrics.stop().stoppedBecause());
         if (!s.hasInterval()) {
-            detail = "only " + s.pairs() + " block pairs were measured, too few for an interval; " + detail;
+            detail = "only " + s.pairs() + " pairs of four blocks were measured, too few for an interval; " + detail;
         }
         if (metrics.stop() != null && !metrics.stop().decided()) {
             detail += ". " + settings.pairs().raise();

@@ -29,7 +29,7 @@ public record PerformanceMetrics(List<ModelPerformance> models, RatioInterval sp
     /** How the speedup is computed; recorded in every result. */
     public static final String METHOD = "Blocks of consecutive inferences, sized from the models' measured cost, in "
             + PairOrder.DESIGN + ", in one worker on the same inputs; each block is summarized by its median latency."
-            + " speedup = median over block pairs of (baseline block median / candidate block median), with one-sided"
+            + " speedup = median over pairs (four blocks) of (baseline's two block medians summed / candidate's), with one-sided"
             + " anytime-valid confidence sequences for each bound; measuring goes on, pair by pair, until the interval"
             + " clears minSpeedup or the budget (minPairs to maxPairs, maxDuration) is spent. When the declared threads"
             + " needed more cores than other processes left free, the gate is INCONCLUSIVE as busy.";

@@ -17,6 +17,7 @@ import io.github.qwenbench.stats.SequentialComparison;
 import io.github.qwenbench.stats.Statistics;
 import io.github.qwenbench.suite.SuiteContext;
 import io.github.qwenbench.suite.SuiteRunner;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -60,7 +61,7 @@ public final class PerformanceRunner implements SuiteRunner {
             }
             RunConditions conditions = new RunConditions(1, intraOpThreads, window.close());
             RatioInterval speedup = blocks.speedup.interval();
-            context.progress().accept(String.format(Locale.ROOT, "measured %d pairs of %d-inference blocks in %d ms:"
+            context.progress().accept(String.format(Locale.ROOT, "measured %d pairs of four %d-inference blocks in %d ms:"
                     + " %s; %s, %.1f of %d cores free", blocks.pairs(), blockSize, stop.millis(),
                     stop.stoppedBecause(), conditions.describe(), conditions.free().freeShare(),
                     conditions.free().cores()));
@@ -69,7 +70,7 @@ public final class PerformanceRunner implements SuiteRunner {
                     model(baseline, baselineCold, settings, blocks.baselineLatency, batch),
                     model(candidate, candidateCold, settings, blocks.candidateLatency, batch));
             return new PerformanceMetrics(models, speedup, PerformanceMetrics.METHOD, stop, blockSize,
-                    blocks.speedup.numerators(), blocks.speedup.denominators(), intraOpThreads, conditions,
+                    blocks.baselineBlocks, blocks.candidateBlocks, intraOpThreads, conditions,
                     order.seed());
         }
     }
@@ -89,13 +90,16 @@ public final class PerformanceRunner implements SuiteRunner {
     }
 
     /**
-     * Pairs of blocks of the two models in the order {@link PairOrder} draws. Each pair adds
-     * (baseline block median, candidate block median) to the speedup comparison.
+     * Blocks of the two models in the order {@link PairOrder} draws. Each two adjacent blocks add
+     * (baseline block median, candidate block median) to the speedup comparison, which makes a pair of
+     * every four.
      */
     private static final class Blocks {
         final Histogram baselineLatency = LatencySummary.newHistogram();
         final Histogram candidateLatency = LatencySummary.newHistogram();
         final SequentialComparison speedup;
+        final List<Double> baselineBlocks = new ArrayList<>();
+        final List<Double> candidateBlocks = new ArrayList<>();
         private final LoadedModel baseline;
         private final LoadedModel candidate;
         private final List<NDList> samples;
@@ -117,7 +121,7 @@ public final class PerformanceRunner implements SuiteRunner {
         }
 
         void measurePair() throws BenchmarkSetupException {
-            int first = pairs() * blockSize;
+            int first = speedup.blockPairs() * blockSize;
             double a;
             double b;
             if (speedup.baselineFirst()) {
@@ -127,6 +131,8 @@ public final class PerformanceRunner implements SuiteRunner {
                 b = median(LatencyLoop.run(candidate, samples, specs, first, blockSize, candidateLatency));
                 a = median(LatencyLoop.run(baseline, samples, specs, first, blockSize, baselineLatency));
             }
+            baselineBlocks.add(a);
+            candidateBlocks.add(b);
             speedup.add(a, b);
         }
     }

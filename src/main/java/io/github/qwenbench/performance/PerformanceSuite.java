@@ -51,7 +51,7 @@ public final class PerformanceSuite implements SuiteDefinition<PerformanceMetric
     public String headline(PerformanceMetrics metrics) {
         RatioInterval s = metrics.speedup();
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
-                "speedup %.3f (%.0f%% interval [%.3f, %.3f], %d block pairs)", s.estimate(), 100 * s.confidence(),
+                "speedup %.3f (%.0f%% interval [%.3f, %.3f], %d pairs of four blocks)", s.estimate(), 100 * s.confidence(),
                 s.lower(), s.upper(), s.pairs()));
         for (PerformanceMetrics.ModelPerformance model : metrics.models()) {
             line.append(String.format(Locale.ROOT, "; %s p50 %.3f ms, p99 %.3f ms", model.role(),

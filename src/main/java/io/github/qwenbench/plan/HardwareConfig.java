@@ -12,7 +12,7 @@ public class HardwareConfig {
     @Setting("Least candidate/baseline throughput at every thread count, judged on the whole interval.")
     String minThroughputRatio = "0.90";
 
-    @Setting("Time ceiling of the thread-scaling comparisons together (e.g. `30s`), shared out as `scalability/maxDuration` is; block pairs and blocks follow the `<scalability>` settings.")
+    @Setting("Time ceiling of the thread-scaling comparisons together (e.g. `30s`), shared out as `scalability/maxDuration` is; pairs and blocks follow the `<scalability>` settings.")
     String maxDuration = "30s";
 
     @Setting("Inferences of each model recorded by the engine's profiler; 0 skips the operator profile.")

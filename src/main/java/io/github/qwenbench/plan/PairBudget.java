@@ -30,6 +30,9 @@ public record PairBudget(String suite, String pairsSuite, int minPairs, int maxP
     /** Automatic blocks leave room for this many times the minimum pairs in a comparison's share. */
     public static final int ROOM = 4;
 
+    /** Blocks in one pair: A B B A or B A A B (see {@code SequentialComparison}). */
+    public static final int BLOCKS_PER_PAIR = 4;
+
     /** Parses and checks one suite's budget settings; a budget that can never decide is a setup error. */
     public static PairBudget from(String suite, Integer minPairs, int maxPairs, String maxDuration, String blockSize,
             double confidence) throws BenchmarkSetupException {
@@ -78,7 +81,7 @@ public record PairBudget(String suite, String pairsSuite, int minPairs, int maxP
         }
         double cost = Math.max(inferenceMillis, 1e-3);
         int target = (int) Math.max(1, Math.round(TARGET_BLOCK_MILLIS / cost));
-        int fits = (int) Math.floor(shareMillis / (ROOM * minPairs * 2 * cost));
+        int fits = (int) Math.floor(shareMillis / (ROOM * minPairs * BLOCKS_PER_PAIR * cost));
         return Math.max(1, Math.min(target, fits));
     }
 
@@ -87,11 +90,11 @@ public record PairBudget(String suite, String pairsSuite, int minPairs, int maxP
      * naming the time it would need and the settings to raise.
      */
     public String tooCostly(String what, double inferenceMillis, int blockSize, long shareMillis) {
-        double need = minPairs * 2 * blockSize * inferenceMillis;
+        double need = (double) minPairs * BLOCKS_PER_PAIR * blockSize * inferenceMillis;
         if (need <= shareMillis) {
             return null;
         }
-        return String.format(Locale.ROOT, "%s: one inference takes %.1f ms, so the %d pairs of %d-inference blocks"
+        return String.format(Locale.ROOT, "%s: one inference takes %.1f ms, so the %d pairs of four %d-inference blocks"
                 + " that can decide need about %.1f s, but its share of the %s ceiling is %.1f s; nothing was measured."
                 + " %s", what, inferenceMillis, minPairs, blockSize, need / 1000, suite, shareMillis / 1000.0, raise());
     }

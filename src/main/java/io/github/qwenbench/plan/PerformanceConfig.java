@@ -2,23 +2,23 @@ package io.github.qwenbench.plan;
 
 /**
  * The performance suite's pom settings ({@code <performance>}). Measurement starts with
- * {@code minPairs} block pairs and goes on while undecided, up to {@code maxPairs} or {@code maxDuration}.
+ * {@code minPairs} pairs (four blocks each) and goes on while undecided, up to {@code maxPairs} or {@code maxDuration}.
  */
 public class PerformanceConfig {
 
     @Setting("Un-measured inferences per model before measuring (per input sample, the engine re-profiles each shape).")
     int warmupIterations = 20;
 
-    @Setting("Block pairs  before the first look; empty: the fewest that can decide at `confidence` (a smaller number is rejected).")
+    @Setting("Pairs (four blocks each) before the first look; empty: the fewest that can decide at `confidence` (a smaller number is rejected).")
     Integer minPairs;
 
-    @Setting("Block pairs  at most, while its interval still contains the threshold.")
+    @Setting("Pairs (four blocks each) at most, while its interval still contains the threshold.")
     int maxPairs = 1000;
 
     @Setting("Time ceiling of the measuring (e.g. `60s`): blocks are sized from the model's measured cost so that `minPairs` fit in it; a model too costly for even that is INCONCLUSIVE for its cost, said before measuring.")
     String maxDuration = "60s";
 
-    @Setting("Consecutive inferences of one model that form a block, or `auto`: about 25 ms of the slower model, fewer when `maxDuration` needs it. Blocks run in pairs, A B B A or B A A B by a seeded coin.")
+    @Setting("Consecutive inferences of one model that form a block, or `auto`: about 25 ms of the slower model, fewer when `maxDuration` needs it. Blocks run four at a time, A B B A or B A A B by a seeded coin, and each four is one pair.")
     String blockSize = "auto";
 
     @Setting("Distinct input samples the measurement cycles through.")

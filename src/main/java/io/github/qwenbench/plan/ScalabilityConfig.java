@@ -20,10 +20,10 @@ public class ScalabilityConfig {
     @Setting("Input-size sweeps.")
     List<SweepConfig> sweeps;
 
-    @Setting("Block pairs per comparison before the first look; empty: the fewest that can decide at `confidence` (a smaller number is rejected).")
+    @Setting("Pairs (four blocks each) per comparison before the first look; empty: the fewest that can decide at `confidence` (a smaller number is rejected).")
     Integer minPairs;
 
-    @Setting("Block pairs per comparison at most, while its interval still contains the threshold.")
+    @Setting("Pairs (four blocks each) per comparison at most, while its interval still contains the threshold.")
     int maxPairs = 1000;
 
     @Setting("Time ceiling of the whole suite (e.g. `2m`): each point gets what is left divided by the points still to come, and blocks are sized from the model's measured cost so that a point can reach its `minPairs`; a point that cannot is INCONCLUSIVE for its cost, said before measuring.")
@@ -32,7 +32,7 @@ public class ScalabilityConfig {
     @Setting("Un-measured inferences per model and point (per thread) first.")
     int warmupIterations = 10;
 
-    @Setting("Inferences per block (per thread), or `auto`: about 25 ms of the slower model, fewer when the point's share of `maxDuration` needs it. Blocks run in pairs, A B B A or B A A B by a seeded coin.")
+    @Setting("Inferences per block (per thread), or `auto`: about 25 ms of the slower model, fewer when the point's share of `maxDuration` needs it. Blocks run four at a time, A B B A or B A A B by a seeded coin, and each four is one pair.")
     String blockSize = "auto";
 
     @Setting("Confidence level of the throughput-ratio intervals.")

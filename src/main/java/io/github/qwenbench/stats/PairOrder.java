@@ -14,9 +14,9 @@ import java.util.SplittableRandom;
 public final class PairOrder {
 
     /** The design in words, as results and README describe it. */
-    public static final String DESIGN = "blocks of the two models in pairs, four blocks at a time in the order"
-            + " A B B A or B A A B chosen by a seeded fair coin (A = baseline), so that a linear drift cancels"
-            + " within each four and any order effect is a fair coin for identical models";
+    public static final String DESIGN = "blocks of the two models four at a time, in the order A B B A or B A A B"
+            + " chosen by a seeded fair coin (A = baseline); each four is one pair, whose figures are each model's"
+            + " two blocks summed, so that a linear drift and any order effect cancel within it";
 
     private final long seed;
     private final SplittableRandom coins;

@@ -7,13 +7,20 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
- * The one decision mechanism for every comparison of the two models: measure pairs (adjacent blocks
- * of the baseline and the candidate, in the order {@link PairOrder} draws) until the
+ * The one decision mechanism for every comparison of the two models: measure pairs until the
  * {@link ConfidenceSequence} interval clears the gate's threshold or the budget is spent. Since each
  * bound is anytime-valid, stopping at the first clear look keeps the stated error of each side; a
  * spent budget leaves the interval straddling the threshold, and the gate says INCONCLUSIVE. A
  * decision is checked once for dependent pairs ({@link PairDependence}); dependent pairs make it
  * INCONCLUSIVE, since the error rates assume independence.
+ *
+ * <p>With a {@link PairOrder}, a pair is a group of four blocks (A B B A or B A A B): the caller adds
+ * each pair of adjacent blocks, and every two of them make one pair whose figures are the two blocks'
+ * sums for each model. Each model then runs once first and once second in every pair, so that an order
+ * effect (the block after the other model's running colder or warmer) weighs on both alike; the ratio
+ * of a single pair of blocks carries it, and identical models then give a two-humped ratio whose
+ * median the sign rule can hardly pin down. Without an order (e.g. fresh workers measured one at a
+ * time), each added pair stands alone.
  *
  * <p>Use: create one per compared quantity, call {@link #add} from the measuring loop through a
  * {@link PairStep}, and {@link #run} drives it.
@@ -92,6 +99,8 @@ public final class SequentialComparison {
     private final PairOrder order;
     private PairDependence dependence;
     private double threshold = Double.NaN;
+    private double pendingNumerator = Double.NaN;
+    private double pendingDenominator = Double.NaN;
 
     /**
      * @param rule how pairs are summarized: the median for timings, the mean for few tight figures
@@ -117,7 +126,7 @@ public final class SequentialComparison {
         if (order == null) {
             throw new IllegalStateException("this comparison's order is set by its caller");
         }
-        return order.baselineFirst(pairs());
+        return order.baselineFirst(blockPairs());
     }
 
     /** The order of the blocks, whose seed the results record. */
@@ -130,14 +139,33 @@ public final class SequentialComparison {
         return dependence;
     }
 
-    /** Adds one pair: e.g. the baseline's and the candidate's block latency. */
+    /**
+     * Adds one pair of blocks: e.g. the baseline's and the candidate's block latency. With an order,
+     * every second call completes a pair of the comparison (the sums of the two).
+     */
     public void add(double numerator, double denominator) {
-        numerators.add(numerator);
-        denominators.add(denominator);
+        if (order == null) {
+            numerators.add(numerator);
+            denominators.add(denominator);
+        } else if (Double.isNaN(pendingNumerator)) {
+            pendingNumerator = numerator;
+            pendingDenominator = denominator;
+        } else {
+            numerators.add(pendingNumerator + numerator);
+            denominators.add(pendingDenominator + denominator);
+            pendingNumerator = Double.NaN;
+            pendingDenominator = Double.NaN;
+        }
     }
 
+    /** The pairs the interval is made of: groups of four blocks with an order, else the pairs added. */
     public int pairs() {
         return numerators.size();
+    }
+
+    /** The pairs of blocks added so far: two per pair with an order, one without. */
+    public int blockPairs() {
+        return order == null ? pairs() : 2 * pairs() + (Double.isNaN(pendingNumerator) ? 0 : 1);
     }
 
     public List<Double> numerators() {
@@ -186,7 +214,7 @@ public final class SequentialComparison {
      */
     public Stop stopNow(double threshold, Budget budget, long millis) {
         this.threshold = threshold;
-        if (pairs() < budget.minPairs()) {
+        if (pairs() < budget.minPairs() || !Double.isNaN(pendingNumerator)) {
             return null;
         }
         if (interval().decides(threshold)) {

@@ -48,7 +48,7 @@ class PerformanceGatesTest {
         Verdict v = judge("1.0", new RatioInterval(0.5, 0.47, 0.53, 0.95, 40, "rule"));
         assertEquals(Outcome.FAIL, v.verdict());
         assertEquals("minSpeedup is 0.5 [0.47, 0.53], but expected minimum is 1 (baseline/candidate latency, the"
-                + " median over 40 interleaved pairs of 5-inference blocks with one-sided anytime-valid bounds (each"
+                + " median over 40 pairs of four interleaved 5-inference blocks with one-sided anytime-valid bounds (each"
                 + " side's error at most 5%), pair budget spent. To decide, raise <performance><maxDuration> (now 1m)"
                 + " or <maxPairs> (now 1000), or measure fewer points)", v.message());
     }

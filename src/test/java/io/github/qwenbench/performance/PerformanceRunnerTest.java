@@ -30,17 +30,17 @@ class PerformanceRunnerTest {
                 TestModels.plan("optimized.pt", new AccuracyConfig(), config), progress::add);
         PerformanceMetrics metrics = Json.mapper().treeToValue(result.metrics(), PerformanceMetrics.class);
         assertEquals(pairs, metrics.speedup().pairs());
-        assertEquals(pairs, metrics.baselineBlockMillis().size());
+        assertEquals(2 * pairs, metrics.baselineBlockMillis().size(), "two blocks of each model per pair");
         assertEquals(5, metrics.blockSize());
         assertEquals(List.of("baseline", "candidate"), metrics.models().stream().map(m -> m.role()).toList());
         for (PerformanceMetrics.ModelPerformance model : metrics.models()) {
-            assertEquals(5 * pairs, model.latency().count());
+            assertEquals(2 * 5 * pairs, model.latency().count());
             assertEquals(1, model.batchSize());
             assertTrue(model.loadMillis() > 0 && model.coldMillis() > 0);
             assertTrue(model.latency().minMillis() <= model.latency().p50Millis());
         }
         assertTrue(metrics.speedup().hasInterval());
-        assertTrue(progress.stream().anyMatch(line -> line.startsWith("measured " + pairs + " pairs of 5-inference"
+        assertTrue(progress.stream().anyMatch(line -> line.startsWith("measured " + pairs + " pairs of four 5-inference"
                 + " blocks in ")), progress.toString());
         assertEquals(1, metrics.conditions().callers());
         assertTrue(metrics.conditions().free().source().startsWith("/proc/stat over"),
@@ -68,7 +68,7 @@ class PerformanceRunnerTest {
             assertEquals(pairs + 4, metrics.speedup().pairs(), "measured up to maxPairs: " + progress);
             assertEquals("pair budget spent", metrics.stop().stoppedBecause());
         }
-        assertEquals(metrics.speedup().pairs() * 5, metrics.models().get(0).latency().count());
+        assertEquals(metrics.speedup().pairs() * 2 * 5, metrics.models().get(0).latency().count());
     }
 
     @Test

@@ -25,7 +25,8 @@ class PairBudgetTest {
         PairBudget budget = auto();
         assertEquals(25, budget.blockSizeFor(1.0, 30_000), "a 1 ms model: 25 inferences per block");
         assertEquals(1, budget.blockSizeFor(50.0, 30_000), "a 50 ms model: one inference per block");
-        assertEquals(2, budget.blockSizeFor(10.0, 1_500), "a 10 ms model in 1.5 s: 4 x 9 pairs of 2 x 2 x 10 ms fit");
+        assertEquals(2, budget.blockSizeFor(10.0, 3_000), "a 10 ms model in 3 s: 4 x 9 pairs of 4 x 2 x 10 ms fit");
+        assertEquals(1, budget.blockSizeFor(10.0, 2_000), "in 2 s only blocks of one inference leave that room");
         assertEquals(5, PairBudget.from("scalability", null, 1000, "120s", "5", 0.95).blockSizeFor(50.0, 100),
                 "a configured size is kept");
     }
@@ -33,10 +34,10 @@ class PairBudgetTest {
     @Test
     void aComparisonTooCostlyForItsShareSaysSoBeforeMeasuring() throws Exception {
         PairBudget budget = auto();
-        assertNull(budget.tooCostly("batch=8", 400, 1, 8_000), "9 pairs of 2 x 400 ms fit in 8 s");
+        assertNull(budget.tooCostly("batch=8", 400, 1, 15_000), "9 pairs of 4 x 400 ms fit in 15 s");
         String message = budget.tooCostly("batch=8", 400, 1, 5_000);
-        assertEquals("batch=8: one inference takes 400.0 ms, so the 9 pairs of 1-inference blocks that can decide"
-                + " need about 7.2 s, but its share of the scalability ceiling is 5.0 s; nothing was measured. To"
+        assertEquals("batch=8: one inference takes 400.0 ms, so the 9 pairs of four 1-inference blocks that can"
+                + " decide need about 14.4 s, but its share of the scalability ceiling is 5.0 s; nothing was measured. To"
                 + " decide, raise <scalability><maxDuration> (now 2m) or <maxPairs> (now 1000), or measure fewer"
                 + " points", message);
         PairBudget hardware = new PairBudget("hardware", "scalability", 9, 1000, 30_000, 0);

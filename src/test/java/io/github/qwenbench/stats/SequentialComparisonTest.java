@@ -18,14 +18,57 @@ class SequentialComparisonTest {
 
     private static final ConfidenceSequence.Rule MEAN = ConfidenceSequence.Rule.MEAN;
 
-    /** Pairs whose log ratio (numerator over denominator) is {@code noise}. */
+    /**
+     * Pairs of blocks whose log ratio (numerator over denominator) is {@code logRatio}, split evenly
+     * between the two blocks as between two models' blocks on a drifting machine: swapping the models
+     * inverts the ratio, so a symmetric noise keeps a group of four's median ratio where a pair's is.
+     */
     private static SequentialComparison.Stop run(SequentialComparison comparison, DoubleSupplier logRatio,
             double threshold, SequentialComparison.Budget budget) {
         SplittableRandom drift = new SplittableRandom(5);
         return comparison.run(() -> {
             double shared = 1 + drift.nextDouble();
-            comparison.add(shared * Math.exp(logRatio.getAsDouble()), shared);
+            double half = logRatio.getAsDouble() / 2;
+            comparison.add(shared * Math.exp(half), shared * Math.exp(-half));
         }, threshold, budget, "test", line -> { });
+    }
+
+    /**
+     * Identical models on a machine where the second block of a pair runs 30% slower (caches the other
+     * model cooled): a pair's ratio is 1.3 or 1 / 1.3 by the coin, and its median can sit anywhere
+     * between. A group of four blocks has each model once first and once second, so the effect
+     * cancels and the A/A comparison decides at once against 0.9; taking pairs of blocks one by one
+     * (no order) leaves it undecided after 400.
+     */
+    @Test
+    void anOrderEffectCancelsWithinEachGroupOfFour() {
+        SplittableRandom random = new SplittableRandom(21);
+        PairOrder order = new PairOrder(3);
+        SequentialComparison grouped = new SequentialComparison(MEDIAN, 0.95, order);
+        SequentialComparison single = new SequentialComparison(MEDIAN, 0.95);
+        SequentialComparison.Budget budget = new SequentialComparison.Budget(9, 400, null);
+        SequentialComparison.Stop groupedStop = null;
+        SequentialComparison.Stop singleStop = null;
+        for (int blockPair = 0; groupedStop == null || singleStop == null; blockPair++) {
+            double first = 10 * Math.exp(0.02 * random.nextGaussian());
+            double second = 13 * Math.exp(0.02 * random.nextGaussian());
+            boolean baselineFirst = order.baselineFirst(blockPair);
+            double baseline = baselineFirst ? first : second;
+            double candidate = baselineFirst ? second : first;
+            if (groupedStop == null) {
+                assertEquals(blockPair, grouped.blockPairs());
+                grouped.add(baseline, candidate);
+                groupedStop = grouped.stopNow(0.9, budget, 0);
+            }
+            if (singleStop == null) {
+                single.add(baseline, candidate);
+                singleStop = single.stopNow(0.9, budget, 0);
+            }
+        }
+        assertEquals(SequentialComparison.Reason.DECIDED, groupedStop.reason());
+        assertTrue(grouped.pairs() <= 12, "decided within four looks: " + grouped.pairs());
+        assertTrue(grouped.interval().lower() > 0.9, grouped.interval().toString());
+        assertEquals(SequentialComparison.Reason.PAIR_BUDGET, singleStop.reason(), single.interval().toString());
     }
 
     @Test
@@ -220,38 +263,43 @@ class SequentialComparisonTest {
     }
 
     /**
-     * A case the rules cover only in part, measured: noise that persists from pair to pair (a lag-1
-     * correlation of 0.6 between pair log ratios, as when a stretch of load favours one model), the
-     * median exactly at the threshold. Without a correction the median rule PASSes wrongly about 20% of
-     * the time (one-sided; 16.5% for the former two-sided rule). The variance inflation
-     * ({@link ConfidenceSequence#varianceInflation}) and the runs check ({@link PairDependence}) bring
-     * it to 13.4%, 134 of 1000 here, still above the stated 5%: the estimates are poor at the 9
-     * to 20 pairs where such runs decide (with 30 pairs before the first look it is 6.7%). The
+     * A case the rules cover only in part, measured: noise that persists from one pair of blocks to the
+     * next (a lag-1 correlation between their log ratios, as when a stretch of load favours one model),
+     * the median exactly at the threshold. At a correlation of 0.6, with pairs of blocks judged one by
+     * one, the median rule PASSed wrongly about 20% of the time (13.4% with the variance inflation and
+     * the runs check). Groups of four blocks halve the correlation the rule sees (0.48 between groups),
+     * and the inflation and the runs check bring the rate to 7.7% (77 of 1000 here), still above the
+     * stated 2.5%. At 0.9 (groups 0.85) the runs check catches 77 of 1000 as dependent and 224 still PASS
+     * wrongly. The
      * declared-conditions rule removes the commonest source (load beyond the free cores), and
      * docs/verdicts.md states the limit.
      */
     @Test
     void persistentNoiseIsCaughtByTheDependenceCheck() {
-        SplittableRandom random = new SplittableRandom(13);
         int runs = 1000;
-        int decidedWrongly = 0;
-        int dependent = 0;
-        for (int r = 0; r < runs; r++) {
-            double[] state = {0};
-            DoubleSupplier ar = () -> {
-                state[0] = 0.6 * state[0] + Math.sqrt(1 - 0.36) * 0.1 * random.nextGaussian();
-                return state[0];
-            };
-            SequentialComparison c = new SequentialComparison(MEDIAN, 0.95, new PairOrder(r));
-            SequentialComparison.Stop stop = run(c, ar, 1.0,
-                    new SequentialComparison.Budget(ConfidenceSequence.minimumPairs(0.95), 200, null));
-            decidedWrongly += stop.reason() == SequentialComparison.Reason.DECIDED && c.interval().lower() > 1.0 ? 1 : 0;
-            dependent += stop.reason() == SequentialComparison.Reason.DEPENDENT ? 1 : 0;
+        int[] wrongPass = new int[2];
+        int[] dependent = new int[2];
+        double[] correlations = {0.6, 0.9};
+        for (int k = 0; k < correlations.length; k++) {
+            double rho = correlations[k];
+            SplittableRandom random = new SplittableRandom(13);
+            for (int r = 0; r < runs; r++) {
+                double[] state = {0};
+                DoubleSupplier ar = () -> {
+                    state[0] = rho * state[0] + Math.sqrt(1 - rho * rho) * 0.1 * random.nextGaussian();
+                    return state[0];
+                };
+                SequentialComparison c = new SequentialComparison(MEDIAN, 0.95, new PairOrder(r));
+                SequentialComparison.Stop stop = run(c, ar, 1.0,
+                        new SequentialComparison.Budget(ConfidenceSequence.minimumPairs(0.95), 200, null));
+                wrongPass[k] += stop.reason() == SequentialComparison.Reason.DECIDED && c.interval().lower() > 1.0 ? 1 : 0;
+                dependent[k] += stop.reason() == SequentialComparison.Reason.DEPENDENT ? 1 : 0;
+            }
+            System.out.printf("lag-1 correlation %.1f between pairs of blocks at the threshold, %d runs: %d wrong PASS"
+                    + " decided, %d caught as dependent%n", rho, runs, wrongPass[k], dependent[k]);
         }
-        System.out.printf("lag-1 correlation 0.6 at the threshold, %d runs: %d wrong PASS decided, %d caught as"
-                + " dependent%n", runs, decidedWrongly, dependent);
-        assertTrue(decidedWrongly < 0.15 * runs, decidedWrongly + " wrong PASSes of " + runs);
-        assertTrue(dependent > 0.01 * runs, dependent + " caught of " + runs);
+        assertTrue(wrongPass[0] < 0.10 * runs, wrongPass[0] + " wrong PASSes of " + runs + " at 0.6");
+        assertTrue(dependent[1] > 0.01 * runs, dependent[1] + " caught of " + runs + " at 0.9");
     }
 
     /** A fixed-sample 95% normal interval, looked at after every pair from 10 to 200: the optional-stopping trap. */
