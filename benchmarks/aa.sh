@@ -25,6 +25,8 @@
 # Each run prints its build outcome, seconds, counts by verdict and undecided reason, and the
 # offending gates; the end prints one line per case, e.g.
 #   (g) mid.pt A/A: 9 of 10 runs as expected; median 143 s per run (min 120, max 180)
+# Cases run round by round (a run of each, then the next round), so that a stopped script leaves each
+# case with as many runs as the others; an unexpected run keeps its results in /tmp/aa-unexpected-CASE-RUN.
 # Usage: benchmarks/aa.sh [RUNS] [CASES]  (default 10, abcdef; the new cases: benchmarks/aa.sh 10 ghij)
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -44,12 +46,19 @@ esac
 mvn -q -B install -DskipTests -Dinvoker.skip || exit 1
 ( while :; do :; done ) &
 busy=$!
-trap 'kill $busy 2>/dev/null' EXIT
 log=$(mktemp /tmp/aa-runs.XXXXXX)
+finish() {  # also when the script is stopped early: the runs so far
+  kill $busy 2>/dev/null
+  echo
+  python3 $aa/verdicts.py summary "$log"
+  rm -f "$log"
+}
+trap finish EXIT
 run() {  # name, label, expected (pass|fail: the build; same|slower: the reader), pom, results directory, goal, properties...
   local name=$1 label=$2 expected=$3 pom=$4 results=$5 goal=$6; shift 6
-  local i start seconds outcome summary ok
-  for i in $(seq 1 "$runs"); do
+  local start seconds outcome summary ok
+  case $cases in *$name*) ;; *) return ;; esac
+  {
     rm -rf "$results"  # no run reads the one before's results
     start=$(date +%s)
     if mvn -q -B -f "$pom" $goal "$@" > /tmp/aa-run.log 2>&1; then outcome=pass; else outcome=fail; fi
@@ -62,23 +71,27 @@ run() {  # name, label, expected (pass|fail: the build; same|slower: the reader)
         [ "$outcome" = "$expected" ] && ok=1 || ok=0 ;;
     esac
     echo "($name) run $i: build ${outcome}ed in ${seconds} s; $summary"
+    if [ $ok = 0 ]; then  # kept for a look: the results and the build's log
+      rm -rf "/tmp/aa-unexpected-$name-$i"; cp -r "$results" "/tmp/aa-unexpected-$name-$i" 2>/dev/null
+      cp /tmp/aa-run.log "/tmp/aa-unexpected-$name-$i/build.log" 2>/dev/null
+    fi
     printf '%s\t%s\t%s\t%s\n' "$name" "$label" "$ok" "$seconds" >> "$log"
-  done
+  }
 }
 pom=$aa/pom.xml
 res=$aa/target/benchmark-results
 ab=(-DminSpeedup=1.0 -Dratio=1.0 -DfirstTokenRatio=1.0)
-case $cases in *a*) run a "baseline.pt A/A" same $pom $res qwen-bench:all -Dcandidate=baseline.pt -DminSpeedup=0.9 ;; esac
-case $cases in *b*) run b "slow.pt vs baseline.pt A/B" slower $pom $res qwen-bench:all -Dcandidate=slow.pt "${ab[@]}" ;; esac
-case $cases in *c*) run c "demo verify" pass demo/pom.xml demo/target/benchmark-results verify ;; esac
-case $cases in *d*) run d "leaky.pt vs tiny-mlp.pt memory growth" fail $aa/leak/pom.xml $aa/leak/target/benchmark-results qwen-bench:system ;; esac
-case $cases in *e*) run e "cache-steady.pt A/A continuous batching" pass $aa/batching/pom.xml $aa/batching/target/benchmark-results qwen-bench:system ;; esac
-case $cases in *f*) run f "cache-steady-slow.pt vs cache-steady.pt A/B continuous batching" fail \
-    $aa/batching/pom.xml $aa/batching/target/benchmark-results qwen-bench:system -Dcandidate=cache-steady-slow.pt -Dratio=1.0 ;; esac
-case $cases in *g*) run g "mid.pt A/A" same $pom $res qwen-bench:all -DmodelDir="$models" -Dbaseline=mid.pt -Dcandidate=mid.pt -DminSpeedup=0.9 ;; esac
-case $cases in *h*) run h "mid-slow.pt vs mid.pt A/B" slower $pom $res qwen-bench:all -DmodelDir="$models" -Dbaseline=mid.pt -Dcandidate=mid-slow.pt "${ab[@]}" ;; esac
-case $cases in *i*) run i "big.pt A/A" same $pom $res qwen-bench:all -DmodelDir="$models" -Dbaseline=big.pt -Dcandidate=big.pt -DminSpeedup=0.9 ;; esac
-case $cases in *j*) run j "big-slow.pt vs big.pt A/B" slower $pom $res qwen-bench:all -DmodelDir="$models" -Dbaseline=big.pt -Dcandidate=big-slow.pt "${ab[@]}" ;; esac
-echo
-python3 $aa/verdicts.py summary "$log"
-rm -f "$log"
+# round by round, so that every case has as many runs as the others when the script is stopped
+for i in $(seq 1 "$runs"); do
+  run a "baseline.pt A/A" same $pom $res qwen-bench:all -Dcandidate=baseline.pt -DminSpeedup=0.9
+  run b "slow.pt vs baseline.pt A/B" slower $pom $res qwen-bench:all -Dcandidate=slow.pt "${ab[@]}"
+  run c "demo verify" pass demo/pom.xml demo/target/benchmark-results verify
+  run d "leaky.pt vs tiny-mlp.pt memory growth" fail $aa/leak/pom.xml $aa/leak/target/benchmark-results qwen-bench:system
+  run e "cache-steady.pt A/A continuous batching" pass $aa/batching/pom.xml $aa/batching/target/benchmark-results qwen-bench:system
+  run f "cache-steady-slow.pt vs cache-steady.pt A/B continuous batching" fail \
+    $aa/batching/pom.xml $aa/batching/target/benchmark-results qwen-bench:system -Dcandidate=cache-steady-slow.pt -Dratio=1.0
+  run g "mid.pt A/A" same $pom $res qwen-bench:all -DmodelDir="$models" -Dbaseline=mid.pt -Dcandidate=mid.pt -DminSpeedup=0.9
+  run h "mid-slow.pt vs mid.pt A/B" slower $pom $res qwen-bench:all -DmodelDir="$models" -Dbaseline=mid.pt -Dcandidate=mid-slow.pt "${ab[@]}"
+  run i "big.pt A/A" same $pom $res qwen-bench:all -DmodelDir="$models" -Dbaseline=big.pt -Dcandidate=big.pt -DminSpeedup=0.9
+  run j "big-slow.pt vs big.pt A/B" slower $pom $res qwen-bench:all -DmodelDir="$models" -Dbaseline=big.pt -Dcandidate=big-slow.pt "${ab[@]}"
+done
