@@ -11,7 +11,8 @@ assert result.metrics.method.contains('A B B A or B A A B') && speedup.rule.cont
 result.metrics.models.each { m ->
     assert m.loadMillis > 0 && m.coldMillis > 0 && m.warmupIterations == 20
     def l = m.latency
-    assert l.count == speedup.pairs * result.metrics.blockSize && result.metrics.blockSize >= 1
+    // a pair is four blocks, two of each model
+    assert l.count == 2 * speedup.pairs * result.metrics.blockSize && result.metrics.blockSize >= 1
     assert l.minMillis <= l.p50Millis && l.p50Millis <= l.p90Millis && l.p90Millis <= l.p99Millis && l.p99Millis <= l.maxMillis
     assert m.inferencesPerSecond > 0 && m.samplesPerSecond == m.inferencesPerSecond * m.batchSize
 }
@@ -20,4 +21,5 @@ result.metrics.models.each { m ->
 def engine = evaluate(new File(basedir, '../../../it/parent/engine-threads.groovy'))
 assert result.metrics.intraOpThreads == engine.declared(result)
 assert result.metrics.conditions.callers == 1 && !engine.busy(result.metrics.conditions)
-assert log.contains('measured ' + speedup.pairs + ' pairs of ' + result.metrics.blockSize + '-inference blocks')
+assert log.contains('measured ' + speedup.pairs + ' pairs of four ' + result.metrics.blockSize + '-inference blocks')
+assert result.metrics.baselineBlockMillis.size() == 2 * speedup.pairs

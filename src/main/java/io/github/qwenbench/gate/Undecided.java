@@ -15,7 +15,9 @@ public enum Undecided {
     /** Even the fewest pairs that can decide did not fit in the suite's time ceiling at the model's measured cost. */
     COST("the model's cost leaves too few pairs in the time ceiling"),
     /** The pairs' distribution broke the rule's assumption (e.g. skewed memory ratios for the mean rule). */
-    SKEW("the pairs were too skewed for the rule");
+    SKEW("the pairs were too skewed for the rule"),
+    /** compareTo: the earlier run measured the figure under other declared conditions (threads, users). */
+    CONDITIONS("the earlier run measured it under other conditions");
 
     private final String words;
 

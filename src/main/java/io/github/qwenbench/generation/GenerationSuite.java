@@ -2,6 +2,7 @@ package io.github.qwenbench.generation;
 
 import io.github.qwenbench.gate.TrackedFigure;
 import io.github.qwenbench.gate.Verdict;
+import io.github.qwenbench.host.RunConditions;
 import io.github.qwenbench.html.Html;
 import io.github.qwenbench.html.Svg;
 import io.github.qwenbench.plan.BenchmarkPlan;
@@ -134,7 +135,8 @@ public final class GenerationSuite implements SuiteDefinition<GenerationMetrics>
 
     @Override
     public List<TrackedFigure> trackedFigures(GenerationMetrics metrics) {
-        return List.of(TrackedFigure.ratio("generation.tokensPerSecondRatio", metrics.tokensPerSecondRatio(), true),
+        return List.of(TrackedFigure.ratio("generation.tokensPerSecondRatio", metrics.tokensPerSecondRatio(), true)
+                        .under(RunConditions.described(metrics.conditions())),
                 TrackedFigure.higherIsBetter("generation.tokenAgreement", metrics.tokenAgreement(), false));
     }
 }

@@ -41,7 +41,7 @@ public final class HardwareRunner implements SuiteRunner {
         InputFactory inputs = context.inputs();
         PairedCurves curves = new PairedCurves(baseline, candidate, inputs.inputs(),
                 settings.points(context.plan().scalability()), context.engineThreads(), context.progress(),
-                context.plan().seed(), settings.threads().size());
+                context.plan().seed());
         List<NDList> samples = List.of(inputs.sample(manager, 0), inputs.sample(manager, 1));
         List<PairedCurves.Point> points = new ArrayList<>();
         for (int threads : settings.threads()) {

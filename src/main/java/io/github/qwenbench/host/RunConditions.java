@@ -39,6 +39,11 @@ public record RunConditions(int callers, int intraOpThreads, FreeCores free) {
                 free.source(), coresNeeded(), describe());
     }
 
+    /** The declared conditions in words, or null when a result (an older one) records none. */
+    public static String described(RunConditions conditions) {
+        return conditions == null ? null : conditions.describe();
+    }
+
     /** The conditions in words, e.g. "1 caller x 1 intra-op thread". */
     public String describe() {
         return callers + (callers == 1 ? " caller" : " callers") + " x " + intraOpThreads + " intra-op thread"

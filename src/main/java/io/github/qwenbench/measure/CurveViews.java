@@ -1,6 +1,7 @@
 package io.github.qwenbench.measure;
 
 import io.github.qwenbench.gate.TrackedFigure;
+import io.github.qwenbench.host.RunConditions;
 import io.github.qwenbench.html.Html;
 import io.github.qwenbench.html.Svg;
 import io.github.qwenbench.stats.RatioInterval;
@@ -76,7 +77,8 @@ public final class CurveViews {
         for (CurveMetrics.Curve curve : curves) {
             for (int i = 0; i < curve.sizes().size(); i++) {
                 figures.add(TrackedFigure.ratio(suite + ".throughputRatio[" + curve.point(i) + "]",
-                        curve.throughputRatio().get(i), false));
+                        curve.throughputRatio().get(i), false).under(curve.conditions() == null ? null
+                                : RunConditions.described(curve.conditions().get(i))));
             }
         }
         return figures;

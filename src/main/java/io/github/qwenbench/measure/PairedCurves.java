@@ -47,14 +47,51 @@ public final class PairedCurves {
         }
     }
 
-    /** What one model measured at one point. */
-    private record Measured(Histogram latency, List<Double> blockThroughput) {
+    /** A curve to measure: its kind ({@code batch}, {@code concurrency}, ...), its axis, sizes and points. */
+    public record CurveRequest(String kind, String axis, List<Integer> sizes, List<Point> points) {
     }
 
-    /** What both models measured at one point, and how the comparison ended. */
-    private record PointResult(Measured baseline, Measured candidate, RatioInterval ratio,
-            SequentialComparison.Stop stop, int intraOpThreads, RunConditions conditions, int blockSize, long seed) {
+    /** What one model measured at one point, added to by every pass over it. */
+    private record Measured(Histogram latency, List<Double> blockThroughput) {
+        Measured() {
+            this(LatencySummary.newHistogram(), new ArrayList<>());
+        }
     }
+
+    /** One point's comparison, kept across passes so that time left at the end can resume it. */
+    private static final class PointState {
+        final Point point;
+        final Measured baseline = new Measured();
+        final Measured candidate = new Measured();
+        final PairOrder order;
+        final SequentialComparison ratio;
+        int blockSize;
+        int intraOpThreads;
+        SequentialComparison.Stop stop;
+        RunConditions conditions;
+
+        PointState(Point point, PairOrder order, double confidence) {
+            this.point = point;
+            this.order = order;
+            this.ratio = new SequentialComparison(ConfidenceSequence.Rule.MEDIAN, confidence, order);
+        }
+
+        /** Undecided for lack of time only, under conditions that fit: more time can decide it. */
+        boolean wantsTime(int maxPairs) {
+            return stop.reason() == SequentialComparison.Reason.TIME_BUDGET && conditions.fit()
+                    && ratio.pairs() < maxPairs;
+        }
+    }
+
+    /**
+     * A comparison whose window shows the machine too busy for its declared conditions gives up after
+     * its fewest pairs, once the window spans this long: its gates are INCONCLUSIVE (busy) whatever it
+     * measures, and the time goes to the points that can decide.
+     */
+    static final long BUSY_WINDOW_MILLIS = 2000;
+
+    /** Warm-up inferences per model when a point is resumed: its model and inputs are warm already. */
+    static final int RESUME_WARMUP = 3;
 
     private final LoadedModel baseline;
     private final LoadedModel candidate;
@@ -63,17 +100,15 @@ public final class PairedCurves {
     private final EngineThreads threads;
     private final Consumer<String> progress;
     private final long seed;
-    private final TimeCeiling ceiling;
 
     /**
      * @param settings the blocks, budget, confidence and {@code minThroughputRatio} of every point
      * @param threads sets the engine's intra-op threads of each point
      * @param progress receives a line per point
      * @param seed the run's seed, from which each point's block order is drawn
-     * @param points how many points all curves of this suite measure together, to share the ceiling
      */
     public PairedCurves(LoadedModel baseline, LoadedModel candidate, List<InputSpec> specs,
-            ScalabilitySettings settings, EngineThreads threads, Consumer<String> progress, long seed, int points) {
+            ScalabilitySettings settings, EngineThreads threads, Consumer<String> progress, long seed) {
         this.baseline = baseline;
         this.candidate = candidate;
         this.specs = specs;
@@ -81,12 +116,63 @@ public final class PairedCurves {
         this.threads = threads;
         this.progress = progress;
         this.seed = seed;
-        this.ceiling = new TimeCeiling(settings.pairs().ceilingMillis(), points);
     }
 
-    /** Measures both models at every point, in order, and returns the curve. */
+    /** Measures both models at every point of one curve under the whole ceiling; see {@link #curves}. */
     public CurveMetrics.Curve curve(String kind, String axis, List<Integer> sizes, List<Point> points)
             throws BenchmarkSetupException {
+        return curves(List.of(new CurveRequest(kind, axis, sizes, points))).get(0);
+    }
+
+    /**
+     * Measures both models at every point of every curve, in order, each point with its share of the
+     * suite's time ceiling ({@link TimeCeiling}); then the time left (points that decided early, or gave
+     * up on a busy machine, leave some) goes to the points that ran out of time undecided, each resumed
+     * where it stopped: its sequence is anytime-valid, so more pairs later keep its error rates.
+     */
+    public List<CurveMetrics.Curve> curves(List<CurveRequest> requests) throws BenchmarkSetupException {
+        int count = requests.stream().mapToInt(r -> r.points().size()).sum();
+        TimeCeiling ceiling = new TimeCeiling(settings.pairs().ceilingMillis(), count);
+        List<List<PointState>> states = new ArrayList<>();
+        for (CurveRequest request : requests) {
+            List<PointState> curve = new ArrayList<>();
+            for (Point point : request.points()) {
+                PointState state = new PointState(point, PairOrder.forComparison(seed, point.name()),
+                        settings.confidence());
+                measure(state, ceiling.nextShareMillis(), false);
+                report(state, "");
+                curve.add(state);
+            }
+            states.add(curve);
+        }
+        List<PointState> undecided = states.stream().flatMap(List::stream)
+                .filter(s -> s.wantsTime(settings.pairs().maxPairs())).toList();
+        for (int i = 0; i < undecided.size(); i++) {
+            long share = ceiling.leftMillis() / (undecided.size() - i);
+            if (share < BUSY_WINDOW_MILLIS) {
+                break;
+            }
+            measure(undecided.get(i), share, true);
+            report(undecided.get(i), " (resumed with the time left)");
+        }
+        List<CurveMetrics.Curve> curves = new ArrayList<>();
+        for (int c = 0; c < requests.size(); c++) {
+            curves.add(curve(requests.get(c), states.get(c)));
+        }
+        return curves;
+    }
+
+    private void report(PointState s, String note) {
+        progress.accept(String.format(java.util.Locale.ROOT,
+                "%s%s: baseline %.1f, candidate %.1f samples/s, ratio %.3f [%.3f, %.3f] from %d pairs of four"
+                        + " %d-inference blocks, %s; %s, %.1f of %d cores free", s.point.name(), note,
+                Statistics.median(s.baseline.blockThroughput()), Statistics.median(s.candidate.blockThroughput()),
+                s.ratio.interval().estimate(), s.ratio.interval().lower(), s.ratio.interval().upper(),
+                s.ratio.pairs(), s.blockSize, s.stop.stoppedBecause(), s.conditions.describe(),
+                s.conditions.free().freeShare(), s.conditions.free().cores()));
+    }
+
+    private CurveMetrics.Curve curve(CurveRequest request, List<PointState> points) {
         List<Measured> base = new ArrayList<>();
         List<Measured> cand = new ArrayList<>();
         List<RatioInterval> ratios = new ArrayList<>();
@@ -95,58 +181,57 @@ public final class PairedCurves {
         List<RunConditions> conditions = new ArrayList<>();
         List<Integer> blockSizes = new ArrayList<>();
         List<Long> seeds = new ArrayList<>();
-        for (Point point : points) {
-            PointResult result = measure(point);
-            base.add(result.baseline());
-            cand.add(result.candidate());
-            ratios.add(result.ratio());
-            stops.add(result.stop());
-            intraOpThreads.add(result.intraOpThreads());
-            conditions.add(result.conditions());
-            blockSizes.add(result.blockSize());
-            seeds.add(result.seed());
-            progress.accept(String.format(java.util.Locale.ROOT,
-                    "%s: baseline %.1f, candidate %.1f samples/s, ratio %.3f [%.3f, %.3f] from %d pairs of %d-inference"
-                            + " blocks, %s; %s, %.1f of %d cores free", point.name(),
-                    Statistics.median(result.baseline().blockThroughput()),
-                    Statistics.median(result.candidate().blockThroughput()), result.ratio().estimate(),
-                    result.ratio().lower(), result.ratio().upper(), result.ratio().pairs(), result.blockSize(),
-                    result.stop().stoppedBecause(), result.conditions().describe(),
-                    result.conditions().free().freeShare(), result.conditions().free().cores()));
+        for (PointState s : points) {
+            base.add(s.baseline);
+            cand.add(s.candidate);
+            ratios.add(s.ratio.interval());
+            stops.add(s.stop);
+            intraOpThreads.add(s.intraOpThreads);
+            conditions.add(s.conditions);
+            blockSizes.add(s.blockSize);
+            seeds.add(s.order.seed());
         }
+        String kind = request.kind();
         boolean efficiency = !"input-size".equals(kind);
-        return new CurveMetrics.Curve(kind, axis, sizes, List.of(
-                modelCurve("baseline", kind, sizes, base, efficiency),
-                modelCurve("candidate", kind, sizes, cand, efficiency)), ratios, stops, intraOpThreads, conditions,
-                blockSizes, seeds);
+        return new CurveMetrics.Curve(kind, request.axis(), request.sizes(), List.of(
+                modelCurve("baseline", kind, request.sizes(), base, efficiency),
+                modelCurve("candidate", kind, request.sizes(), cand, efficiency)), ratios, stops, intraOpThreads,
+                conditions, blockSizes, seeds);
     }
 
     /**
-     * Both models at one point, in pairs of blocks ({@link PairOrder}), until the throughput-ratio
-     * interval clears minThroughputRatio or the point's budget is spent. After warm-up, one timed
-     * inference of each model gives the cost from which the blocks are sized; a point whose fewest
-     * deciding pairs would not fit in its share of the ceiling measures nothing more and says so.
+     * Both models at one point, in pairs of four blocks ({@link PairOrder}), until the throughput-ratio
+     * interval clears minThroughputRatio, the share of the ceiling is spent, or the machine is seen too
+     * busy for the point's declared threads. On the first pass, after warm-up, one timed inference of
+     * each model gives the cost from which the blocks are sized; a point whose fewest deciding pairs
+     * would not fit in its share measures nothing more and says so. A resumed point keeps its blocks
+     * and its sequence, and its conditions are those of the busier of its two windows.
      */
-    private PointResult measure(Point point) throws BenchmarkSetupException {
-        long share = ceiling.nextShareMillis();
-        int intraOpThreads = point.intraOpThreads() == null ? threads.apply(point.name(), point.threads())
+    private void measure(PointState s, long share, boolean resume) throws BenchmarkSetupException {
+        Point point = s.point;
+        s.intraOpThreads = point.intraOpThreads() == null ? threads.apply(point.name(), point.threads())
                 : threads.force(point.name(), point.intraOpThreads());
         FreeCores.Window window = FreeCores.open();
-        try (Runner a = new Runner(baseline, point); Runner b = new Runner(candidate, point)) {
-            a.block(settings.warmupIterations(), false);
-            b.block(settings.warmupIterations(), false);
-            double inferenceMillis = Math.max(a.inferenceMillis(), b.inferenceMillis());
+        long opened = System.nanoTime();
+        try (Runner a = new Runner(baseline, point, s.baseline); Runner b = new Runner(candidate, point, s.candidate)) {
+            int warmup = resume ? Math.min(RESUME_WARMUP, settings.warmupIterations()) : settings.warmupIterations();
+            a.block(warmup, false);
+            b.block(warmup, false);
             PairBudget pairs = settings.pairs();
-            int blockSize = pairs.blockSizeFor(inferenceMillis, share);
-            PairOrder order = PairOrder.forComparison(seed, point.name());
-            SequentialComparison ratio = new SequentialComparison(ConfidenceSequence.Rule.MEDIAN,
-                    settings.confidence(), order);
-            String tooCostly = pairs.tooCostly(point.name(), inferenceMillis, blockSize, share);
+            String tooCostly = null;
+            if (!resume) {
+                double inferenceMillis = Math.max(a.inferenceMillis(), b.inferenceMillis());
+                s.blockSize = pairs.blockSizeFor(inferenceMillis, share);
+                tooCostly = pairs.tooCostly(point.name(), inferenceMillis, s.blockSize, share);
+            }
+            SequentialComparison ratio = s.ratio;
+            int blockSize = s.blockSize;
             SequentialComparison.Stop stop;
             if (tooCostly != null) {
                 progress.accept(tooCostly);
                 stop = SequentialComparison.Stop.of(SequentialComparison.Reason.TOO_COSTLY, tooCostly, 0);
             } else {
+                int intraOpThreads = s.intraOpThreads;
                 stop = ratio.run(() -> {
                     double baselineThroughput;
                     double candidateThroughput;
@@ -158,11 +243,20 @@ public final class PairedCurves {
                         baselineThroughput = a.block(blockSize, true);
                     }
                     ratio.add(candidateThroughput, baselineThroughput);
-                }, settings.minThroughputRatio(), pairs.forShare(share), point.name(), progress);
+                }, settings.minThroughputRatio(), pairs.forShare(share), point.name(), progress, () -> {
+                    if (System.nanoTime() - opened < BUSY_WINDOW_MILLIS * 1_000_000L) {
+                        return null;
+                    }
+                    RunConditions sofar = new RunConditions(point.threads(), intraOpThreads, window.close());
+                    return sofar.fit() ? null : "gave up after the fewest pairs: " + sofar.busyReason();
+                });
             }
-            RunConditions conditions = new RunConditions(point.threads(), intraOpThreads, window.close());
-            return new PointResult(a.measured(), b.measured(), ratio.interval(), stop, intraOpThreads, conditions,
-                    blockSize, order.seed());
+            RunConditions conditions = new RunConditions(point.threads(), s.intraOpThreads, window.close());
+            if (resume && s.conditions.free().freeShare() < conditions.free().freeShare()) {
+                conditions = s.conditions;
+            }
+            s.conditions = conditions;
+            s.stop = stop;
         } finally {
             threads.restore();
         }
@@ -174,13 +268,13 @@ public final class PairedCurves {
         private final Point point;
         private final List<Predictor<NDList, NDList>> predictors = new ArrayList<>();
         private final ExecutorService pool;
-        private final Histogram latency = LatencySummary.newHistogram();
-        private final List<Double> blockThroughput = new ArrayList<>();
+        private final Measured measured;
         private final long samplesPerInference;
 
-        Runner(LoadedModel model, Point point) {
+        Runner(LoadedModel model, Point point, Measured measured) {
             this.model = model;
             this.point = point;
+            this.measured = measured;
             for (int t = 0; t < point.threads(); t++) {
                 predictors.add(model.newPredictor());
             }
@@ -216,8 +310,8 @@ public final class PairedCurves {
             double seconds = (System.nanoTime() - start) / 1e9;
             double throughput = count * predictors.size() * samplesPerInference / seconds;
             if (record) {
-                histograms.forEach(latency::add);
-                blockThroughput.add(throughput);
+                histograms.forEach(measured.latency()::add);
+                measured.blockThroughput().add(throughput);
             }
             return throughput;
         }
@@ -250,10 +344,6 @@ public final class PairedCurves {
         private BenchmarkSetupException atPoint(BenchmarkSetupException e) {
             return new BenchmarkSetupException("At scalability point " + point.name() + ": " + e.getMessage()
                     + " If the model supports only some sizes, leave the others out of <scalability>.", e);
-        }
-
-        Measured measured() {
-            return new Measured(latency, blockThroughput);
         }
 
         @Override

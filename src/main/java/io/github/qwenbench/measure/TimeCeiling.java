@@ -15,10 +15,14 @@ public final class TimeCeiling {
         this.remaining = Math.max(1, comparisons);
     }
 
+    /** Milliseconds left before the ceiling. */
+    public long leftMillis() {
+        return Math.max(0, (deadline - System.nanoTime()) / 1_000_000L);
+    }
+
     /** The next comparison's share in milliseconds (call once per comparison). */
     public long nextShareMillis() {
-        long left = Math.max(0, (deadline - System.nanoTime()) / 1_000_000L);
-        long share = left / Math.max(1, remaining);
+        long share = leftMillis() / Math.max(1, remaining);
         remaining = Math.max(1, remaining - 1);
         return share;
     }

@@ -2,6 +2,7 @@ package io.github.qwenbench.performance;
 
 import io.github.qwenbench.gate.TrackedFigure;
 import io.github.qwenbench.gate.Verdict;
+import io.github.qwenbench.host.RunConditions;
 import io.github.qwenbench.html.Html;
 import io.github.qwenbench.html.Svg;
 import io.github.qwenbench.plan.BenchmarkPlan;
@@ -81,6 +82,7 @@ public final class PerformanceSuite implements SuiteDefinition<PerformanceMetric
 
     @Override
     public List<TrackedFigure> trackedFigures(PerformanceMetrics metrics) {
-        return List.of(TrackedFigure.ratio("performance.speedup", metrics.speedup(), true));
+        return List.of(TrackedFigure.ratio("performance.speedup", metrics.speedup(), true)
+                .under(RunConditions.described(metrics.conditions())));
     }
 }

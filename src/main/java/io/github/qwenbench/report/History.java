@@ -17,7 +17,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code <historyFile>}: one JSON line per run with its headline figures, for the report's trend charts. */
+/**
+ * {@code <historyFile>}: one JSON line per run with its headline figures and the declared conditions
+ * each was measured under, for the report's trend charts.
+ */
 public final class History {
 
     private History() {
@@ -26,10 +29,16 @@ public final class History {
     /** The figures a trend is drawn for, by name, from this run's reports. */
     static Map<String, Double> figures(List<SuiteReport> reports) {
         Map<String, Double> figures = new LinkedHashMap<>();
+        trendFigures(reports).forEach(figure -> figures.put(figure.name(), figure.value()));
+        return figures;
+    }
+
+    private static List<TrackedFigure> trendFigures(List<SuiteReport> reports) {
+        List<TrackedFigure> figures = new ArrayList<>();
         for (SuiteReport report : reports) {
             for (TrackedFigure figure : Suite.figuresOf(report.suite(), report.metrics())) {
                 if (figure.trend()) {
-                    figures.put(figure.name(), figure.value());
+                    figures.add(figure);
                 }
             }
         }
@@ -42,11 +51,15 @@ public final class History {
         line.put("commit", commit);
         line.put("passed", reports.stream().allMatch(SuiteReport::passed));
         ObjectNode values = line.putObject("figures");
-        figures(reports).forEach((name, value) -> {
-            if (Double.isFinite(value)) {
-                values.put(name, value);
+        ObjectNode conditions = line.putObject("conditions");
+        for (TrackedFigure figure : trendFigures(reports)) {
+            if (Double.isFinite(figure.value())) {
+                values.put(figure.name(), figure.value());
+                if (figure.conditions() != null) {
+                    conditions.put(figure.name(), figure.conditions());
+                }
             }
-        });
+        }
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         Files.writeString(file, Json.mapper().writer().without(

@@ -392,7 +392,29 @@ public final class HtmlReport {
         }
     }
 
-    /** One line chart per figure over the runs of the history file, commits as hover text. */
+    /** Where a figure's recorded conditions changed from run to run, as a note; empty when they never did. */
+    static String conditionChanges(List<JsonNode> history, String name) {
+        List<String> changes = new ArrayList<>();
+        String previous = null;
+        for (int i = 0; i < history.size(); i++) {
+            JsonNode recorded = history.get(i).path("conditions").path(name);
+            if (recorded.isTextual()) {
+                if (previous != null && !previous.equals(recorded.asText())) {
+                    changes.add("from run " + (i + 1) + " (" + history.get(i).path("commit").asText("?") + ") "
+                            + recorded.asText() + ", before " + previous);
+                }
+                previous = recorded.asText();
+            }
+        }
+        return changes.isEmpty() ? "" : "<p class=\"warn\"><small>" + Html.escape(name + ": the declared conditions"
+                + " changed, so the runs on either side measure different experiments: " + String.join("; ", changes))
+                + ".</small></p>";
+    }
+
+    /**
+     * One line chart per figure over the runs of the history file, commits as hover text; when the
+     * declared conditions changed between runs, a note under the chart says from which run on.
+     */
     private static String trends(List<JsonNode> history) {
         Set<String> names = new LinkedHashSet<>();
         history.forEach(line -> line.path("figures").fieldNames().forEachRemaining(names::add));
@@ -406,6 +428,7 @@ public final class HtmlReport {
             }
             html.append(Svg.lineChart(name + " by run", "run (oldest first)", "", List.of(new Svg.Series(name, x, y)),
                     Svg.Scale.measured(x, false)));
+            html.append(conditionChanges(history, name));
         }
         return html.toString();
     }

@@ -3,8 +3,10 @@ package io.github.qwenbench.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.qwenbench.gate.Comparison;
 import io.github.qwenbench.gate.TrackedFigure;
+import io.github.qwenbench.gate.Undecided;
 import io.github.qwenbench.gate.Verdict;
 import io.github.qwenbench.json.Json;
+import io.github.qwenbench.stats.RatioInterval;
 import io.github.qwenbench.suite.Suite;
 import io.github.qwenbench.suite.SuiteReport;
 import java.io.IOException;
@@ -62,7 +64,7 @@ public final class Regressions {
             for (TrackedFigure now : Suite.figuresOf(report.suite(), report.metrics())) {
                 TrackedFigure earlier = then.get(now.name());
                 if (earlier != null && Double.isFinite(earlier.value())) {
-                    verdicts.add(judge(now, earlier.value(), tolerance));
+                    verdicts.add(judge(now, earlier, tolerance));
                 }
             }
         }
@@ -74,12 +76,21 @@ public final class Regressions {
      * interval is decided like every comparison: PASS when the whole interval clears the limit, FAIL
      * when none of it does, INCONCLUSIVE while it straddles it.
      */
-    private static Verdict judge(TrackedFigure now, double then, double tolerance) {
+    private static Verdict judge(TrackedFigure now, TrackedFigure earlier, double tolerance) {
         String name = "noRegression[" + now.name() + "]";
+        double then = earlier.value();
         double limit = then * (now.higherIsBetter() ? 1 - tolerance : 1 + tolerance);
         Comparison comparison = now.higherIsBetter() ? Comparison.AT_LEAST : Comparison.AT_MOST;
-        String detail = String.format(Locale.ROOT, "previous run %s, tolerance %.0f%%", Verdict.format(then),
-                100 * tolerance);
+        String detail = String.format(Locale.ROOT, "previous run %s, tolerance %.0f%%%s", Verdict.format(then),
+                100 * tolerance, now.conditions() == null ? "" : ", both under " + now.conditions());
+        if (now.conditionsDifferFrom(earlier)) {
+            RatioInterval interval = now.interval() != null ? now.interval()
+                    : new RatioInterval(now.value(), Double.NaN, Double.NaN, Double.NaN, 0, null);
+            return Verdict.undecided(name, interval, comparison, limit, Undecided.CONDITIONS, String.format(Locale.ROOT,
+                    "the previous run measured it under %s, this one under %s: a different experiment, not comparable"
+                    + " (previous run %s); compare with a run under the same declared conditions (engine/intraOpThreads,"
+                    + " the suite's threads or users)", earlier.conditions(), now.conditions(), Verdict.format(then)));
+        }
         return now.interval() != null
                 ? Verdict.decide(name, now.interval(), comparison, limit, "this run's interval against the " + detail)
                 : Verdict.judge(name, now.value(), comparison, limit, detail);

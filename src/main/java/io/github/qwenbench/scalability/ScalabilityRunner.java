@@ -21,14 +21,13 @@ public final class ScalabilityRunner implements SuiteRunner {
     public CurveMetrics run(SuiteContext context) throws BenchmarkSetupException {
         ScalabilitySettings settings = context.plan().scalability();
         InputFactory inputs = context.inputs();
-        List<CurveMetrics.Curve> curves = new ArrayList<>();
+        List<PairedCurves.CurveRequest> requests = new ArrayList<>();
+        List<CurveMetrics.Curve> curves;
         try (NDManager manager = NDManager.newBaseManager();
                 LoadedModel baseline = LoadedModel.load(context.plan().baseline(), false);
                 LoadedModel candidate = LoadedModel.load(context.plan().candidate(), false)) {
-            int pointCount = settings.batchSizes().size() + settings.concurrency().size()
-                    + settings.sweeps().stream().mapToInt(s -> s.values().size()).sum();
             PairedCurves models = new PairedCurves(baseline, candidate, inputs.inputs(), settings, context.engineThreads(),
-                    context.progress(), context.plan().seed(), pointCount);
+                    context.progress(), context.plan().seed());
             if (!settings.batchSizes().isEmpty()) {
                 List<PairedCurves.Point> points = new ArrayList<>();
                 for (int b : settings.batchSizes()) {
@@ -39,7 +38,7 @@ public final class ScalabilityRunner implements SuiteRunner {
                 if (inputs.batching() != null) {
                     context.progress().accept("batches: " + inputs.batching());
                 }
-                curves.add(models.curve("batch", "batch", settings.batchSizes(), points));
+                requests.add(new PairedCurves.CurveRequest("batch", "batch", settings.batchSizes(), points));
             }
             if (!settings.concurrency().isEmpty()) {
                 List<NDList> samples = List.of(inputs.sample(manager, 0), inputs.sample(manager, 1));
@@ -47,7 +46,7 @@ public final class ScalabilityRunner implements SuiteRunner {
                 for (int threads : settings.concurrency()) {
                     points.add(new PairedCurves.Point("threads=" + threads, threads, samples));
                 }
-                curves.add(models.curve("concurrency", "threads", settings.concurrency(), points));
+                requests.add(new PairedCurves.CurveRequest("concurrency", "threads", settings.concurrency(), points));
             }
             for (ScalabilitySettings.Sweep sweep : settings.sweeps()) {
                 String axis = sweep.input() + "[" + sweep.dimension() + "]";
@@ -57,8 +56,9 @@ public final class ScalabilityRunner implements SuiteRunner {
                             PointInputs.resized(manager, inputs, sweep.input(), sweep.dimension(), size, 0),
                             PointInputs.resized(manager, inputs, sweep.input(), sweep.dimension(), size, 1))));
                 }
-                curves.add(models.curve("input-size", axis, sweep.values(), points));
+                requests.add(new PairedCurves.CurveRequest("input-size", axis, sweep.values(), points));
             }
+            curves = models.curves(requests);
         }
         return new CurveMetrics(curves, EngineRuntime.intraOpThreads(), CurveMetrics.METHOD, inputs.batching());
     }

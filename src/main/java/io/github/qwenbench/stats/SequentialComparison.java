@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The one decision mechanism for every comparison of the two models: measure pairs until the
@@ -63,7 +64,12 @@ public final class SequentialComparison {
         /** Even the fewest pairs that can decide would not fit in the time this comparison had. */
         TOO_COSTLY,
         /** The measuring ended before the budget for another reason (e.g. a worker's turns ran out). */
-        STOPPED_EARLY
+        STOPPED_EARLY,
+        /**
+         * The caller gave up once the fewest pairs were measured, because its measurement cannot decide
+         * whatever the pairs say (e.g. the machine was busy: its gates are INCONCLUSIVE anyway).
+         */
+        ABANDONED
     }
 
     /**
@@ -188,6 +194,16 @@ public final class SequentialComparison {
      */
     public <E extends Exception> Stop run(PairStep<E> step, double threshold, Budget budget, String what,
             Consumer<String> progress) throws E {
+        return run(step, threshold, budget, what, progress, () -> null);
+    }
+
+    /**
+     * As {@link #run(PairStep, double, Budget, String, Consumer)}, and gives up when {@code abandon}
+     * names a reason at a look (once {@code minPairs} are measured): a comparison that cannot decide
+     * anything useful stops measuring.
+     */
+    public <E extends Exception> Stop run(PairStep<E> step, double threshold, Budget budget, String what,
+            Consumer<String> progress, Supplier<String> abandon) throws E {
         long start = System.nanoTime();
         long nextReport = start + 5_000_000_000L;
         while (true) {
@@ -196,6 +212,10 @@ public final class SequentialComparison {
             Stop stop = stopNow(threshold, budget, (now - start) / 1_000_000);
             if (stop != null) {
                 return stop;
+            }
+            String giveUp = pairs() >= budget.minPairs() && Double.isNaN(pendingNumerator) ? abandon.get() : null;
+            if (giveUp != null) {
+                return Stop.of(Reason.ABANDONED, giveUp, (now - start) / 1_000_000);
             }
             if (now >= nextReport && pairs() >= budget.minPairs()) {
                 nextReport = now + 5_000_000_000L;

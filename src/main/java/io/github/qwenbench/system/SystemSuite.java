@@ -4,6 +4,7 @@ import io.github.qwenbench.gate.TrackedFigure;
 import io.github.qwenbench.gate.Undecided;
 import io.github.qwenbench.gate.Verdict;
 import io.github.qwenbench.host.GpuTrace;
+import io.github.qwenbench.host.RunConditions;
 import io.github.qwenbench.html.Html;
 import io.github.qwenbench.html.Svg;
 import io.github.qwenbench.plan.BenchmarkPlan;
@@ -225,7 +226,8 @@ public final class SystemSuite implements SuiteDefinition<SystemMetrics> {
     @Override
     public List<TrackedFigure> trackedFigures(SystemMetrics metrics) {
         List<TrackedFigure> figures = new ArrayList<>();
-        figures.add(TrackedFigure.ratio("system.throughputRatio", metrics.throughputRatio(), true));
+        figures.add(TrackedFigure.ratio("system.throughputRatio", metrics.throughputRatio(), true)
+                .under(RunConditions.described(metrics.conditions())));
         if (metrics.models().size() > 1) {
             figures.add(TrackedFigure.lowerIsBetter("system.candidateP99Millis",
                     metrics.models().get(1).latency().p99Millis(), false));

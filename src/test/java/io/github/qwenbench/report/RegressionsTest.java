@@ -8,9 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.qwenbench.gate.Outcome;
+import io.github.qwenbench.gate.Undecided;
 import io.github.qwenbench.gate.Verdict;
+import io.github.qwenbench.host.FreeCores;
 import io.github.qwenbench.host.GitCommit;
+import io.github.qwenbench.host.RunConditions;
 import io.github.qwenbench.json.Json;
+import io.github.qwenbench.suite.SuiteReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -51,6 +55,49 @@ class RegressionsTest {
         assertEquals(Outcome.FAIL, v.verdict());
         assertEquals("noRegression[performance.speedup]", v.name());
         assertTrue(v.message().contains("this run's interval against the previous run 0.6"), v.message());
+    }
+
+    /** The fixture's performance result as if measured with {@code threads} intra-op threads. */
+    private static SuiteReport performanceUnder(int threads, double speedup) {
+        SuiteReport r = ReportFixtures.failingPerformance();
+        ObjectNode metrics = r.metrics().deepCopy();
+        ((ObjectNode) metrics.path("speedup")).put("estimate", speedup);
+        metrics.set("conditions", Json.mapper().valueToTree(new RunConditions(1, threads, new FreeCores(2, 0.0, "test"))));
+        return new SuiteReport(r.suite(), r.runId(), r.passed(), r.startedAt(), r.durationMillis(), r.system(),
+                r.models(), r.config(), metrics, r.gates(), r.warnings(), r.headline(), r.table(), r.onInconclusive());
+    }
+
+    @Test
+    void aFigureMeasuredUnderOtherConditionsIsNotCompared() {
+        // the previous run's 0.6 would make this run's [0.47, 0.53] a regression, but it used 2 intra-op threads
+        JsonNode previous = Json.mapper().valueToTree(performanceUnder(2, 0.6));
+        Verdict v = Regressions.compare(List.of(performanceUnder(1, 0.5)), List.of(previous), 0.05).get(0);
+        assertEquals(Outcome.INCONCLUSIVE, v.verdict(), v.message());
+        assertEquals(Undecided.CONDITIONS, v.undecided());
+        assertTrue(v.message().contains("the previous run measured it under 1 caller x 2 intra-op threads, this one"
+                + " under 1 caller x 1 intra-op thread"), v.message());
+        Verdict same = Regressions.compare(List.of(performanceUnder(1, 0.5)),
+                List.of(Json.mapper().valueToTree(performanceUnder(1, 0.6))), 0.05).get(0);
+        assertEquals(Outcome.FAIL, same.verdict(), "under the same conditions the regression is flagged: "
+                + same.message());
+        assertTrue(same.message().contains("both under 1 caller x 1 intra-op thread"), same.message());
+        Verdict older = Regressions.compare(List.of(performanceUnder(1, 0.5)), List.of(previousWithSpeedup(0.6)),
+                0.05).get(0);
+        assertEquals(Outcome.FAIL, older.verdict(), "a previous result that records no conditions is still compared");
+    }
+
+    @Test
+    void historyRecordsTheConditionsAndTheReportSaysWhenTheyChanged(@TempDir Path dir) throws Exception {
+        Path history = dir.resolve("history.jsonl");
+        History.append(history, List.of(performanceUnder(2, 0.5)), "aaa111", Instant.EPOCH);
+        History.append(history, List.of(performanceUnder(2, 0.5)), "bbb222", Instant.EPOCH);
+        List<JsonNode> same = History.read(history);
+        assertEquals("1 caller x 2 intra-op threads", same.get(0).path("conditions").path("performance.speedup").asText());
+        assertEquals("", HtmlReport.conditionChanges(same, "performance.speedup"));
+        History.append(history, List.of(performanceUnder(1, 0.5)), "ccc333", Instant.EPOCH);
+        String note = HtmlReport.conditionChanges(History.read(history), "performance.speedup");
+        assertTrue(note.contains("from run 3 (ccc333) 1 caller x 1 intra-op thread, before 1 caller x 2 intra-op"
+                + " threads"), note);
     }
 
     @Test

@@ -117,6 +117,22 @@ class SequentialComparisonTest {
         assertTrue(stop.millis() >= 100 && stop.millis() < 2000, String.valueOf(stop.millis()));
     }
 
+    /** A caller whose measurement cannot decide (a busy machine) gives up at a look, never before the fewest pairs. */
+    @Test
+    void aComparisonThatCannotDecideGivesUpAtALook() {
+        SplittableRandom random = new SplittableRandom(7);
+        SequentialComparison c = new SequentialComparison(MEDIAN, 0.95, new PairOrder(1));
+        int[] looks = {0};
+        SequentialComparison.Stop stop = c.run(() -> c.add(Math.exp(0.3 * random.nextGaussian()), 1), 1.0,
+                new SequentialComparison.Budget(12, 1000, null), "test", line -> { },
+                () -> ++looks[0] >= 3 ? "the machine was busy" : null);
+        assertEquals(SequentialComparison.Reason.ABANDONED, stop.reason());
+        assertEquals("the machine was busy", stop.stoppedBecause());
+        assertFalse(stop.decided());
+        assertEquals(14, c.pairs(), "asked at the looks after pairs 12, 13 and 14, each a whole group of four blocks");
+        assertEquals(28, c.blockPairs());
+    }
+
     @Test
     void driftSharedByBothMembersOfAPairCancels() {
         SequentialComparison c = new SequentialComparison(MEDIAN, 0.95, new PairOrder(1));
