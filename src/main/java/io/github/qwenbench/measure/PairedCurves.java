@@ -90,6 +90,9 @@ public final class PairedCurves {
      */
     static final long BUSY_WINDOW_MILLIS = 2000;
 
+    /** Time left below which no point is resumed: too little to add pairs worth a warm-up. */
+    static final long MIN_RESUME_MILLIS = 1000;
+
     /** Warm-up inferences per model when a point is resumed: its model and inputs are warm already. */
     static final int RESUME_WARMUP = 3;
 
@@ -149,7 +152,7 @@ public final class PairedCurves {
                 .filter(s -> s.wantsTime(settings.pairs().maxPairs())).toList();
         for (int i = 0; i < undecided.size(); i++) {
             long share = ceiling.leftMillis() / (undecided.size() - i);
-            if (share < BUSY_WINDOW_MILLIS) {
+            if (share < MIN_RESUME_MILLIS) {
                 break;
             }
             measure(undecided.get(i), share, true);

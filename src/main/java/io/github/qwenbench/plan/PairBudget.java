@@ -24,8 +24,11 @@ import java.util.Locale;
 public record PairBudget(String suite, String pairsSuite, int minPairs, int maxPairs, long ceilingMillis,
         int blockSize) {
 
-    /** An automatic block lasts about this long, so that timer overhead and a single hiccup weigh little. */
-    public static final double TARGET_BLOCK_MILLIS = 25;
+    /**
+     * An automatic block lasts about this long, so that timer overhead and a single hiccup weigh little;
+     * a pair sums two blocks of each model, so each model's side of a pair lasts about 30 ms.
+     */
+    public static final double TARGET_BLOCK_MILLIS = 15;
 
     /** Automatic blocks leave room for this many times the minimum pairs in a comparison's share. */
     public static final int ROOM = 4;

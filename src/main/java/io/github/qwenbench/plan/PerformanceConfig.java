@@ -18,7 +18,7 @@ public class PerformanceConfig {
     @Setting("Time ceiling of the measuring (e.g. `60s`): blocks are sized from the model's measured cost so that `minPairs` fit in it; a model too costly for even that is INCONCLUSIVE for its cost, said before measuring.")
     String maxDuration = "60s";
 
-    @Setting("Consecutive inferences of one model that form a block, or `auto`: about 25 ms of the slower model, fewer when `maxDuration` needs it. Blocks run four at a time, A B B A or B A A B by a seeded coin, and each four is one pair.")
+    @Setting("Consecutive inferences of one model that form a block, or `auto`: about 15 ms of the slower model, fewer when `maxDuration` needs it. Blocks run four at a time, A B B A or B A A B by a seeded coin, and each four is one pair.")
     String blockSize = "auto";
 
     @Setting("Distinct input samples the measurement cycles through.")

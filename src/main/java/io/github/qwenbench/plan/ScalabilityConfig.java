@@ -32,7 +32,7 @@ public class ScalabilityConfig {
     @Setting("Un-measured inferences per model and point (per thread) first.")
     int warmupIterations = 10;
 
-    @Setting("Inferences per block (per thread), or `auto`: about 25 ms of the slower model, fewer when the point's share of `maxDuration` needs it. Blocks run four at a time, A B B A or B A A B by a seeded coin, and each four is one pair.")
+    @Setting("Inferences per block (per thread), or `auto`: about 15 ms of the slower model, fewer when the point's share of `maxDuration` needs it. Blocks run four at a time, A B B A or B A A B by a seeded coin, and each four is one pair.")
     String blockSize = "auto";
 
     @Setting("Confidence level of the throughput-ratio intervals.")

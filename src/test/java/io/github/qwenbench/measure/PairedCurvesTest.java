@@ -24,7 +24,7 @@ class PairedCurvesTest {
     /**
      * The time a point leaves goes to the points that ran out of time. baseline.pt against itself (one
      * loaded model, so no two copies differ) at minThroughputRatio 1.0 cannot decide: batch=1 spends its
-     * share (half the 8 s ceiling) undecided. batch=64 then needs 100 pairs of four blocks of a 64-sample
+     * share (half the 5 s ceiling) undecided. batch=64 then needs 100 pairs of four blocks of a 64-sample
      * inference, far more than its share, so it stops at once for its cost, leaving its share; batch=1 is
      * resumed with it, where its sequence stopped: more pairs, the same blocks, every block recorded.
      */
@@ -34,7 +34,7 @@ class PairedCurvesTest {
         ScalabilityConfig config = new ScalabilityConfig();
         config.setMinPairs(100);
         config.setMaxPairs(1_000_000);
-        config.setMaxDuration("8s");
+        config.setMaxDuration("5s");
         config.setWarmupIterations(3);
         config.setMinThroughputRatio("1.0");
         ScalabilitySettings settings = ScalabilitySettings.from(config, specs);

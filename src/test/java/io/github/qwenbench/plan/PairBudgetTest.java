@@ -19,11 +19,11 @@ class PairBudgetTest {
         assertEquals(13, PairBudget.from("performance", null, 1000, "60s", null, 0.99).minPairs());
     }
 
-    /** Blocks of about 25 ms of the slower model, shorter when 4 x minPairs pairs must fit in a small share. */
+    /** Blocks of about 15 ms of the slower model, shorter when 4 x minPairs pairs must fit in a small share. */
     @Test
     void blocksFollowTheModelsCost() throws Exception {
         PairBudget budget = auto();
-        assertEquals(25, budget.blockSizeFor(1.0, 30_000), "a 1 ms model: 25 inferences per block");
+        assertEquals(15, budget.blockSizeFor(1.0, 30_000), "a 1 ms model: 15 inferences per block");
         assertEquals(1, budget.blockSizeFor(50.0, 30_000), "a 50 ms model: one inference per block");
         assertEquals(2, budget.blockSizeFor(10.0, 3_000), "a 10 ms model in 3 s: 4 x 9 pairs of 4 x 2 x 10 ms fit");
         assertEquals(1, budget.blockSizeFor(10.0, 2_000), "in 2 s only blocks of one inference leave that room");
