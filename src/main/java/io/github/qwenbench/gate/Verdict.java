@@ -79,7 +79,7 @@ public record Verdict(String name, double actual, double lower, double upper, do
         }
         if (stop != null && stop.reason() == SequentialComparison.Reason.DEPENDENT) {
             return undecided(name, interval, comparison, threshold, Undecided.DEPENDENCE,
-                    detail + "; " + stop.stoppedBecause());
+                    detail.contains(stop.stoppedBecause()) ? detail : detail + "; " + stop.stoppedBecause());
         }
         return decide(name, interval, comparison, threshold, detail);
     }

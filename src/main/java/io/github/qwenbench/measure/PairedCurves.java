@@ -66,6 +66,7 @@ public final class PairedCurves {
         final PairOrder order;
         final SequentialComparison ratio;
         int blockSize;
+        double inferenceMillis;
         int intraOpThreads;
         SequentialComparison.Stop stop;
         RunConditions conditions;
@@ -76,9 +77,14 @@ public final class PairedCurves {
             this.ratio = new SequentialComparison(ConfidenceSequence.Rule.MEDIAN, confidence, order);
         }
 
-        /** Undecided for lack of time only, under conditions that fit: more time can decide it. */
+        /**
+         * Undecided for lack of time only (its share ran out, or was too small for its fewest pairs),
+         * under conditions that fit: more time can decide it.
+         */
         boolean wantsTime(int maxPairs) {
-            return stop.reason() == SequentialComparison.Reason.TIME_BUDGET && conditions.fit()
+            SequentialComparison.Reason reason = stop.reason();
+            return (reason == SequentialComparison.Reason.TIME_BUDGET
+                    || reason == SequentialComparison.Reason.TOO_COSTLY) && conditions.fit()
                     && ratio.pairs() < maxPairs;
         }
     }
@@ -130,8 +136,9 @@ public final class PairedCurves {
     /**
      * Measures both models at every point of every curve, in order, each point with its share of the
      * suite's time ceiling ({@link TimeCeiling}); then the time left (points that decided early, or gave
-     * up on a busy machine, leave some) goes to the points that ran out of time undecided, each resumed
-     * where it stopped: its sequence is anytime-valid, so more pairs later keep its error rates.
+     * up on a busy machine, leave some) goes to the points that ran out of time undecided, or whose
+     * fewest pairs did not fit in their first share, each resumed where it stopped: its sequence is
+     * anytime-valid, so more pairs later keep its error rates.
      */
     public List<CurveMetrics.Curve> curves(List<CurveRequest> requests) throws BenchmarkSetupException {
         int count = requests.stream().mapToInt(r -> r.points().size()).sum();
@@ -148,8 +155,12 @@ public final class PairedCurves {
             }
             states.add(curve);
         }
+        long left = ceiling.leftMillis();
         List<PointState> undecided = states.stream().flatMap(List::stream)
-                .filter(s -> s.wantsTime(settings.pairs().maxPairs())).toList();
+                .filter(s -> s.wantsTime(settings.pairs().maxPairs()))
+                .filter(s -> s.stop.reason() != SequentialComparison.Reason.TOO_COSTLY
+                        || settings.pairs().minimumMillis(s.inferenceMillis, 1) <= left)
+                .toList();
         for (int i = 0; i < undecided.size(); i++) {
             long share = ceiling.leftMillis() / (undecided.size() - i);
             if (share < MIN_RESUME_MILLIS) {
@@ -208,7 +219,8 @@ public final class PairedCurves {
      * busy for the point's declared threads. On the first pass, after warm-up, one timed inference of
      * each model gives the cost from which the blocks are sized; a point whose fewest deciding pairs
      * would not fit in its share measures nothing more and says so. A resumed point keeps its blocks
-     * and its sequence, and its conditions are those of the busier of its two windows.
+     * and its sequence (one too costly for its first share is sized again for the time left), and its
+     * conditions are those of the busier of its two windows.
      */
     private void measure(PointState s, long share, boolean resume) throws BenchmarkSetupException {
         Point point = s.point;
@@ -221,11 +233,13 @@ public final class PairedCurves {
             a.block(warmup, false);
             b.block(warmup, false);
             PairBudget pairs = settings.pairs();
-            String tooCostly = null;
             if (!resume) {
-                double inferenceMillis = Math.max(a.inferenceMillis(), b.inferenceMillis());
-                s.blockSize = pairs.blockSizeFor(inferenceMillis, share);
-                tooCostly = pairs.tooCostly(point.name(), inferenceMillis, s.blockSize, share);
+                s.inferenceMillis = Math.max(a.inferenceMillis(), b.inferenceMillis());
+            }
+            String tooCostly = null;
+            if (s.ratio.blockPairs() == 0) { // nothing measured yet: size the blocks for this share
+                s.blockSize = pairs.blockSizeFor(s.inferenceMillis, share);
+                tooCostly = pairs.tooCostly(point.name(), s.inferenceMillis, s.blockSize, share);
             }
             SequentialComparison ratio = s.ratio;
             int blockSize = s.blockSize;

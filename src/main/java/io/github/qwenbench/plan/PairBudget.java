@@ -93,13 +93,18 @@ public record PairBudget(String suite, String pairsSuite, int minPairs, int maxP
      * naming the time it would need and the settings to raise.
      */
     public String tooCostly(String what, double inferenceMillis, int blockSize, long shareMillis) {
-        double need = (double) minPairs * BLOCKS_PER_PAIR * blockSize * inferenceMillis;
+        double need = minimumMillis(inferenceMillis, blockSize);
         if (need <= shareMillis) {
             return null;
         }
         return String.format(Locale.ROOT, "%s: one inference takes %.1f ms, so the %d pairs of four %d-inference blocks"
                 + " that can decide need about %.1f s, but its share of the %s ceiling is %.1f s; nothing was measured."
                 + " %s", what, inferenceMillis, minPairs, blockSize, need / 1000, suite, shareMillis / 1000.0, raise());
+    }
+
+    /** The time the fewest pairs that can decide take, at blocks of {@code blockSize} inferences. */
+    public double minimumMillis(double inferenceMillis, int blockSize) {
+        return (double) minPairs * BLOCKS_PER_PAIR * blockSize * inferenceMillis;
     }
 
     /** The settings that buy more measuring, in words. */
