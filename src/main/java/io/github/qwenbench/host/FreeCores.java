@@ -83,6 +83,11 @@ public record FreeCores(int cores, double busyElsewhere, String source) {
             this.start = start;
         }
 
+        /** Milliseconds since the window opened. */
+        public long elapsedMillis() {
+            return (System.nanoTime() - start) / 1_000_000;
+        }
+
         /** The cores other processes left free since the window opened. */
         public FreeCores close() {
             int cores = Runtime.getRuntime().availableProcessors();

@@ -227,7 +227,6 @@ public final class PairedCurves {
         s.intraOpThreads = point.intraOpThreads() == null ? threads.apply(point.name(), point.threads())
                 : threads.force(point.name(), point.intraOpThreads());
         FreeCores.Window window = FreeCores.open();
-        long opened = System.nanoTime();
         try (Runner a = new Runner(baseline, point, s.baseline); Runner b = new Runner(candidate, point, s.candidate)) {
             int warmup = resume ? Math.min(RESUME_WARMUP, settings.warmupIterations()) : settings.warmupIterations();
             a.block(warmup, false);
@@ -261,7 +260,7 @@ public final class PairedCurves {
                     }
                     ratio.add(candidateThroughput, baselineThroughput);
                 }, settings.minThroughputRatio(), pairs.forShare(share), point.name(), progress, () -> {
-                    if (System.nanoTime() - opened < BUSY_WINDOW_MILLIS * 1_000_000L) {
+                    if (window.elapsedMillis() < BUSY_WINDOW_MILLIS) {
                         return null;
                     }
                     RunConditions sofar = new RunConditions(point.threads(), intraOpThreads, window.close());

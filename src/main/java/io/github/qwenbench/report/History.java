@@ -13,9 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code <historyFile>}: one JSON line per run with its headline figures and the declared conditions
@@ -26,13 +24,7 @@ public final class History {
     private History() {
     }
 
-    /** The figures a trend is drawn for, by name, from this run's reports. */
-    static Map<String, Double> figures(List<SuiteReport> reports) {
-        Map<String, Double> figures = new LinkedHashMap<>();
-        trendFigures(reports).forEach(figure -> figures.put(figure.name(), figure.value()));
-        return figures;
-    }
-
+    /** The figures a trend is drawn for, from this run's reports. */
     private static List<TrackedFigure> trendFigures(List<SuiteReport> reports) {
         List<TrackedFigure> figures = new ArrayList<>();
         for (SuiteReport report : reports) {
