@@ -27,6 +27,7 @@
 #   (g) mid.pt A/A: 9 of 10 runs as expected; median 143 s per run (min 120, max 180)
 # Cases run round by round (a run of each, then the next round), so that a stopped script leaves each
 # case with as many runs as the others; an unexpected run keeps its results in /tmp/aa-unexpected-CASE-RUN.
+# A file /tmp/aa-pause holds the next run until it is removed (to do other work on the machine between runs).
 # Usage: benchmarks/aa.sh [RUNS] [CASES]  (default 10, abcdef; the new cases: benchmarks/aa.sh 10 ghij)
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -58,6 +59,7 @@ run() {  # name, label, expected (pass|fail: the build; same|slower: the reader)
   local name=$1 label=$2 expected=$3 pom=$4 results=$5 goal=$6; shift 6
   local start seconds outcome summary ok
   case $cases in *$name*) ;; *) return ;; esac
+  while [ -e /tmp/aa-pause ]; do sleep 5; done  # other work on the machine waits for a run to end, then runs
   {
     rm -rf "$results"  # no run reads the one before's results
     start=$(date +%s)

@@ -46,6 +46,6 @@ public final class GenerationGates {
         return String.format(Locale.ROOT, "%s, the median over %d groups of four requests of %d tokens (%s, A B B A"
                 + " or B A A B) with one-sided anytime-valid bounds (each side's error at most %.0f%%), %s%s", what, r.pairs(),
                 metrics.maxNewTokens(), metrics.decodingLabel(), 100 * (1 - r.confidence()), stop.stoppedBecause(),
-                stop.decided() ? "" : ". " + settings.pairs().raise() + ", or use fewer maxNewTokens");
+                !stop.budgetSpent() ? "" : ". " + settings.pairs().raise() + ", or use fewer maxNewTokens");
     }
 }

@@ -39,7 +39,7 @@ public final class CurveGates {
                 RatioInterval r = curve.throughputRatio().get(i);
                 SequentialComparison.Stop stop = curve.stops() == null ? null : curve.stops().get(i);
                 String ended = stop == null ? "" : ", " + stop.stoppedBecause();
-                String budget = stop != null && !stop.decided() ? ". " + settings.pairs().raise() : "";
+                String budget = stop != null && stop.budgetSpent() ? ". " + settings.pairs().raise() : "";
                 verdicts.add(Verdict.decide("minThroughputRatio[" + point + "]", r, stop, Comparison.AT_LEAST,
                         settings.minThroughputRatio(), String.format(Locale.ROOT, "candidate/baseline throughput, the"
                                 + " median over %d pairs of four interleaved blocks with one-sided anytime-valid bounds (each"

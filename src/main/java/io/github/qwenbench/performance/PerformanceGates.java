@@ -23,7 +23,7 @@ public final class PerformanceGates {
         if (!s.hasInterval()) {
             detail = "only " + s.pairs() + " pairs of four blocks were measured, too few for an interval; " + detail;
         }
-        if (metrics.stop() != null && !metrics.stop().decided()) {
+        if (metrics.stop() != null && metrics.stop().budgetSpent()) {
             detail += ". " + settings.pairs().raise();
         }
         Verdict verdict = Verdict.decide("minSpeedup", s, metrics.stop(), Comparison.AT_LEAST, settings.minSpeedup(),

@@ -96,6 +96,11 @@ public final class SequentialComparison {
         public static Stop of(Reason reason, String stoppedBecause, long millis) {
             return new Stop(reason == Reason.DECIDED, stoppedBecause, millis, reason);
         }
+
+        /** Whether it stopped undecided because its pairs, time or turns ran out: a bigger budget may decide. */
+        public boolean budgetSpent() {
+            return reason == Reason.PAIR_BUDGET || reason == Reason.TIME_BUDGET || reason == Reason.STOPPED_EARLY;
+        }
     }
 
     private final List<Double> numerators = new ArrayList<>();
@@ -244,8 +249,9 @@ public final class SequentialComparison {
             }
             dependence = PairDependence.check(logRatios, Math.log(threshold));
             if (dependence.dependent()) {
-                return Stop.of(Reason.DEPENDENT, "decided, but the pairs were dependent: " + dependence.describe(),
-                        millis);
+                return Stop.of(Reason.DEPENDENT, "decided, but the pairs were dependent: " + dependence.describe()
+                        + ". Noise persisted from pair to pair (load that came and went, a CPU changing its clock):"
+                        + " rerun on a quieter machine", millis);
             }
             return Stop.of(Reason.DECIDED, "decided", millis);
         }

@@ -40,7 +40,7 @@ public final class SystemGates {
         }
         RatioInterval r = metrics.throughputRatio();
         String stop = metrics.stop() == null ? "" : ", " + metrics.stop().stoppedBecause();
-        String budget = metrics.stop() != null && !metrics.stop().decided()
+        String budget = metrics.stop() != null && metrics.stop().budgetSpent()
                 ? "; raise <system><maxDuration> or use a quieter machine" : "";
         verdicts.add(Verdict.decide("minThroughputRatio", r, metrics.stop(), Comparison.AT_LEAST,
                 settings.minThroughputRatio(), String.format(Locale.ROOT, "candidate/baseline throughput in %s, the"

@@ -53,6 +53,23 @@ class PerformanceGatesTest {
                 + " or <maxPairs> (now 1000), or measure fewer points)", v.message());
     }
 
+    /** More pairs would not make dependent pairs independent: the message sends the user to the machine, not the budget. */
+    @Test
+    void dependentPairsAreInconclusiveWithoutBudgetAdvice() throws Exception {
+        PerformanceConfig config = new PerformanceConfig();
+        config.setMinSpeedup("0.9");
+        SequentialComparison.Stop dependent = SequentialComparison.Stop.of(SequentialComparison.Reason.DEPENDENT,
+                "decided, but the pairs were dependent: runs test p = 1e-05. Rerun on a quieter machine", 1000);
+        PerformanceMetrics metrics = new PerformanceMetrics(List.of(), new RatioInterval(1.0, 0.95, 1.05, 0.95, 40,
+                "rule"), PerformanceMetrics.METHOD, dependent, 5, List.of(), List.of(), 1,
+                new RunConditions(1, 1, new FreeCores(2, 0.0, "test")), 7);
+        Verdict v = PerformanceGates.evaluate(PerformanceSettings.from(config), metrics).get(0);
+        assertEquals(Outcome.INCONCLUSIVE, v.verdict());
+        assertEquals(Undecided.DEPENDENCE, v.undecided());
+        assertTrue(v.message().contains("quieter machine"), v.message());
+        assertFalse(v.message().contains("To decide, raise"), v.message());
+    }
+
     /** A clear loss measured while the machine left fewer cores than declared is not a FAIL: the scheduler decided it. */
     @Test
     void aBusyMachineMakesTheGateInconclusiveWhateverTheInterval() throws Exception {

@@ -285,8 +285,8 @@ class SequentialComparisonTest {
      * one, the median rule PASSed wrongly about 20% of the time (13.4% with the variance inflation and
      * the runs check). Groups of four blocks halve the correlation the rule sees (0.48 between groups),
      * and the inflation and the runs check bring the rate to 7.7% (77 of 1000 here), still above the
-     * stated 2.5%. At 0.9 (groups 0.85) the runs check catches 27 of 400 as dependent and 91 still PASS
-     * wrongly. The
+     * stated 2.5%. At 0.9 (groups 0.85) the runs check catches 23 of 400 as dependent and 93 still PASS
+     * wrongly (27 and 91 with the check at 0.001). The
      * declared-conditions rule removes the commonest source (load beyond the free cores), and
      * docs/verdicts.md states the limit.
      */
