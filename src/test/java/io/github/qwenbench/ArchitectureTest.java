@@ -46,6 +46,7 @@ class ArchitectureTest {
                 .layer("plan").definedBy(BASE + ".plan..")
                 .layer("host").definedBy(BASE + ".host..")
                 .layer("torchscript").definedBy(BASE + ".torchscript..")
+                .layer("endpoint").definedBy(BASE + ".endpoint..")
                 .layer("model").definedBy(BASE + ".model..")
                 .layer("workload").definedBy(BASE + ".workload..")
                 .layer("decoding").definedBy(BASE + ".decoding..")
@@ -68,6 +69,8 @@ class ArchitectureTest {
                 .whereLayer("model").mayOnlyBeAccessedByLayers("workload", "decoding", "measure", "suite api",
                         "suites", "worker", "run", "plugin")
                 .whereLayer("torchscript").mayOnlyBeAccessedByLayers("model", "worker", "run")
+                .whereLayer("endpoint").mayOnlyBeAccessedByLayers("model", "workload", "decoding", "measure", "suite api",
+                        "suites", "worker", "run")
                 .whereLayer("host").mayOnlyBeAccessedByLayers("torchscript", "model", "workload", "decoding",
                         "measure", "suite api", "suites", "report", "worker", "run", "plugin")
                 .whereLayer("plan").mayOnlyBeAccessedByLayers("host", "torchscript", "model", "workload", "decoding",
@@ -114,7 +117,7 @@ class ArchitectureTest {
     /** Every package is in a layer: a new package must be placed before it can be used. */
     @Test
     void everyPackageHasItsLayer() throws IOException {
-        Set<String> layered = new TreeSet<>(List.of("stats", "scoring", "gate", "json", "html", "plan", "host", "torchscript",
+        Set<String> layered = new TreeSet<>(List.of("stats", "scoring", "gate", "json", "html", "plan", "host", "torchscript", "endpoint",
                 "model", "workload", "decoding", "measure", "suite", "report", "worker", "run", "plugin"));
         layered.addAll(SUITES);
         Set<String> packages = new TreeSet<>();
