@@ -85,6 +85,7 @@ class ChatStreamsTest {
     void stop() {
         if (server != null) {
             server.stop(0);
+            server = null;
         }
     }
 

@@ -49,6 +49,7 @@ class EndpointProbeTest {
     void stop() {
         if (server != null) {
             server.stop(0);
+            server = null;
         }
     }
 
