@@ -1,0 +1,352 @@
+package io.github.qwenbench.onnx;
+
+import ai.onnxruntime.OnnxJavaType;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxValue;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import io.github.qwenbench.plan.BenchmarkSetupException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Greedy generation over a three-part package, doing the caller's part as Hugging Face does: the vision
+ * encoder turns the patches into image features (and DeepStack features); the embedding turns the
+ * token ids into embeddings, into which the image features are copied at the image tokens, in order;
+ * the three-row rotary positions come from {@link RopePositions}; the decoder's prefill starts from
+ * empty past key values, and each decode step feeds the previous step's {@code present.*} tensors back
+ * as {@code past_key_values.*} without copying them (the join of past and new positions happens inside
+ * the decoder graph). Rows are left-padded to one length; a row that met its stop token keeps being fed
+ * its stop token, as Hugging Face's {@code generate} feeds padding, until every row stopped.
+ */
+public final class PackageGeneration {
+
+    /**
+     * One batch of prompts, preprocessed.
+     *
+     * @param inputIds token ids, {@code [batch][sequence]}, left-padded
+     * @param attentionMask 1 for a token, 0 for padding
+     * @param pixelValues every image's flattened patches, one after the other ({@code patches x patchLength})
+     * @param patchLength values per patch
+     * @param grids each image's {@code (t, h, w)} patch grid, in the order of the images in the batch
+     */
+    public record Prompt(long[][] inputIds, long[][] attentionMask, float[] pixelValues, int patchLength,
+            List<long[]> grids) {
+    }
+
+    /**
+     * @param tokens each row's generated tokens, up to and without its stop token
+     * @param stopped whether each row met a stop token
+     * @param stepNanos the time of every step: the first is the prefill (vision, embedding, merge, positions,
+     *        decoder, arg-max), the others one decode step each
+     * @param cacheBytes bytes of the present key values after the last step
+     * @param cachePositions positions the cache held then (padded prompt and generated tokens)
+     */
+    public record Generated(long[][] tokens, boolean[] stopped, long[] stepNanos, long cacheBytes, int cachePositions) {
+    }
+
+    private final PackageGraphs graphs;
+    private final PackageConfig config;
+    private final OrtEnvironment env = OrtRuntime.environment();
+
+    public PackageGeneration(PackageGraphs graphs, PackageConfig config) {
+        this.graphs = graphs;
+        this.config = config;
+    }
+
+    /** Generates at most {@code maxNewTokens} per row, stopping a row at any of {@code stops}. */
+    public Generated generate(Prompt prompt, int maxNewTokens, Set<Long> stops) throws BenchmarkSetupException {
+        int batch = prompt.inputIds().length;
+        int length = prompt.inputIds()[0].length;
+        List<long[]> tokens = new ArrayList<>();
+        for (int b = 0; b < batch; b++) {
+            tokens.add(new long[maxNewTokens]);
+        }
+        int[] produced = new int[batch];
+        boolean[] stopped = new boolean[batch];
+        long[] stepNanos = new long[maxNewTokens];
+        int steps = 0;
+        OrtSession.Result previous = null;
+        long cacheBytes = 0;
+        int cached = 0;
+        try {
+            long start = System.nanoTime();
+            Prefill prefill = prefill(prompt);
+            long[][] last = prefill.last;
+            long[][] mask = prompt.attentionMask();
+            OrtSession.Result result = decode(prefill.embeds, new long[] {batch, length, prefill.hidden}, mask,
+                    prefill.positions, null, prefill.deepstack, batch);
+            cached = length;
+            while (true) {
+                long[] next = lastArgMax(result, batch);
+                for (int b = 0; b < batch; b++) {
+                    if (stopped[b]) {
+                        next[b] = tokens.get(b)[Math.max(0, produced[b] - 1)];
+                        continue;
+                    }
+                    if (stops.contains(next[b])) {
+                        stopped[b] = true;
+                    } else {
+                        tokens.get(b)[produced[b]++] = next[b];
+                    }
+                }
+                stepNanos[steps++] = System.nanoTime() - start;
+                if (previous != null) {
+                    previous.close();
+                }
+                previous = result;
+                if (steps == maxNewTokens || all(stopped)) {
+                    break;
+                }
+                start = System.nanoTime();
+                long[][] ids = new long[batch][1];
+                for (int b = 0; b < batch; b++) {
+                    ids[b][0] = next[b];
+                }
+                float[] embeds = embed(ids);
+                mask = appendOne(mask);
+                long[][][] positions = RopePositions.decodeStep(last, steps - 1);
+                result = decode(embeds, new long[] {batch, 1, embeds.length / batch}, mask, positions, previous,
+                        null, batch);
+                cached++;
+            }
+            cacheBytes = presentBytes(previous);
+        } catch (OrtException e) {
+            throw new BenchmarkSetupException("ONNX Runtime refused a step of greedy generation: " + e.getMessage()
+                    + ". The inputs were " + batch + " prompts of " + length + " tokens with " + prompt.grids().size()
+                    + " images.", e);
+        } finally {
+            if (previous != null) {
+                previous.close();
+            }
+        }
+        long[][] out = new long[batch][];
+        for (int b = 0; b < batch; b++) {
+            out[b] = Arrays.copyOf(tokens.get(b), produced[b]);
+        }
+        return new Generated(out, stopped, Arrays.copyOf(stepNanos, steps), cacheBytes, cached);
+    }
+
+    /** The prefill's inputs: merged embeddings, positions and each row's last, DeepStack embeddings where taken. */
+    private record Prefill(float[] embeds, int hidden, long[][][] positions, long[][] last, float[] deepstack) {
+    }
+
+    private Prefill prefill(Prompt prompt) throws OrtException, BenchmarkSetupException {
+        long[][] ids = prompt.inputIds();
+        int batch = ids.length;
+        int length = ids[0].length;
+        float[] embeds = embed(ids);
+        int hidden = embeds.length / (batch * length);
+        float[] deepstack = null;
+        if (!prompt.grids().isEmpty()) {
+            Vision vision = vision(prompt);
+            int row = 0;
+            int imageTokens = vision.features.length / hidden;
+            int levels = vision.deepstack == null ? 0 : vision.deepstack.length / vision.features.length;
+            if (graphs.deepstack()) {
+                deepstack = new float[levels * batch * length * hidden];
+            }
+            for (int b = 0; b < batch; b++) {
+                for (int s = 0; s < length; s++) {
+                    if (ids[b][s] != config.imageToken() || prompt.attentionMask()[b][s] == 0) {
+                        continue;
+                    }
+                    if (row >= imageTokens) {
+                        throw new BenchmarkSetupException("the vision encoder gave " + imageTokens + " image features"
+                                + " for more image tokens in the prompts: the grids and the prompts disagree.");
+                    }
+                    int at = (b * length + s) * hidden;
+                    System.arraycopy(vision.features, row * hidden, embeds, at, hidden);
+                    for (int k = 0; deepstack != null && k < levels; k++) {
+                        System.arraycopy(vision.deepstack, (k * imageTokens + row) * hidden, deepstack,
+                                k * batch * length * hidden + at, hidden);
+                    }
+                    row++;
+                }
+            }
+            if (row != imageTokens) {
+                throw new BenchmarkSetupException("the vision encoder gave " + imageTokens + " image features, but the"
+                        + " prompts hold " + row + " image tokens: the grids and the prompts disagree.");
+            }
+        } else if (graphs.deepstack()) {
+            deepstack = new float[Math.max(1, config.deepstackLayers().size()) * batch * length * hidden];
+        }
+        RopePositions.Positions positions = RopePositions.prefill(ids, prompt.attentionMask(), prompt.grids(),
+                config.spatialMerge(), config.imageToken());
+        return new Prefill(embeds, hidden, positions.rows(), positions.last(), deepstack);
+    }
+
+    private record Vision(float[] features, float[] deepstack) {
+    }
+
+    private Vision vision(Prompt prompt) throws OrtException {
+        long patches = prompt.pixelValues().length / prompt.patchLength();
+        long[] grids = new long[prompt.grids().size() * 3];
+        for (int i = 0; i < prompt.grids().size(); i++) {
+            System.arraycopy(prompt.grids().get(i), 0, grids, 3 * i, 3);
+        }
+        try (OnnxTensor pixels = OnnxTensor.createTensor(env, FloatBuffer.wrap(prompt.pixelValues()),
+                new long[] {patches, prompt.patchLength()});
+                OnnxTensor grid = OnnxTensor.createTensor(env, LongBuffer.wrap(grids),
+                        new long[] {prompt.grids().size(), 3});
+                OrtSession.Result r = graphs.vision().session().run(Map.of(PackageGraphs.PIXEL_VALUES, pixels,
+                        graphs.gridInput(), grid))) {
+            float[] features = floats(r.get(graphs.featuresOutput()).orElseThrow());
+            float[] deepstack = graphs.deepstack() ? floats(r.get(PackageGraphs.DEEPSTACK_FEATURES).orElseThrow()) : null;
+            return new Vision(features, deepstack);
+        }
+    }
+
+    private float[] embed(long[][] ids) throws OrtException {
+        int batch = ids.length;
+        int length = ids[0].length;
+        long[] flat = new long[batch * length];
+        for (int b = 0; b < batch; b++) {
+            System.arraycopy(ids[b], 0, flat, b * length, length);
+        }
+        try (OnnxTensor input = OnnxTensor.createTensor(env, LongBuffer.wrap(flat), new long[] {batch, length});
+                OrtSession.Result r = graphs.embed().session().run(Map.of(PackageGraphs.INPUT_IDS, input))) {
+            return floats(r.get(graphs.embedsOutput()).orElseThrow());
+        }
+    }
+
+    /** One decoder run; {@code past} is the previous run's result (null for the prefill: empty past). */
+    private OrtSession.Result decode(float[] embeds, long[] embedsShape, long[][] mask, long[][][] positions,
+            OrtSession.Result past, float[] deepstack, int batch) throws OrtException {
+        List<OnnxTensor> made = new ArrayList<>();
+        try {
+            Map<String, OnnxTensor> inputs = new HashMap<>();
+            inputs.put(PackageGraphs.INPUTS_EMBEDS, keep(made, OnnxTensor.createTensor(env, FloatBuffer.wrap(embeds),
+                    embedsShape)));
+            inputs.put(PackageGraphs.ATTENTION_MASK, keep(made, longs(mask)));
+            inputs.put(PackageGraphs.POSITION_IDS, keep(made, longs(positions)));
+            long steps = embedsShape[1];
+            if (graphs.deepstack()) {
+                int levels = Math.max(1, config.deepstackLayers().size());
+                float[] values = deepstack != null ? deepstack : new float[(int) (levels * batch * steps * embedsShape[2])];
+                inputs.put(PackageGraphs.DEEPSTACK_EMBEDS, keep(made, OnnxTensor.createTensor(env, FloatBuffer.wrap(values),
+                        new long[] {levels, batch, steps, embedsShape[2]})));
+            }
+            if (graphs.cacheBranch()) {
+                inputs.put(PackageGraphs.USE_CACHE_BRANCH, keep(made, OnnxTensor.createTensor(env,
+                        new boolean[] {past != null})));
+            }
+            for (int i = 0; i < config.layers(); i++) {
+                if (past == null) {
+                    long[] empty = {batch, config.keyValueHeads(), 0, config.headDim()};
+                    inputs.put(PackageGraphs.pastKey(i), keep(made, emptyFloats(empty)));
+                    inputs.put(PackageGraphs.pastValue(i), keep(made, emptyFloats(empty)));
+                } else {
+                    inputs.put(PackageGraphs.pastKey(i), (OnnxTensor) past.get("present." + i + ".key").orElseThrow());
+                    inputs.put(PackageGraphs.pastValue(i), (OnnxTensor) past.get("present." + i + ".value").orElseThrow());
+                }
+            }
+            return graphs.decoder().session().run(inputs);
+        } finally {
+            for (OnnxTensor t : made) {
+                t.close();
+            }
+        }
+    }
+
+    private static OnnxTensor keep(List<OnnxTensor> made, OnnxTensor tensor) {
+        made.add(tensor);
+        return tensor;
+    }
+
+    private OnnxTensor emptyFloats(long[] shape) throws OrtException {
+        return OnnxTensor.createTensor(env, ByteBuffer.allocateDirect(0).order(ByteOrder.nativeOrder()), shape,
+                OnnxJavaType.FLOAT);
+    }
+
+    private OnnxTensor longs(long[][] values) throws OrtException {
+        int rows = values.length;
+        int cols = values[0].length;
+        long[] flat = new long[rows * cols];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(values[r], 0, flat, r * cols, cols);
+        }
+        return OnnxTensor.createTensor(env, LongBuffer.wrap(flat), new long[] {rows, cols});
+    }
+
+    private OnnxTensor longs(long[][][] values) throws OrtException {
+        int a = values.length;
+        int b = values[0].length;
+        int c = values[0][0].length;
+        long[] flat = new long[a * b * c];
+        for (int i = 0; i < a; i++) {
+            for (int j = 0; j < b; j++) {
+                System.arraycopy(values[i][j], 0, flat, (i * b + j) * c, c);
+            }
+        }
+        return OnnxTensor.createTensor(env, LongBuffer.wrap(flat), new long[] {a, b, c});
+    }
+
+    private static float[] floats(OnnxValue value) {
+        FloatBuffer buffer = ((OnnxTensor) value).getFloatBuffer();
+        float[] out = new float[buffer.remaining()];
+        buffer.get(out);
+        return out;
+    }
+
+    /** Each row's arg-max over the logits of its last position ({@code logits [batch, positions, vocabulary]}). */
+    private static long[] lastArgMax(OrtSession.Result result, int batch) throws OrtException {
+        OnnxTensor logits = (OnnxTensor) result.get(PackageGraphs.LOGITS).orElseThrow();
+        long[] shape = logits.getInfo().getShape();
+        int positions = (int) shape[1];
+        int vocabulary = (int) shape[2];
+        FloatBuffer all = logits.getFloatBuffer();
+        long[] best = new long[batch];
+        for (int b = 0; b < batch; b++) {
+            int base = (b * positions + positions - 1) * vocabulary;
+            int arg = 0;
+            float max = Float.NEGATIVE_INFINITY;
+            for (int v = 0; v < vocabulary; v++) {
+                float x = all.get(base + v);
+                if (x > max) { // the first of equal maxima, as torch.argmax
+                    max = x;
+                    arg = v;
+                }
+            }
+            best[b] = arg;
+        }
+        return best;
+    }
+
+    private static long presentBytes(OrtSession.Result result) {
+        long bytes = 0;
+        for (Map.Entry<String, OnnxValue> e : result) {
+            if (e.getKey().startsWith("present.")) {
+                bytes += 4L * ((OnnxTensor) e.getValue()).getInfo().getNumElements();
+            }
+        }
+        return bytes;
+    }
+
+    private static long[][] appendOne(long[][] mask) {
+        long[][] grown = new long[mask.length][];
+        for (int b = 0; b < mask.length; b++) {
+            grown[b] = Arrays.copyOf(mask[b], mask[b].length + 1);
+            grown[b][mask[b].length] = 1;
+        }
+        return grown;
+    }
+
+    private static boolean all(boolean[] flags) {
+        for (boolean f : flags) {
+            if (!f) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
