@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import io.github.qwenbench.model.GeneratedTokens;
 import io.github.qwenbench.model.LoadedModel;
 import io.github.qwenbench.plan.BenchmarkSetupException;
 import io.github.qwenbench.plan.InputSpec;
@@ -87,6 +88,10 @@ public final class GreedyDecoder {
                     + ids.getShape() + ": greedy decoding needs token ids shaped [batch, sequence].");
         }
         int rows = (int) ids.getShape().get(0);
+        if (model.isPackage()) {
+            GeneratedTokens g = model.generate(prompt, options.maxNewTokens(), options.stopTokens());
+            return new Decoded(g.tokens(), g.stopped(), g.stepNanos(), true, g.cacheBytes(), g.cachePositions());
+        }
         CachedDecoding cached = CachedDecoding.of(model);
         if (cached != null) {
             return decodeCached(cached, predictor, prompt, specs, tokenIndex, options, manager, rows);

@@ -45,6 +45,48 @@ public final class OnnxPackage {
         }
     }
 
+    /**
+     * The variants asked for: one for every part, and any part's own.
+     *
+     * @param all the variant of the parts not named, or null for full precision
+     * @param parts the parts named, with theirs
+     */
+    public record Variants(String all, Map<Part, String> parts) {
+
+        /**
+         * Parses {@code q4}, or {@code q4,vision_encoder=fp32}, or {@code decoder_model_merged=q4} (the
+         * others at full precision).
+         *
+         * @param setting the setting's name for messages
+         */
+        public static Variants parse(String text, String setting) throws BenchmarkSetupException {
+            String all = null;
+            Map<Part, String> parts = new EnumMap<>(Part.class);
+            if (text == null || text.isBlank()) {
+                return new Variants(null, parts);
+            }
+            for (String item : text.split(",")) {
+                String t = item.trim().toLowerCase(Locale.ROOT);
+                int eq = t.indexOf('=');
+                if (eq < 0) {
+                    all = t;
+                    continue;
+                }
+                String name = t.substring(0, eq).trim();
+                Part part = null;
+                for (Part p : Part.values()) {
+                    part = p.fileName().equals(name) ? p : part;
+                }
+                if (part == null) {
+                    throw new BenchmarkSetupException(setting + " is '" + text + "': '" + name + "' is not a part of"
+                            + " the layout (vision_encoder, embed_tokens, decoder_model_merged).");
+                }
+                parts.put(part, t.substring(eq + 1).trim());
+            }
+            return new Variants(all, parts);
+        }
+    }
+
     /** The variant without suffix: the full-precision export. */
     public static final String FULL_PRECISION = "fp32";
 

@@ -80,7 +80,7 @@ public final class PackageGeneration {
         int cached = 0;
         try {
             long start = System.nanoTime();
-            Prefill prefill = prefill(prompt);
+            Prefill prefill = prepare(prompt);
             long[][] last = prefill.last;
             long[][] mask = prompt.attentionMask();
             OrtSession.Result result = decode(prefill.embeds, new long[] {batch, length, prefill.hidden}, mask,
@@ -136,11 +136,38 @@ public final class PackageGeneration {
         return new Generated(out, stopped, Arrays.copyOf(stepNanos, steps), cacheBytes, cached);
     }
 
+    /**
+     * The logits of a prefill, {@code [batch, sequence, vocabulary]}: the package's forward pass, as the
+     * tensor suites measure and compare it.
+     *
+     * @param values the logits, row-major
+     * @param shape their shape
+     */
+    public record Logits(float[] values, long[] shape) {
+    }
+
+    /** Runs the prefill of {@code prompt} alone (vision, embedding, merge, positions, decoder) and copies its logits. */
+    public Logits prefill(Prompt prompt) throws BenchmarkSetupException {
+        int batch = prompt.inputIds().length;
+        int length = prompt.inputIds()[0].length;
+        try {
+            Prefill p = prepare(prompt);
+            try (OrtSession.Result result = decode(p.embeds, new long[] {batch, length, p.hidden}, prompt.attentionMask(),
+                    p.positions, null, p.deepstack, batch)) {
+                OnnxTensor logits = (OnnxTensor) result.get(PackageGraphs.LOGITS).orElseThrow();
+                return new Logits(floats(logits), logits.getInfo().getShape());
+            }
+        } catch (OrtException e) {
+            throw new BenchmarkSetupException("ONNX Runtime refused the prefill: " + e.getMessage() + ". The inputs were "
+                    + batch + " prompts of " + length + " tokens with " + prompt.grids().size() + " images.", e);
+        }
+    }
+
     /** The prefill's inputs: merged embeddings, positions and each row's last, DeepStack embeddings where taken. */
     private record Prefill(float[] embeds, int hidden, long[][][] positions, long[][] last, float[] deepstack) {
     }
 
-    private Prefill prefill(Prompt prompt) throws OrtException, BenchmarkSetupException {
+    private Prefill prepare(Prompt prompt) throws OrtException, BenchmarkSetupException {
         long[][] ids = prompt.inputIds();
         int batch = ids.length;
         int length = ids[0].length;
