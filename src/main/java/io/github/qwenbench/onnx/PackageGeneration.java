@@ -57,10 +57,26 @@ public final class PackageGeneration {
     private final PackageGraphs graphs;
     private final PackageConfig config;
     private final OrtEnvironment env = OrtRuntime.environment();
+    private final Set<String> presentNames;
+    /** Each thread's logits buffer, grown as needed (several users may generate at once). */
+    private final ThreadLocal<ByteBuffer> logitsBuffers = new ThreadLocal<>();
 
     public PackageGeneration(PackageGraphs graphs, PackageConfig config) {
         this.graphs = graphs;
         this.config = config;
+        this.presentNames = Set.copyOf(PackageGraphs.presentNames(config.layers()));
+    }
+
+    /** A direct buffer of {@code floats} floats, this thread's, reused from run to run. */
+    private FloatBuffer logitsBuffer(int floats) {
+        ByteBuffer buffer = logitsBuffers.get();
+        if (buffer == null || buffer.capacity() < 4 * floats) {
+            buffer = ByteBuffer.allocateDirect(4 * floats).order(ByteOrder.nativeOrder());
+            logitsBuffers.set(buffer);
+        }
+        ByteBuffer view = buffer.duplicate().order(ByteOrder.nativeOrder());
+        view.clear().limit(4 * floats);
+        return view.slice().order(ByteOrder.nativeOrder()).asFloatBuffer();
     }
 
     /** Generates at most {@code maxNewTokens} per row, stopping a row at any of {@code stops}. */
@@ -75,7 +91,7 @@ public final class PackageGeneration {
         boolean[] stopped = new boolean[batch];
         long[] stepNanos = new long[maxNewTokens];
         int steps = 0;
-        OrtSession.Result previous = null;
+        Step previous = null;
         long cacheBytes = 0;
         int cached = 0;
         try {
@@ -83,7 +99,7 @@ public final class PackageGeneration {
             Prefill prefill = prepare(prompt);
             long[][] last = prefill.last;
             long[][] mask = prompt.attentionMask();
-            OrtSession.Result result = decode(prefill.embeds, new long[] {batch, length, prefill.hidden}, mask,
+            Step result = decode(prefill.embeds, new long[] {batch, length, prefill.hidden}, mask,
                     prefill.positions, null, prefill.deepstack, batch);
             cached = length;
             while (true) {
@@ -119,7 +135,7 @@ public final class PackageGeneration {
                         null, batch);
                 cached++;
             }
-            cacheBytes = presentBytes(previous);
+            cacheBytes = presentBytes(previous.presents());
         } catch (OrtException e) {
             throw new BenchmarkSetupException("ONNX Runtime refused a step of greedy generation: " + e.getMessage()
                     + ". The inputs were " + batch + " prompts of " + length + " tokens with " + prompt.grids().size()
@@ -152,10 +168,11 @@ public final class PackageGeneration {
         int length = prompt.inputIds()[0].length;
         try {
             Prefill p = prepare(prompt);
-            try (OrtSession.Result result = decode(p.embeds, new long[] {batch, length, p.hidden}, prompt.attentionMask(),
+            try (Step step = decode(p.embeds, new long[] {batch, length, p.hidden}, prompt.attentionMask(),
                     p.positions, null, p.deepstack, batch)) {
-                OnnxTensor logits = (OnnxTensor) result.get(PackageGraphs.LOGITS).orElseThrow();
-                return new Logits(floats(logits), logits.getInfo().getShape());
+                float[] values = new float[step.logits().remaining()];
+                step.logits().duplicate().get(values);
+                return new Logits(values, new long[] {batch, length, step.vocabulary()});
             }
         } catch (OrtException e) {
             throw new BenchmarkSetupException("ONNX Runtime refused the prefill: " + e.getMessage() + ". The inputs were "
@@ -246,9 +263,26 @@ public final class PackageGeneration {
         }
     }
 
-    /** One decoder run; {@code past} is the previous run's result (null for the prefill: empty past). */
-    private OrtSession.Result decode(float[] embeds, long[] embedsShape, long[][] mask, long[][][] positions,
-            OrtSession.Result past, float[] deepstack, int batch) throws OrtException {
+    /**
+     * One decoder run's outputs: the present key values (close the result once the next run has used them)
+     * and the logits, {@code [batch, positions, vocabulary]}, in this thread's buffer until its next run.
+     */
+    private record Step(OrtSession.Result presents, FloatBuffer logits, int positions, int vocabulary)
+            implements AutoCloseable {
+        @Override
+        public void close() {
+            presents.close();
+        }
+    }
+
+    /**
+     * One decoder run; {@code past} is the previous run's (null for the prefill: empty past). The logits
+     * are written by ONNX Runtime straight into a direct buffer this thread reuses (a pinned output), so
+     * reading the last position of a long prefill copies nothing else; past 2 GiB of logits they are
+     * copied out instead.
+     */
+    private Step decode(float[] embeds, long[] embedsShape, long[][] mask, long[][][] positions, Step past,
+            float[] deepstack, int batch) throws OrtException {
         List<OnnxTensor> made = new ArrayList<>();
         try {
             Map<String, OnnxTensor> inputs = new HashMap<>();
@@ -273,11 +307,24 @@ public final class PackageGeneration {
                     inputs.put(PackageGraphs.pastKey(i), keep(made, emptyFloats(empty)));
                     inputs.put(PackageGraphs.pastValue(i), keep(made, emptyFloats(empty)));
                 } else {
-                    inputs.put(PackageGraphs.pastKey(i), (OnnxTensor) past.get("present." + i + ".key").orElseThrow());
-                    inputs.put(PackageGraphs.pastValue(i), (OnnxTensor) past.get("present." + i + ".value").orElseThrow());
+                    inputs.put(PackageGraphs.pastKey(i),
+                            (OnnxTensor) past.presents().get("present." + i + ".key").orElseThrow());
+                    inputs.put(PackageGraphs.pastValue(i),
+                            (OnnxTensor) past.presents().get("present." + i + ".value").orElseThrow());
                 }
             }
-            return graphs.decoder().session().run(inputs);
+            int vocabulary = config.vocabularySize();
+            long floats = batch * steps * vocabulary;
+            if (4 * floats > Integer.MAX_VALUE) {
+                OrtSession.Result all = graphs.decoder().session().run(inputs);
+                FloatBuffer copied = ((OnnxTensor) all.get(PackageGraphs.LOGITS).orElseThrow()).getFloatBuffer();
+                return new Step(all, copied, (int) steps, vocabulary);
+            }
+            FloatBuffer logits = logitsBuffer((int) floats);
+            OnnxTensor pinned = keep(made, OnnxTensor.createTensor(env, logits, new long[] {batch, steps, vocabulary}));
+            OrtSession.Result presents = graphs.decoder().session().run(inputs, presentNames,
+                    Map.of(PackageGraphs.LOGITS, pinned));
+            return new Step(presents, logits, (int) steps, vocabulary);
         } finally {
             for (OnnxTensor t : made) {
                 t.close();
@@ -326,12 +373,10 @@ public final class PackageGeneration {
     }
 
     /** Each row's arg-max over the logits of its last position ({@code logits [batch, positions, vocabulary]}). */
-    private static long[] lastArgMax(OrtSession.Result result, int batch) throws OrtException {
-        OnnxTensor logits = (OnnxTensor) result.get(PackageGraphs.LOGITS).orElseThrow();
-        long[] shape = logits.getInfo().getShape();
-        int positions = (int) shape[1];
-        int vocabulary = (int) shape[2];
-        FloatBuffer all = logits.getFloatBuffer();
+    private static long[] lastArgMax(Step step, int batch) {
+        FloatBuffer all = step.logits();
+        int positions = step.positions();
+        int vocabulary = step.vocabulary();
         long[] best = new long[batch];
         for (int b = 0; b < batch; b++) {
             int base = (b * positions + positions - 1) * vocabulary;
