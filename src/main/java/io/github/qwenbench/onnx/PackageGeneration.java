@@ -313,7 +313,7 @@ public final class PackageGeneration {
                             (OnnxTensor) past.presents().get("present." + i + ".value").orElseThrow());
                 }
             }
-            int vocabulary = config.vocabularySize();
+            int vocabulary = graphs.vocabulary();
             long floats = batch * steps * vocabulary;
             if (4 * floats > Integer.MAX_VALUE) {
                 OrtSession.Result all = graphs.decoder().session().run(inputs);

@@ -42,9 +42,10 @@ public final class PackageGraphs implements AutoCloseable {
     private final String embedsOutput;
     private final boolean deepstack;
     private final boolean cacheBranch;
+    private final int vocabulary;
 
     private PackageGraphs(OrtRuntime.Graph vision, OrtRuntime.Graph embed, OrtRuntime.Graph decoder, String gridInput,
-            String featuresOutput, String embedsOutput, boolean deepstack, boolean cacheBranch) {
+            String featuresOutput, String embedsOutput, boolean deepstack, boolean cacheBranch, int vocabulary) {
         this.vision = vision;
         this.embed = embed;
         this.decoder = decoder;
@@ -53,6 +54,7 @@ public final class PackageGraphs implements AutoCloseable {
         this.embedsOutput = embedsOutput;
         this.deepstack = deepstack;
         this.cacheBranch = cacheBranch;
+        this.vocabulary = vocabulary;
     }
 
     /** Opens the three parts of {@code pkg} and checks their inputs and outputs. */
@@ -140,7 +142,10 @@ public final class PackageGraphs implements AutoCloseable {
                 throw new BenchmarkSetupException(what + "'s decoder " + decoder.file() + " gives no logits output (it"
                         + " gives " + decoderOut + ").");
             }
-            return new PackageGraphs(vision, embed, decoder, grid, features, embeds, deepstack, branch);
+            long[] logitsShape = ((TensorInfo) decoder.session().getOutputInfo().get(LOGITS).getInfo()).getShape();
+            int vocabulary = logitsShape.length == 3 && logitsShape[2] > 0 ? (int) logitsShape[2]
+                    : config.vocabularySize();
+            return new PackageGraphs(vision, embed, decoder, grid, features, embeds, deepstack, branch, vocabulary);
         } catch (OrtException | RuntimeException e) {
             closeAll(opened);
             throw new BenchmarkSetupException(what + ": ONNX Runtime cannot describe its graphs: " + e.getMessage(), e);
@@ -232,6 +237,11 @@ public final class PackageGraphs implements AutoCloseable {
 
     boolean cacheBranch() {
         return cacheBranch;
+    }
+
+    /** Logits per position: the decoder's own when its graph fixes them, else config.json's vocab_size. */
+    int vocabulary() {
+        return vocabulary;
     }
 
     @Override
