@@ -62,6 +62,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", "..", ".."))
 REFERENCES = os.path.join(ROOT, "src", "test", "workload", "references")
 OUT = os.path.join(HERE, "onnx")
+TFJS_INPUTS = os.path.join(ROOT, "target", "onnx-fixture-inputs")  # for transformersjs_check.mjs, not committed
 NEW_TOKENS = 12
 LAYERS, HIDDEN, HEADS, KV_HEADS, HEAD_DIM, VOCAB = 2, 64, 4, 2, 16, 151936
 VISION_HIDDEN, MERGE, PATCH, TEMPORAL, GRID_SIDE = 32, 2, 16, 2, 4
@@ -492,9 +493,22 @@ def make(name, deepstack, seeds):
     sys.exit(f"{name}: no seed of {list(seeds)} gives distinct answers, clear margins and catches every mistake")
 
 
+def write_tfjs_inputs():
+    """Hugging Face's processor outputs for transformersjs_check.mjs (pixel values as base64 float32)."""
+    import base64
+    os.makedirs(TFJS_INPUTS, exist_ok=True)
+    for c in CASES:
+        ids, grids, pixels = load_case(c)
+        with open(os.path.join(TFJS_INPUTS, c + ".json"), "w") as f:
+            json.dump({"input_ids": ids, "image_grid_thw": np.asarray(grids, dtype=np.int64).tolist(),
+                       "pixel_values": "" if pixels is None else base64.b64encode(
+                           np.ascontiguousarray(pixels, dtype=np.float32).tobytes()).decode()}, f)
+
+
 def main():
     torch.set_num_threads(1)
     check_vision_kwargs()
+    write_tfjs_inputs()
     make("qwen3vl-tiny-deepstack", True, range(20261205, 20261225))
     make("qwen3vl-tiny", False, range(20261205, 20261225))
     for name in ("qwen3vl-tiny-deepstack", "qwen3vl-tiny"):
