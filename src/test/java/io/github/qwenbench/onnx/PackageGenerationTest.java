@@ -130,4 +130,25 @@ class PackageGenerationTest {
         }
         assertTrue(images >= 3, images + " image conversations compared");
     }
+
+    /**
+     * The fixtures can catch the caller's usual mistakes: the fixture script ran its own loop with each
+     * mistake made on purpose (image features not merged, one row of positions for all three, height and
+     * width swapped, decode positions taken from the cache length instead of the prompt's last position,
+     * DeepStack dropped) and recorded which conversations' tokens then differ from Hugging Face's. Each
+     * must change some, so that {@link #everyConversationGivesHuggingFacesTokens} fails if the plugin makes it.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("packages")
+    void everyCallerMistakeChangesSomeAnswer(String name) throws Exception {
+        JsonNode references = references(name);
+        List<String> mistakes = new ArrayList<>(List.of("not_merged", "one_row", "swapped_hw", "no_decode_offset"));
+        if (references.get("deepstack").asBoolean()) {
+            mistakes.add("no_deepstack");
+        }
+        for (String mistake : mistakes) {
+            JsonNode caught = references.get("mistakes_caught_by").get(mistake);
+            assertTrue(caught != null && caught.size() > 0, name + ": the mistake " + mistake + " changes no answer");
+        }
+    }
 }
