@@ -46,11 +46,28 @@ public final class OnnxGraphFile {
         }
     }
 
+    /**
+     * What the file declares.
+     *
+     * @param inputs the graph inputs that are not initializers, in order
+     * @param weights initializers (weights and constants)
+     * @param weightElements their elements, all types together (a 4-bit weight packed two to a byte counts as
+     *        the bytes it is stored in)
+     * @param weightBytes their bytes as stored (external data included: the dimensions say it)
+     */
+    public record Graph(List<Input> inputs, int weights, long weightElements, long weightBytes) {
+    }
+
     private OnnxGraphFile() {
     }
 
     /** The graph inputs of {@code file} that are not initializers, in order. */
     public static List<Input> inputs(Path file) throws BenchmarkSetupException {
+        return read(file).inputs();
+    }
+
+    /** The graph's inputs and the size of its initializers. */
+    public static Graph read(Path file) throws BenchmarkSetupException {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             Reader r = new Reader(in, Files.size(file));
             while (r.more()) {
@@ -67,9 +84,10 @@ public final class OnnxGraphFile {
         }
     }
 
-    private static List<Input> graph(Reader r) throws IOException {
+    private static Graph graph(Reader r) throws IOException {
         List<Input> declared = new ArrayList<>();
         Set<String> initializers = new HashSet<>();
+        long[] sizes = new long[2];
         while (r.more()) {
             int key = (int) r.varint();
             int field = key >>> 3;
@@ -81,13 +99,13 @@ public final class OnnxGraphFile {
             if (field == 11) {
                 declared.add(valueInfo(r.sub(length)));
             } else if (field == 5) {
-                initializers.add(initializerName(r.sub(length)));
+                initializers.add(initializer(r.sub(length), sizes));
             } else {
                 r.skipBytes(length);
             }
         }
         declared.removeIf(i -> initializers.contains(i.name()));
-        return declared;
+        return new Graph(declared, initializers.size(), sizes[0], sizes[1]);
     }
 
     private static Input valueInfo(Reader r) throws IOException {
@@ -151,16 +169,38 @@ public final class OnnxGraphFile {
         return value;
     }
 
-    private static String initializerName(Reader r) throws IOException {
+    /** An initializer's name; adds its elements and bytes to {@code sizes}. */
+    private static String initializer(Reader r, long[] sizes) throws IOException {
         String name = "";
+        long elements = 1;
+        int type = 0;
         while (r.more()) {
             int key = (int) r.varint();
-            if (key >>> 3 == 8 && (key & 7) == 2) {
+            int field = key >>> 3;
+            if (field == 1 && (key & 7) == 0) {
+                elements *= r.varint();
+            } else if (field == 1 && (key & 7) == 2) { // packed dims
+                Reader dims = r.sub(r.varint());
+                while (dims.more()) {
+                    elements *= dims.varint();
+                }
+            } else if (field == 2 && (key & 7) == 0) {
+                type = (int) r.varint();
+            } else if (field == 8 && (key & 7) == 2) {
                 name = r.string(r.varint());
             } else {
                 r.skip(key & 7);
             }
         }
+        sizes[0] += elements;
+        sizes[1] += switch (type) {
+            case 2, 3, 9 -> elements;
+            case 4, 5, 10, 16 -> 2 * elements;
+            case 1, 6, 12 -> 4 * elements;
+            case 7, 11, 13 -> 8 * elements;
+            case 21, 22 -> (elements + 1) / 2;
+            default -> 0;
+        };
         return name;
     }
 

@@ -66,7 +66,8 @@ class OnnxGraphFileTest {
     @Test
     void theGraphsInputsAreReadAndItsWeightsSkipped(@TempDir Path dir) throws Exception {
         ByteArrayOutputStream weights = new ByteArrayOutputStream();
-        number(weights, 1, 1024);
+        number(weights, 1, 1024); // dims [1024]
+        number(weights, 2, 1); // float
         field(weights, 9, new byte[1 << 20]); // raw_data: a megabyte of zeros
         field(weights, 8, "w".getBytes(StandardCharsets.UTF_8));
         ByteArrayOutputStream graph = new ByteArrayOutputStream();
@@ -89,6 +90,11 @@ class OnnxGraphFileTest {
         assertArrayEquals(new long[] {-1, -1}, inputs.get(0).dims());
         assertArrayEquals(new long[] {-1, 1536}, inputs.get(1).dims());
         assertEquals("float32", inputs.get(1).dtype());
+
+        OnnxGraphFile.Graph graphRead = OnnxGraphFile.read(file);
+        assertEquals(1, graphRead.weights());
+        assertEquals(1024, graphRead.weightElements());
+        assertEquals(4096, graphRead.weightBytes(), "1024 floats, from the dims and type, whatever the data's form");
 
         Path cut = dir.resolve("cut.onnx");
         Files.write(cut, java.util.Arrays.copyOf(model.toByteArray(), 5000));
