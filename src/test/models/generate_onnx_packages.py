@@ -127,7 +127,8 @@ def load_case(name):
     pixels = None
     if len(grids):
         levels = data["pixel_levels"].view(np.uint8).reshape(data["pixel_levels"].shape[0], -1)  # [patches, 3*16*16]
-        values = ((levels.astype(np.float32) * np.float32(1 / 255)) - np.float32(0.5)) / np.float32(0.5)
+        # as Hugging Face rescales: the product in float64, then float32 (image_transforms.rescale)
+        values = ((levels.astype(np.float64) * (1 / 255)).astype(np.float32) - np.float32(0.5)) / np.float32(0.5)
         # Hugging Face repeats each patch along the temporal axis: [patches, 3, 2, 16, 16]
         values = values.reshape(-1, 3, 1, PATCH, PATCH).repeat(TEMPORAL, axis=2)
         pixels = values.reshape(values.shape[0], -1)
@@ -318,12 +319,17 @@ def export_package(model, window, deepstack, folder):
 
 def quantize(folder):
     from onnxruntime.quantization import QuantType, quantize_dynamic
-    from onnxruntime.quantization.matmul_nbits_quantizer import MatMulNBitsQuantizer
+    try:
+        from onnxruntime.quantization.matmul_nbits_quantizer import MatMulNBitsQuantizer
+    except ImportError:  # onnxruntime before 1.20
+        from onnxruntime.quantization.matmul_4bits_quantizer import MatMul4BitsQuantizer as MatMulNBitsQuantizer
     import onnx
     onnx_dir = os.path.join(folder, "onnx")
     for part in ("vision_encoder", "embed_tokens", "decoder_model_merged"):
         source = os.path.join(onnx_dir, part + ".onnx")
-        quantize_dynamic(source, os.path.join(onnx_dir, part + "_quantized.onnx"), weight_type=QuantType.QInt8)
+        # int8 weights of the MatMuls with constant weights (and the embedding's gather), as optimum's "quantized"
+        quantize_dynamic(source, os.path.join(onnx_dir, part + "_quantized.onnx"), weight_type=QuantType.QInt8,
+                         op_types_to_quantize=["MatMul", "Gather"], extra_options={"MatMulConstBOnly": True})
         q4 = MatMulNBitsQuantizer(onnx.load(source), block_size=32, is_symmetric=True, accuracy_level=4)
         q4.process()
         onnx.save(q4.model.model, os.path.join(onnx_dir, part + "_q4.onnx"))
@@ -445,15 +451,14 @@ def make(name, deepstack, seeds):
             continue
         export_package(model, window, deepstack, folder)
         parts = sessions(folder)
-        low = float("inf")
-        for c, (ids, grids, pixels) in cases.items():
-            ours, margin = run_loop(parts, [ids], grids, pixels, deepstack)
-            low = min(low, margin)
-            if ours[0] != references[c]:
-                sys.exit(f"{name}: {c}: the export's tokens {ours[0]} differ from Hugging Face's {references[c]}")
-        if low < 0.05:
+        runs = {c: run_loop(parts, [ids], grids, pixels, deepstack) for c, (ids, grids, pixels) in cases.items()}
+        low = min(margin for _, margin in runs.values())
+        if low < 0.05:  # a near tie may flip between PyTorch and ONNX Runtime: not a fixture to compare tokens on
             print(f"{name}: seed {seed}: a top-1 margin of {low:.3g}, next seed")
             continue
+        for c, (ours, _) in runs.items():
+            if ours[0] != references[c]:
+                sys.exit(f"{name}: {c}: the export's tokens {ours[0]} differ from Hugging Face's {references[c]}")
         mistakes = ["not_merged", "one_row", "swapped_hw", "no_decode_offset"] + (["no_deepstack"] if deepstack else [])
         caught = {}
         for mistake in mistakes:

@@ -124,6 +124,9 @@ public final class OnnxBlock extends AbstractBlock implements AutoCloseable {
                 NDArray a = arrays.get(i);
                 String name = a.getName() != null && inputs.containsKey(a.getName()) ? a.getName()
                         : i < declared.size() ? declared.get(i) : "input" + i;
+                if (feed.containsKey(name)) {
+                    throw new IllegalStateException("two inputs go to the graph input " + name + " of " + file);
+                }
                 feed.put(name, OnnxTensors.of(a));
             }
             try (OrtSession.Result result = sessions.current().session().run(feed)) {

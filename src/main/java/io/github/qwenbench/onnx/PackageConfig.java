@@ -64,7 +64,9 @@ public record PackageConfig(String modelType, int layers, int keyValueHeads, int
         vision.path("deepstack_visual_indexes").forEach(n -> deepstack.add(n.asInt()));
         JsonNode generation = json(root.resolve("generation_config.json"), what, false);
         Set<Long> stops = new TreeSet<>();
-        JsonNode eos = generation == null ? config.path("eos_token_id") : generation.path("eos_token_id");
+        JsonNode eos = generation != null && !generation.path("eos_token_id").isMissingNode()
+                ? generation.path("eos_token_id")
+                : text.has("eos_token_id") ? text.path("eos_token_id") : config.path("eos_token_id");
         if (eos.isArray()) {
             eos.forEach(n -> stops.add(n.asLong()));
         } else if (eos.isNumber()) {

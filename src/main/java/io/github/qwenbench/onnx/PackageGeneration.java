@@ -26,7 +26,8 @@ import java.util.Set;
  * empty past key values, and each decode step feeds the previous step's {@code present.*} tensors back
  * as {@code past_key_values.*} without copying them (the join of past and new positions happens inside
  * the decoder graph). Rows are left-padded to one length; a row that met its stop token keeps being fed
- * its stop token, as Hugging Face's {@code generate} feeds padding, until every row stopped.
+ * its last token (rows do not attend to each other), as Hugging Face's {@code generate} feeds padding, until
+ * every row stopped.
  */
 public final class PackageGeneration {
 
@@ -99,8 +100,7 @@ public final class PackageGeneration {
             Prefill prefill = prepare(prompt);
             long[][] last = prefill.last;
             long[][] mask = prompt.attentionMask();
-            Step result = decode(prefill.embeds, new long[] {batch, length, prefill.hidden}, mask,
-                    prefill.positions, null, prefill.deepstack, batch);
+            Step result = prefillSteps(prefill, mask, batch, length, null);
             cached = length;
             while (true) {
                 long[] next = lastArgMax(result, batch);
@@ -166,18 +166,103 @@ public final class PackageGeneration {
     public Logits prefill(Prompt prompt) throws BenchmarkSetupException {
         int batch = prompt.inputIds().length;
         int length = prompt.inputIds()[0].length;
+        long floats = (long) batch * length * graphs.vocabulary();
+        if (floats > Integer.MAX_VALUE - 8) {
+            throw new BenchmarkSetupException("The prefill of " + batch + " prompts of " + length + " tokens gives "
+                    + floats + " logits, more than one Java array holds: compare shorter conversations or smaller"
+                    + " batches in the tensor suites (generation reads only each row's last position).");
+        }
         try {
             Prefill p = prepare(prompt);
-            try (Step step = decode(p.embeds, new long[] {batch, length, p.hidden}, prompt.attentionMask(),
-                    p.positions, null, p.deepstack, batch)) {
-                float[] values = new float[step.logits().remaining()];
-                step.logits().duplicate().get(values);
-                return new Logits(values, new long[] {batch, length, step.vocabulary()});
+            float[] all = new float[(int) floats];
+            try (Step last = prefillSteps(p, prompt.attentionMask(), batch, length, all)) {
+                return new Logits(all, new long[] {batch, length, last.vocabulary()});
             }
         } catch (OrtException e) {
             throw new BenchmarkSetupException("ONNX Runtime refused the prefill: " + e.getMessage() + ". The inputs were "
                     + batch + " prompts of " + length + " tokens with " + prompt.grids().size() + " images.", e);
         }
+    }
+
+    /**
+     * The bytes of logits one decoder run may write: 256 MiB, or an eighth of the JVM's direct memory when
+     * that is less (a system worker's is small).
+     */
+    static final long LOGITS_BYTES = Math.min(256L << 20, maxDirectMemory() / 8);
+
+    /**
+     * Runs the prefill through the decoder in slices of positions whose logits fit {@link #LOGITS_BYTES},
+     * each slice's present key values the next one's past (as chunked prefill does: the same attention, the
+     * cache grown slice by slice); returns the last slice's step, whose logits end at the prompt's last
+     * position. A prompt short enough runs in one slice.
+     *
+     * @param all when not null, receives every slice's logits, {@code [batch, length, vocabulary]} row-major
+     */
+    private Step prefillSteps(Prefill p, long[][] mask, int batch, int length, float[] all) throws OrtException {
+        int vocabulary = graphs.vocabulary();
+        int slice = (int) Math.max(1, Math.min(length, LOGITS_BYTES / (4L * batch * vocabulary)));
+        int levels = p.deepstack == null ? 0 : p.deepstack.length / (batch * length * p.hidden);
+        Step past = null;
+        try {
+            for (int from = 0; from < length; from += slice) {
+                int to = Math.min(length, from + slice);
+                int n = to - from;
+                float[] embeds = new float[batch * n * p.hidden];
+                long[][] prefix = new long[batch][];
+                long[][][] positions = new long[3][batch][];
+                for (int b = 0; b < batch; b++) {
+                    System.arraycopy(p.embeds, (b * length + from) * p.hidden, embeds, b * n * p.hidden, n * p.hidden);
+                    prefix[b] = Arrays.copyOf(mask[b], to);
+                    for (int r = 0; r < 3; r++) {
+                        positions[r][b] = Arrays.copyOfRange(p.positions[r][b], from, to);
+                    }
+                }
+                float[] deepstack = null;
+                if (p.deepstack != null) {
+                    deepstack = new float[levels * batch * n * p.hidden];
+                    for (int k = 0; k < levels; k++) {
+                        for (int b = 0; b < batch; b++) {
+                            System.arraycopy(p.deepstack, ((k * batch + b) * length + from) * p.hidden, deepstack,
+                                    ((k * batch + b) * n) * p.hidden, n * p.hidden);
+                        }
+                    }
+                }
+                Step step = decode(embeds, new long[] {batch, n, p.hidden}, prefix, positions, past, deepstack, batch);
+                if (all != null) {
+                    FloatBuffer logits = step.logits().duplicate();
+                    for (int b = 0; b < batch; b++) {
+                        logits.position(b * n * vocabulary);
+                        logits.get(all, (b * length + from) * vocabulary, n * vocabulary);
+                    }
+                }
+                if (past != null) {
+                    past.close();
+                }
+                past = step;
+            }
+            return past;
+        } catch (OrtException | RuntimeException e) {
+            if (past != null) {
+                past.close();
+            }
+            throw e;
+        }
+    }
+
+    /** The JVM's limit on direct buffers: {@code -XX:MaxDirectMemorySize}, else the heap's maximum (its default). */
+    static long maxDirectMemory() {
+        for (String argument : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (argument.startsWith("-XX:MaxDirectMemorySize=")) {
+                String v = argument.substring("-XX:MaxDirectMemorySize=".length()).trim().toLowerCase(java.util.Locale.ROOT);
+                long unit = v.endsWith("k") ? 1L << 10 : v.endsWith("m") ? 1L << 20 : v.endsWith("g") ? 1L << 30 : 1;
+                try {
+                    return Long.parseLong(unit == 1 ? v : v.substring(0, v.length() - 1)) * unit;
+                } catch (NumberFormatException e) {
+                    break;
+                }
+            }
+        }
+        return Runtime.getRuntime().maxMemory();
     }
 
     /** The prefill's inputs: merged embeddings, positions and each row's last, DeepStack embeddings where taken. */
@@ -276,10 +361,9 @@ public final class PackageGeneration {
     }
 
     /**
-     * One decoder run; {@code past} is the previous run's (null for the prefill: empty past). The logits
-     * are written by ONNX Runtime straight into a direct buffer this thread reuses (a pinned output), so
-     * reading the last position of a long prefill copies nothing else; past 2 GiB of logits they are
-     * copied out instead.
+     * One decoder run; {@code past} is the previous run's (null for the first slice of the prefill: empty
+     * past). The logits are written by ONNX Runtime straight into a direct buffer this thread reuses (a
+     * pinned output), so reading the last position copies nothing else.
      */
     private Step decode(float[] embeds, long[] embedsShape, long[][] mask, long[][][] positions, Step past,
             float[] deepstack, int batch) throws OrtException {
@@ -316,9 +400,8 @@ public final class PackageGeneration {
             int vocabulary = graphs.vocabulary();
             long floats = batch * steps * vocabulary;
             if (4 * floats > Integer.MAX_VALUE) {
-                OrtSession.Result all = graphs.decoder().session().run(inputs);
-                FloatBuffer copied = ((OnnxTensor) all.get(PackageGraphs.LOGITS).orElseThrow()).getFloatBuffer();
-                return new Step(all, copied, (int) steps, vocabulary);
+                throw new IllegalStateException(batch + " rows of " + steps + " positions of " + vocabulary
+                        + " logits exceed one buffer: the prefill is sliced, and a batch this large cannot decode");
             }
             FloatBuffer logits = logitsBuffer((int) floats);
             OnnxTensor pinned = keep(made, OnnxTensor.createTensor(env, logits, new long[] {batch, steps, vocabulary}));

@@ -85,7 +85,8 @@ public final class PackageGraphs implements AutoCloseable {
                         + ". The plugin passes each image's (t, h, w) patch grid under one of those names.");
             }
             List<String> visionOut = new ArrayList<>(vision.session().getOutputNames());
-            String features = visionOut.contains("image_features") ? "image_features" : visionOut.get(0);
+            String features = visionOut.contains("image_features") ? "image_features"
+                    : visionOut.stream().filter(n -> !n.equals(DEEPSTACK_FEATURES)).findFirst().orElse(visionOut.get(0));
 
             Map<String, NodeInfo> embedIn = embed.session().getInputInfo();
             unexpected(embed, embedIn.keySet(), Set.of(INPUT_IDS), what + "'s embedding", INPUT_IDS);

@@ -28,7 +28,7 @@ public final class RopePositions {
     /**
      * The positions of a prefill.
      *
-     * @param inputIds token ids, {@code [batch][sequence]}, left- or right-padded alike
+     * @param inputIds token ids, {@code [batch][sequence]}, left-padded
      * @param attentionMask 1 for a real token, 0 for padding, same shape
      * @param imageGrids the {@code (t, h, w)} patch grid of every image, in the order the images appear in
      *        the batch (row by row)
@@ -100,8 +100,15 @@ public final class RopePositions {
                     v++;
                 }
             }
+            if (v == 0) {
+                throw new IllegalArgumentException("batch row " + b + " is all padding: every row needs a token");
+            }
+            if (attentionMask[b][length - 1] == 0) {
+                throw new IllegalArgumentException("batch row " + b + " is padded on the right: rows are padded on the"
+                        + " left, so that each ends at its last token and decoding continues from it");
+            }
             for (int r = 0; r < 3; r++) {
-                last[r][b] = v == 0 ? -1 : positions[r][v - 1];
+                last[r][b] = positions[r][v - 1];
             }
         }
         if (nextImage != imageGrids.size()) {

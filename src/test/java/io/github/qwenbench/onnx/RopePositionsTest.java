@@ -56,7 +56,7 @@ class RopePositionsTest {
 
     /** Left padding: the same positions at the real tokens, 0 at the padding; decoding goes on from each row's last. */
     @Test
-    void paddingTakesOneAndShiftsTheDelta() {
+    void paddingTakesZeroAndEachRowDecodesFromItsLast() {
         long[][] ids = {{0, 0, A, START, IMAGE, IMAGE, IMAGE, IMAGE, END, B}, {A, B, A, B, A, B, A, B, A, B}};
         long[][] mask = {{0, 0, 1, 1, 1, 1, 1, 1, 1, 1}, {1, 1, 1, 1, 1, 1, 1, 1, 1, 1}};
         RopePositions.Positions p = RopePositions.prefill(ids, mask, List.of(new long[] {1, 4, 4}), 2, TOKENS);
@@ -89,6 +89,9 @@ class RopePositionsTest {
         IllegalArgumentException noGrid = assertThrows(IllegalArgumentException.class,
                 () -> RopePositions.prefill(ids, mask, List.of(), 2, TOKENS));
         assertTrue(noGrid.getMessage().contains("more images than the 0 image grids"), noGrid.getMessage());
+        IllegalArgumentException right = assertThrows(IllegalArgumentException.class,
+                () -> RopePositions.prefill(new long[][] {{A, 0}}, new long[][] {{1, 0}}, List.of(), 2, TOKENS));
+        assertTrue(right.getMessage().contains("padded on the right"), right.getMessage());
         IllegalArgumentException extraGrid = assertThrows(IllegalArgumentException.class,
                 () -> RopePositions.prefill(new long[][] {{A}}, new long[][] {{1}}, List.of(new long[] {1, 2, 2}), 2, TOKENS));
         assertTrue(extraGrid.getMessage().contains("1 image grids were given, but the prompts hold 0"), extraGrid.getMessage());
