@@ -225,6 +225,24 @@ class EmbedExport(torch.nn.Module):
         return self.window[input_ids[..., None] + torch.arange(HIDDEN)]
 
 
+def dense_deepstack(self, hidden_states, visual_pos_masks, visual_embeds):
+    """_deepstack_process for a mask of all ones: hidden[mask, :] is hidden's rows in order."""
+    return hidden_states + visual_embeds.to(hidden_states.dtype).reshape(hidden_states.shape)
+
+
+class Correlate(torch.autograd.Function):
+    """conv1d of the window with a kernel of runtime rows: the legacy exporter wants a kernel shape it cannot
+    infer through the language model, so the ONNX Conv is written with its kernel shape (HIDDEN) stated."""
+
+    @staticmethod
+    def forward(ctx, window, kernels):
+        return F.conv1d(window, kernels)
+
+    @staticmethod
+    def symbolic(g, window, kernels):
+        return g.op("Conv", window, kernels, kernel_shape_i=[HIDDEN])
+
+
 class DecoderExport(torch.nn.Module):
     def __init__(self, model, window, deepstack):
         super().__init__()
@@ -249,7 +267,7 @@ class DecoderExport(torch.nn.Module):
         hidden = out.last_hidden_state
         b, s = hidden.shape[:2]
         # logits[n, i] = sum_j hidden[n, j] * window[i + j]: a correlation of the window with each hidden vector
-        logits = F.conv1d(self.window.view(1, 1, -1), hidden.reshape(b * s, 1, HIDDEN)).reshape(b, s, VOCAB)
+        logits = Correlate.apply(self.window.view(1, 1, -1), hidden.reshape(b * s, 1, HIDDEN)).reshape(b, s, VOCAB)
         presents = []
         for layer in cache.layers:
             presents += [layer.keys, layer.values]
@@ -308,8 +326,17 @@ def export_package(model, window, deepstack, folder):
         names.append("deepstack_visual_embeds")
         args.append(torch.zeros(1, b, s, HIDDEN))
         dyn["deepstack_visual_embeds"] = {1: "batch", 2: "sequence"}
-    export(DecoderExport(model, window, deepstack).eval(), tuple(args),
-           os.path.join(onnx_dir, "decoder_model_merged.onnx"), names, outs, dyn)
+    # HF's _deepstack_process adds the features through a boolean index (hidden[mask, :] += embeds), which the
+    # legacy exporter lowers with shapes frozen from the sample; the export's features are dense (zeros away from
+    # image tokens, the mask all ones), so the same sum is a plain addition.
+    language_model_class = type(model.model.language_model)
+    original_deepstack = language_model_class._deepstack_process
+    language_model_class._deepstack_process = dense_deepstack
+    try:
+        export(DecoderExport(model, window, deepstack).eval(), tuple(args),
+               os.path.join(onnx_dir, "decoder_model_merged.onnx"), names, outs, dyn)
+    finally:
+        language_model_class._deepstack_process = original_deepstack
 
     model.config.save_pretrained(folder)
     model.generation_config.save_pretrained(folder)

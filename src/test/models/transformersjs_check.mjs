@@ -3,8 +3,8 @@
 //
 //   npm install --prefix target/tfjs @huggingface/transformers@4.3.1   (with ONNXRUNTIME_NODE_INSTALL=skip:
 //   its postinstall otherwise tries to download GPU files from a host that is not reachable)
-//   NODE_PATH=target/tfjs/node_modules node src/test/models/transformersjs_check.mjs \
-//       src/test/models/onnx/qwen3vl-tiny target/onnx-fixture-inputs
+//   cp src/test/models/transformersjs_check.mjs target/tfjs/   (an ES module finds packages beside it, not on NODE_PATH)
+//   node target/tfjs/transformersjs_check.mjs src/test/models/onnx/qwen3vl-tiny target/onnx-fixture-inputs
 //
 // The inputs folder holds one <case>.json per conversation, written by generate_onnx_packages.py:
 // input_ids, image_grid_thw and pixel_values (base64 float32, [patches, 1536]) as Hugging Face's
@@ -23,7 +23,7 @@ const model = await AutoModelForImageTextToText.from_pretrained(path.basename(pk
   local_files_only: true,
   dtype: "fp32",
 });
-const out = { transformersjs: (await import("@huggingface/transformers/package.json", { with: { type: "json" } })).default.version, cases: {} };
+const out = { transformersjs: env.version, cases: {} };
 for (const name of Object.keys(references.cases)) {
   const input = JSON.parse(fs.readFileSync(path.join(inputsDir, name + ".json"), "utf8"));
   const ids = BigInt64Array.from(input.input_ids.map(BigInt));
