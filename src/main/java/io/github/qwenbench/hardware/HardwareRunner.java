@@ -15,7 +15,6 @@ import io.github.qwenbench.plan.HardwareSettings;
 import io.github.qwenbench.plan.InputSpec;
 import io.github.qwenbench.suite.SuiteContext;
 import io.github.qwenbench.suite.SuiteRunner;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -142,10 +141,10 @@ public final class HardwareRunner implements SuiteRunner {
         return rooflines;
     }
 
-    /** The model's tensor bytes from its TorchScript file, packed weights included; 0 when unreadable. */
+    /** The model's tensor bytes from its TorchScript or ONNX files, packed weights included; 0 when unreadable. */
     private static long parameterBytes(LoadedModel model) {
         try {
-            return ModelCapacity.of(Path.of(model.file().path())).bytes();
+            return ModelCapacity.of(model.file()).bytes();
         } catch (BenchmarkSetupException | RuntimeException e) {
             return 0;
         }

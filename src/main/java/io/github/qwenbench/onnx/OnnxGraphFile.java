@@ -31,31 +31,56 @@ public final class OnnxGraphFile {
 
         /** The element type as the plugin's dtypes spell it, or {@code type<N>} for others. */
         public String dtype() {
-            return switch (elementType) {
-                case 1 -> "float32";
-                case 2 -> "uint8";
-                case 3 -> "int8";
-                case 6 -> "int32";
-                case 7 -> "int64";
-                case 9 -> "boolean";
-                case 10 -> "float16";
-                case 11 -> "float64";
-                case 16 -> "bfloat16";
-                default -> "type" + elementType;
-            };
+            return dtypeOf(elementType);
         }
+    }
+
+    /** ONNX's {@code TensorProto.DataType} number as the plugin's dtypes spell it, or {@code type<N>}. */
+    static String dtypeOf(int elementType) {
+        return switch (elementType) {
+            case 1 -> "float32";
+            case 2 -> "uint8";
+            case 3 -> "int8";
+            case 4 -> "uint16";
+            case 5 -> "int16";
+            case 6 -> "int32";
+            case 7 -> "int64";
+            case 9 -> "boolean";
+            case 10 -> "float16";
+            case 11 -> "float64";
+            case 12 -> "uint32";
+            case 13 -> "uint64";
+            case 16 -> "bfloat16";
+            case 21 -> "uint4";
+            case 22 -> "int4";
+            default -> "type" + elementType;
+        };
     }
 
     /**
      * What the file declares.
      *
      * @param inputs the graph inputs that are not initializers, in order
+     * @param weightList every initializer, in the file's order
      * @param weights initializers (weights and constants)
      * @param weightElements their elements, all types together (a 4-bit weight packed two to a byte counts as
      *        the bytes it is stored in)
      * @param weightBytes their bytes as stored (external data included: the dimensions say it)
      */
-    public record Graph(List<Input> inputs, int weights, long weightElements, long weightBytes) {
+    public record Graph(List<Input> inputs, List<Weight> weightList, int weights, long weightElements,
+            long weightBytes) {
+    }
+
+    /**
+     * One initializer.
+     *
+     * @param name its name
+     * @param dtype its element type as the plugin's dtypes spell it ({@code uint4}, {@code int4} for 4-bit)
+     * @param shape its dimensions
+     * @param elements its elements
+     * @param bytes its bytes as stored
+     */
+    public record Weight(String name, String dtype, List<Long> shape, long elements, long bytes) {
     }
 
     private OnnxGraphFile() {
@@ -86,8 +111,7 @@ public final class OnnxGraphFile {
 
     private static Graph graph(Reader r) throws IOException {
         List<Input> declared = new ArrayList<>();
-        Set<String> initializers = new HashSet<>();
-        long[] sizes = new long[2];
+        List<Weight> weights = new ArrayList<>();
         while (r.more()) {
             int key = (int) r.varint();
             int field = key >>> 3;
@@ -99,13 +123,16 @@ public final class OnnxGraphFile {
             if (field == 11) {
                 declared.add(valueInfo(r.sub(length)));
             } else if (field == 5) {
-                initializers.add(initializer(r.sub(length), sizes));
+                weights.add(initializer(r.sub(length)));
             } else {
                 r.skipBytes(length);
             }
         }
+        Set<String> initializers = new HashSet<>();
+        weights.forEach(w -> initializers.add(w.name()));
         declared.removeIf(i -> initializers.contains(i.name()));
-        return new Graph(declared, initializers.size(), sizes[0], sizes[1]);
+        return new Graph(declared, List.copyOf(weights), weights.size(),
+                weights.stream().mapToLong(Weight::elements).sum(), weights.stream().mapToLong(Weight::bytes).sum());
     }
 
     private static Input valueInfo(Reader r) throws IOException {
@@ -169,20 +196,21 @@ public final class OnnxGraphFile {
         return value;
     }
 
-    /** An initializer's name; adds its elements and bytes to {@code sizes}. */
-    private static String initializer(Reader r, long[] sizes) throws IOException {
+    /** An initializer's name, type, dimensions and size (from the dimensions and type, whatever the data's form). */
+    private static Weight initializer(Reader r) throws IOException {
         String name = "";
         long elements = 1;
+        List<Long> shape = new ArrayList<>();
         int type = 0;
         while (r.more()) {
             int key = (int) r.varint();
             int field = key >>> 3;
             if (field == 1 && (key & 7) == 0) {
-                elements *= r.varint();
+                shape.add(r.varint());
             } else if (field == 1 && (key & 7) == 2) { // packed dims
                 Reader dims = r.sub(r.varint());
                 while (dims.more()) {
-                    elements *= dims.varint();
+                    shape.add(dims.varint());
                 }
             } else if (field == 2 && (key & 7) == 0) {
                 type = (int) r.varint();
@@ -192,8 +220,10 @@ public final class OnnxGraphFile {
                 r.skip(key & 7);
             }
         }
-        sizes[0] += elements;
-        sizes[1] += switch (type) {
+        for (long dim : shape) {
+            elements *= dim;
+        }
+        long bytes = switch (type) {
             case 2, 3, 9 -> elements;
             case 4, 5, 10, 16 -> 2 * elements;
             case 1, 6, 12 -> 4 * elements;
@@ -201,7 +231,7 @@ public final class OnnxGraphFile {
             case 21, 22 -> (elements + 1) / 2;
             default -> 0;
         };
-        return name;
+        return new Weight(name, dtypeOf(type), List.copyOf(shape), elements, bytes);
     }
 
     /** A protobuf reader over the next {@code limit} bytes of a stream, skipping what it does not read. */

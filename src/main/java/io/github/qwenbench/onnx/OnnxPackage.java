@@ -1,6 +1,7 @@
 package io.github.qwenbench.onnx;
 
 import io.github.qwenbench.plan.BenchmarkSetupException;
+import io.github.qwenbench.plan.ModelFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -190,14 +191,24 @@ public final class OnnxPackage {
         return config;
     }
 
-    /** The variants in words: one name when all parts agree, else each part's. */
+    /** The variants as {@code <variant>} spells them: one name when all parts agree, else each part's ({@code part=variant}). */
     public String describeVariants() {
         if (new TreeSet<>(variants.values()).size() == 1) {
             return variants.get(Part.DECODER);
         }
         List<String> parts = new ArrayList<>();
-        variants.forEach((part, v) -> parts.add(part.fileName() + " " + v));
+        variants.forEach((part, v) -> parts.add(part.fileName() + "=" + v));
         return String.join(", ", parts);
+    }
+
+    /** The ONNX graph files {@code model} runs: the file itself, or a package's parts in its variant. */
+    public static List<Path> graphFiles(ModelFile model) throws BenchmarkSetupException {
+        if (!ModelFile.ONNX_PACKAGE.equals(model.engine())) {
+            return List.of(Path.of(model.path()));
+        }
+        Variants chosen = Variants.parse(model.variant(), "<" + model.role() + "><variant>");
+        return List.copyOf(open(Path.of(model.path()), chosen.all(), chosen.parts(), "the " + model.role() + " package")
+                .files().values());
     }
 
     /**

@@ -46,7 +46,10 @@ class OnnxPackageTest {
 
         OnnxPackage mixed = OnnxPackage.open(root, "q4", Map.of(OnnxPackage.Part.VISION_ENCODER, "fp32"), "x");
         assertEquals(root.resolve("onnx/vision_encoder.onnx"), mixed.files().get(OnnxPackage.Part.VISION_ENCODER));
-        assertEquals("vision_encoder fp32, embed_tokens q4, decoder_model_merged q4", mixed.describeVariants());
+        assertEquals("vision_encoder=fp32, embed_tokens=q4, decoder_model_merged=q4", mixed.describeVariants());
+        OnnxPackage.Variants again = OnnxPackage.Variants.parse(mixed.describeVariants(), "recorded");
+        assertEquals(mixed.files(), OnnxPackage.open(root, again.all(), again.parts(), "x").files(),
+                "a recorded variant opens the same files (the worker reopens the package from it)");
         assertTrue(OnnxPackage.isPackage(root));
         assertFalse(OnnxPackage.isPackage(dir.resolve("onnx")));
     }
