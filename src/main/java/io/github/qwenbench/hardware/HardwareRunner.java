@@ -64,7 +64,13 @@ public final class HardwareRunner implements SuiteRunner {
             NDList sample = context.inputs().sample(manager, 0);
             List<OperatorProfile> profiles = new ArrayList<>();
             ProfileComparison comparison = null;
-            if (settings.profileIterations() > 0) {
+            boolean onnx = baseline.file().onnx() || candidate.file().onnx();
+            if (settings.profileIterations() > 0 && onnx) {
+                context.progress().accept("operator profiles: not taken, the profiler is libtorch's and does not see"
+                        + " ONNX Runtime's operators (and so no roofline)");
+                context.warnings().add("The operator profiles and rooflines were not taken: the profiler is"
+                        + " libtorch's, and ONNX Runtime's operators are outside it.");
+            } else if (settings.profileIterations() > 0) {
                 EngineThreads threads = context.engineThreads();
                 threads.apply("profile", 1);
                 try {

@@ -156,10 +156,14 @@ public final class ModelResolver {
         }
     }
 
-    /** Unpacks a package archive, keeping its folders, into {@code <unpackDirectory>/<role>-package/}. */
+    /**
+     * Unpacks a package archive, keeping its folders, into {@code <unpackDirectory>/<role>-package/}, emptied
+     * first so that no file of an earlier package is taken for this one's.
+     */
     private Path unpackedPackage(String role, Path archive, String described) throws BenchmarkSetupException {
         Path target = unpackDirectory.resolve(role + "-package");
         try {
+            deleteTree(target);
             unpackTree(archive, target);
             try (java.util.stream.Stream<Path> walk = Files.walk(target)) {
                 return walk.filter(p -> Files.isDirectory(p) && OnnxPackage.isPackage(p)).findFirst()
@@ -169,6 +173,17 @@ public final class ModelResolver {
         } catch (IOException e) {
             throw new BenchmarkSetupException("Cannot unpack the " + role + " package archive " + archive + " (from "
                     + described + "): " + e.getMessage() + ".", e);
+        }
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> walk = Files.walk(folder)) {
+            for (Path p : (Iterable<Path>) walk.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.delete(p);
+            }
         }
     }
 
@@ -215,20 +230,23 @@ public final class ModelResolver {
         return name.endsWith(".zip") || name.endsWith(".tar.gz") || name.endsWith(".tgz");
     }
 
-    /** Unpacks the single .pt file an archive holds into {@code <unpackDirectory>/<role>/}. */
+    /** Unpacks the single model file (.pt or .onnx) an archive holds into {@code <unpackDirectory>/<role>/}. */
     private Path unpack(String role, Path archive, String described) throws BenchmarkSetupException {
         List<Path> found;
         try {
-            found = unpack(archive, unpackDirectory.resolve(role),
-                    name -> name.toLowerCase(Locale.ROOT).endsWith(".pt"));
+            found = unpack(archive, unpackDirectory.resolve(role), name -> {
+                String lower = name.toLowerCase(Locale.ROOT);
+                return lower.endsWith(".pt") || lower.endsWith(".onnx");
+            });
         } catch (IOException e) {
             throw new BenchmarkSetupException("Cannot unpack the " + role + " archive " + archive + " (from "
                     + described + "): " + e.getMessage() + ". Check that it is a valid .zip or .tar.gz.", e);
         }
         if (found.size() != 1) {
             throw new BenchmarkSetupException("The " + role + " archive " + archive + " holds " + found.size()
-                    + " .pt files " + found.stream().map(Path::getFileName).toList()
-                    + ", but it must hold exactly one TorchScript model.");
+                    + " .pt or .onnx files " + found.stream().map(Path::getFileName).toList()
+                    + ", but it must hold exactly one model (a TorchScript or ONNX file), or a package in the"
+                    + " three-part ONNX layout.");
         }
         return found.get(0);
     }
