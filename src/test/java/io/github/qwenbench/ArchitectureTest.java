@@ -47,6 +47,7 @@ class ArchitectureTest {
                 .layer("host").definedBy(BASE + ".host..")
                 .layer("torchscript").definedBy(BASE + ".torchscript..")
                 .layer("endpoint").definedBy(BASE + ".endpoint..")
+                .layer("onnx").definedBy(BASE + ".onnx..")
                 .layer("model").definedBy(BASE + ".model..")
                 .layer("workload").definedBy(BASE + ".workload..")
                 .layer("decoding").definedBy(BASE + ".decoding..")
@@ -71,12 +72,14 @@ class ArchitectureTest {
                 .whereLayer("torchscript").mayOnlyBeAccessedByLayers("model", "worker", "run")
                 .whereLayer("endpoint").mayOnlyBeAccessedByLayers("model", "workload", "decoding", "measure", "suite api",
                         "suites", "worker", "run")
-                .whereLayer("host").mayOnlyBeAccessedByLayers("torchscript", "model", "workload", "decoding",
+                .whereLayer("onnx").mayOnlyBeAccessedByLayers("model", "worker", "run")
+                .whereLayer("host").mayOnlyBeAccessedByLayers("torchscript", "onnx", "model", "workload", "decoding",
                         "measure", "suite api", "suites", "report", "worker", "run", "plugin")
-                .whereLayer("plan").mayOnlyBeAccessedByLayers("host", "torchscript", "model", "workload", "decoding",
+                .whereLayer("plan").mayOnlyBeAccessedByLayers("host", "torchscript", "onnx", "endpoint", "model", "workload",
+                        "decoding",
                         "measure", "suite api", "suites", "report", "worker", "run", "plugin")
                 .whereLayer("scoring").mayOnlyBeAccessedByLayers("workload", "suites", "run")
-                .whereLayer("stats").mayOnlyBeAccessedByLayers("gate", "plan", "host", "torchscript", "model",
+                .whereLayer("stats").mayOnlyBeAccessedByLayers("gate", "plan", "host", "torchscript", "onnx", "model",
                         "workload", "decoding", "measure", "suite api", "suites", "report", "worker", "run", "plugin")
                 .check(CLASSES);
     }
@@ -103,9 +106,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void onnxRuntimeTypesStayInTheEnginePackage() {
+        noClasses().that(not(resideInAPackage(BASE + ".onnx.."))).should().dependOnClassesThat()
+                .resideInAPackage("ai.onnxruntime..").check(CLASSES);
+    }
+
+    @Test
     void numbersAndVerdictsKnowNoEngineAndNoMaven() {
         noClasses().that().resideInAnyPackage(BASE + ".stats..", BASE + ".scoring..", BASE + ".gate..").should().dependOnClassesThat()
-                .resideInAnyPackage("ai.djl..", "org.apache.maven..").check(CLASSES);
+                .resideInAnyPackage("ai.djl..", "ai.onnxruntime..", "org.apache.maven..").check(CLASSES);
     }
 
     @Test
@@ -117,7 +126,7 @@ class ArchitectureTest {
     /** Every package is in a layer: a new package must be placed before it can be used. */
     @Test
     void everyPackageHasItsLayer() throws IOException {
-        Set<String> layered = new TreeSet<>(List.of("stats", "scoring", "gate", "json", "html", "plan", "host", "torchscript", "endpoint",
+        Set<String> layered = new TreeSet<>(List.of("stats", "scoring", "gate", "json", "html", "plan", "host", "torchscript", "onnx", "endpoint",
                 "model", "workload", "decoding", "measure", "suite", "report", "worker", "run", "plugin"));
         layered.addAll(SUITES);
         Set<String> packages = new TreeSet<>();

@@ -12,6 +12,10 @@ public final class DecodingMethod {
     public static final String KV_CACHE = "kv-cache: the prefill, then one decode step per new token over the model's"
             + " key/value cache (its decode method)";
 
+    public static final String PACKAGE_CACHE = "kv-cache: the prefill, then one decode step per new token, each feeding"
+            + " the decoder's present key/values back as its past (a three-part ONNX package, the caller's part done as"
+            + " Hugging Face's generate does)";
+
     /** How two models decoded, in one phrase: the same way, or each its own. */
     public static String decoding(String baseline, String candidate) {
         return baseline.equals(candidate) ? baseline : "baseline " + baseline + "; candidate " + candidate;

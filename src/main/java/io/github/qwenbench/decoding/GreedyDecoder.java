@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import io.github.qwenbench.model.GeneratedTokens;
 import io.github.qwenbench.model.LoadedModel;
 import io.github.qwenbench.plan.BenchmarkSetupException;
 import io.github.qwenbench.plan.InputSpec;
@@ -42,12 +43,18 @@ public final class GreedyDecoder {
      * @param tokens each row's generated tokens, cut before its stop token
      * @param stopped whether each row met a stop token
      * @param forwardNanos the time of every forward pass (or decode step): the first is the prefill
-     * @param cached whether the model's key/value cache was used (its decode method), else full recompute
+     * @param decoding how: {@link DecodingMethod#KV_CACHE}, {@link DecodingMethod#PACKAGE_CACHE} or
+     *        {@link DecodingMethod#FULL_RECOMPUTE}
      * @param cacheBytes bytes of the cache tensors after the last step (0 without a cache)
      * @param cachePositions positions the cache held then, per row (prompt with padding, and the tokens fed)
      */
-    public record Decoded(long[][] tokens, boolean[] stopped, long[] forwardNanos, boolean cached, long cacheBytes,
+    public record Decoded(long[][] tokens, boolean[] stopped, long[] forwardNanos, String decoding, long cacheBytes,
             int cachePositions) {
+
+        /** Whether a key/value cache was used, else full recompute. */
+        public boolean cached() {
+            return !DecodingMethod.FULL_RECOMPUTE.equals(decoding);
+        }
 
         /** Time to the first token: the prefill forward, vision included. */
         public long firstTokenNanos() {
@@ -87,6 +94,11 @@ public final class GreedyDecoder {
                     + ids.getShape() + ": greedy decoding needs token ids shaped [batch, sequence].");
         }
         int rows = (int) ids.getShape().get(0);
+        if (model.isPackage()) {
+            GeneratedTokens g = model.generate(prompt, options.maxNewTokens(), options.stopTokens());
+            return new Decoded(g.tokens(), g.stopped(), g.stepNanos(), DecodingMethod.PACKAGE_CACHE, g.cacheBytes(),
+                    g.cachePositions());
+        }
         CachedDecoding cached = CachedDecoding.of(model);
         if (cached != null) {
             return decodeCached(cached, predictor, prompt, specs, tokenIndex, options, manager, rows);
@@ -115,7 +127,8 @@ public final class GreedyDecoder {
                 inputs = grown(inputs, specs, tokenIndex, next, scratch);
             }
         }
-        return new Decoded(answers(generated, lengths, steps, rows), stopped, Arrays.copyOf(forwardNanos, steps), false,
+        return new Decoded(answers(generated, lengths, steps, rows), stopped, Arrays.copyOf(forwardNanos, steps),
+                DecodingMethod.FULL_RECOMPUTE,
                 0, 0);
     }
 
@@ -141,7 +154,8 @@ public final class GreedyDecoder {
                     steps++;
                     if (allStopped || steps == options.maxNewTokens()) {
                         return new Decoded(answers(generated, lengths, steps, rows), stopped,
-                                Arrays.copyOf(stepNanos, steps), true, state.cacheBytes(), state.length());
+                                Arrays.copyOf(stepNanos, steps), DecodingMethod.KV_CACHE, state.cacheBytes(),
+                                state.length());
                     }
                     start = System.nanoTime();
                     state.step(next, scratch);

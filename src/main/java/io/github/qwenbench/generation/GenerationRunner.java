@@ -203,7 +203,7 @@ public final class GenerationRunner implements SuiteRunner {
             return new GenerationMetrics.ModelGeneration(role, requests, LatencySummary.of(firstToken),
                     LatencySummary.of(perToken), LatencySummary.of(endToEnd), Statistics.median(tokensPerSecond),
                     Statistics.median(endToEndTokensPerSecond),
-                    last.cached() ? DecodingMethod.KV_CACHE : DecodingMethod.FULL_RECOMPUTE, perSequence,
+                    last.decoding(), perSequence,
                     last.cached() ? (double) perSequence / last.cachePositions() : Double.NaN);
         }
     }

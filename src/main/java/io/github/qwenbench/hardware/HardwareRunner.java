@@ -15,7 +15,6 @@ import io.github.qwenbench.plan.HardwareSettings;
 import io.github.qwenbench.plan.InputSpec;
 import io.github.qwenbench.suite.SuiteContext;
 import io.github.qwenbench.suite.SuiteRunner;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -65,7 +64,13 @@ public final class HardwareRunner implements SuiteRunner {
             NDList sample = context.inputs().sample(manager, 0);
             List<OperatorProfile> profiles = new ArrayList<>();
             ProfileComparison comparison = null;
-            if (settings.profileIterations() > 0) {
+            boolean onnx = baseline.file().onnx() || candidate.file().onnx();
+            if (settings.profileIterations() > 0 && onnx) {
+                context.progress().accept("operator profiles: not taken, the profiler is libtorch's and does not see"
+                        + " ONNX Runtime's operators (and so no roofline)");
+                context.warnings().add("The operator profiles and rooflines were not taken: the profiler is"
+                        + " libtorch's, and ONNX Runtime's operators are outside it.");
+            } else if (settings.profileIterations() > 0) {
                 EngineThreads threads = context.engineThreads();
                 threads.apply("profile", 1);
                 try {
@@ -142,10 +147,10 @@ public final class HardwareRunner implements SuiteRunner {
         return rooflines;
     }
 
-    /** The model's tensor bytes from its TorchScript file, packed weights included; 0 when unreadable. */
+    /** The model's tensor bytes from its TorchScript or ONNX files, packed weights included; 0 when unreadable. */
     private static long parameterBytes(LoadedModel model) {
         try {
-            return ModelCapacity.of(Path.of(model.file().path())).bytes();
+            return ModelCapacity.of(model.file()).bytes();
         } catch (BenchmarkSetupException | RuntimeException e) {
             return 0;
         }

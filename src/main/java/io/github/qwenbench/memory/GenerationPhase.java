@@ -2,7 +2,6 @@ package io.github.qwenbench.memory;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import io.github.qwenbench.decoding.DecodingMethod;
 import io.github.qwenbench.decoding.GreedyDecoder;
 import io.github.qwenbench.measure.ResidentMemory;
 import io.github.qwenbench.model.InputFactory;
@@ -39,8 +38,7 @@ final class GenerationPhase {
         }
         long peak = memory.peak();
         return new GenerationMemorySample(answers, settings.maxNewTokens(), peak, longest.cacheBytes(),
-                longest.cachePositions(), longest.cached() ? DecodingMethod.KV_CACHE
-                        : DecodingMethod.FULL_RECOMPUTE);
+                longest.cachePositions(), longest.decoding());
     }
 
     private static GreedyDecoder.Decoded decode(LoadedModel model, NDList prompt, InputFactory inputs,

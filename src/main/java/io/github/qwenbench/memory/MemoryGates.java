@@ -43,7 +43,9 @@ public final class MemoryGates {
         Capacity candidateCapacity = metrics.capacity() == null || metrics.capacity().size() < 2 ? null
                 : metrics.capacity().get(1);
         String unreadable = candidateCapacity == null ? "the models' files were not read"
-                : candidateCapacity.unavailable();
+                : candidateCapacity.unavailable() != null ? candidateCapacity.unavailable()
+                : Double.isNaN(candidateCapacity.sparsity()) ? "zeros are counted in TorchScript files only, and the"
+                        + " candidate is an ONNX model: remove <memory><minSparsity> for it" : null;
         if (settings.minSparsity() != null) {
             verdicts.add(Verdict.judge("minSparsity[candidate]", unreadable == null ? candidateCapacity.sparsity()
                     : Double.NaN, Comparison.AT_LEAST, settings.minSparsity(), unreadable != null ? unreadable
@@ -53,7 +55,7 @@ public final class MemoryGates {
         if (settings.maxParameterRatio() != null) {
             verdicts.add(Verdict.judge("maxParameterRatio", metrics.parameterRatio(), Comparison.AT_MOST,
                     settings.maxParameterRatio(), "candidate tensor bytes over the baseline's, packed quantized"
-                            + " weights included, read from the TorchScript files"));
+                            + " weights included, read from the model files (TorchScript tensors, ONNX initializers)"));
         }
         MemoryMetrics.ModelMemory candidate = metrics.models().get(1);
         verdicts.add(Verdict.judge("maxLeakBytesPerInference[candidate]", candidate.leakBytesPerInference().median(),

@@ -105,8 +105,10 @@ public final class MemorySuite implements SuiteDefinition<MemoryMetrics> {
                 100 * metrics.peakMinusIdle().estimate()));
         for (Capacity capacity : metrics.capacity() == null ? List.<Capacity>of() : metrics.capacity()) {
             if (capacity.unavailable() == null) {
-                line.append(String.format(Locale.ROOT, "; %s tensors %.2f MiB, %.2f%% zeros", capacity.role(),
-                        capacity.bytes() / MIB, 100 * capacity.sparsity()));
+                line.append(String.format(Locale.ROOT, "; %s tensors %.2f MiB", capacity.role(), capacity.bytes() / MIB));
+                if (!Double.isNaN(capacity.sparsity())) {
+                    line.append(String.format(Locale.ROOT, ", %.2f%% zeros", 100 * capacity.sparsity()));
+                }
             }
         }
         double ratio = metrics.parameterRatio();

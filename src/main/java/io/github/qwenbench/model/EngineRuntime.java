@@ -1,6 +1,8 @@
 package io.github.qwenbench.model;
 
 import ai.djl.engine.Engine;
+import io.github.qwenbench.onnx.OrtRuntime;
+import io.github.qwenbench.plan.ModelFile;
 import io.github.qwenbench.torchscript.TorchScript;
 import java.nio.file.Path;
 
@@ -13,6 +15,28 @@ import java.nio.file.Path;
 public final class EngineRuntime {
 
     private EngineRuntime() {
+    }
+
+    /**
+     * What runs {@code model}, as results record it: the engine and its version, the device, and for ONNX
+     * Runtime the session options every session of the plugin has (its intra-op threads are each
+     * measurement's, recorded with its conditions).
+     */
+    public static String describe(ModelFile model, String device) {
+        Engine engine = engine();
+        String arrays = engine.getEngineName() + " " + engine.getVersion() + " through DJL " + Engine.getDjlVersion();
+        if (!model.onnx()) {
+            return arrays + " on " + device;
+        }
+        OrtRuntime.Options options = new OrtRuntime.Options(1, LoadedModel.ONNX_OPTIMIZATION, true);
+        StringBuilder described = new StringBuilder("ONNX Runtime " + OrtRuntime.version() + " on cpu (");
+        options.recorded().forEach((key, value) -> {
+            if (!"intraOpThreads".equals(key)) {
+                described.append(key).append('=').append(value).append(", ");
+            }
+        });
+        return described.append("intra-op threads as each measurement's conditions say); arrays in ")
+                .append(arrays).toString();
     }
 
     /** The engine, loading it if nothing has yet. */

@@ -2,6 +2,7 @@ package io.github.qwenbench.model;
 
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
+import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDArray;
@@ -13,6 +14,9 @@ import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
+import io.github.qwenbench.onnx.OnnxBlock;
+import io.github.qwenbench.onnx.OnnxPackage;
+import io.github.qwenbench.onnx.PackageBlock;
 import io.github.qwenbench.plan.BenchmarkSetupException;
 import io.github.qwenbench.plan.EngineSettings;
 import io.github.qwenbench.plan.InputSpec;
@@ -26,8 +30,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A TorchScript model loaded into the PyTorch engine through DJL, on the configured device, with one
- * predictor.
+ * A model loaded for the suites, with one predictor: a TorchScript file in the PyTorch engine through
+ * DJL, on the configured device; or, on the CPU, an ONNX file or a three-part ONNX package in ONNX
+ * Runtime, as a DJL block of its own ({@link OnnxBlock}, {@link PackageBlock}) whose arrays live in the
+ * PyTorch engine like every other model's, so that the suites run both engines alike.
  */
 public final class LoadedModel implements AutoCloseable {
 
@@ -64,6 +70,9 @@ public final class LoadedModel implements AutoCloseable {
      * set-up error that says what is missing.
      */
     public static LoadedModel load(ModelFile file, boolean trainable, String device) throws BenchmarkSetupException {
+        if (file.onnx()) {
+            return loadOnnx(file, trainable, device);
+        }
         Device target = device(device);
         Criteria.Builder<NDList, NDList> criteria = Criteria.builder()
                 .setTypes(NDList.class, NDList.class)
@@ -84,6 +93,68 @@ public final class LoadedModel implements AutoCloseable {
                     + file.path() + ": " + EngineMessages.rootCause(e) + ". Check that it is a TorchScript export"
                     + " (torch.jit.trace or torch.jit.script) that this libtorch can read.", e);
         }
+    }
+
+    /** ONNX Runtime's graph optimization level for every session (recorded with the engine in the results). */
+    public static final String ONNX_OPTIMIZATION = "all";
+
+    private static LoadedModel loadOnnx(ModelFile file, boolean trainable, String device)
+            throws BenchmarkSetupException {
+        String what = "the " + file.role() + " model";
+        if (trainable) {
+            throw new BenchmarkSetupException(what + " " + file.path() + " runs in ONNX Runtime, which computes no"
+                    + " gradients: the gradient-flow check does not apply to it.");
+        }
+        if (!EngineSettings.CPU.equals(device)) {
+            throw new BenchmarkSetupException(what + " " + file.path() + " runs in ONNX Runtime, which this plugin"
+                    + " runs on the CPU only; set <engine><device>cpu</device> or benchmark a TorchScript export on "
+                    + device + ".");
+        }
+        long start = System.nanoTime();
+        AutoCloseable block;
+        Model model = Model.newInstance(file.role(), Device.cpu(), "PyTorch");
+        if (ModelFile.ONNX_PACKAGE.equals(file.engine())) {
+            OnnxPackage.Variants variants = OnnxPackage.Variants.parse(file.variant(), "<" + file.role() + "><variant>");
+            PackageBlock pkg = PackageBlock.open(OnnxPackage.open(Path.of(file.path()), variants.all(),
+                    variants.parts(), what), EngineRuntime::intraOpThreads, ONNX_OPTIMIZATION, true, what);
+            model.setBlock(pkg);
+            block = pkg;
+        } else {
+            OnnxBlock onnx = OnnxBlock.open(Path.of(file.path()), EngineRuntime::intraOpThreads, ONNX_OPTIMIZATION,
+                    true, what);
+            model.setBlock(onnx);
+            block = onnx;
+        }
+        LoadedModel loaded = new LoadedModel(file, new ZooModel<>(model, new NoopTranslator()), Device.cpu(),
+                System.nanoTime() - start);
+        loaded.onnxBlock = block;
+        return loaded;
+    }
+
+    /** The ONNX Runtime block of an ONNX model, or null for TorchScript. */
+    private AutoCloseable onnxBlock;
+
+    /** Whether this model is a three-part ONNX package, which generates over its own cache ({@link #generate}). */
+    public boolean isPackage() {
+        return onnxBlock instanceof PackageBlock;
+    }
+
+    /**
+     * Greedy generation over a package's own key/value cache (the caller's part done as Hugging Face
+     * does), from the workload's prompt arrays.
+     */
+    public GeneratedTokens generate(NDList prompt, int maxNewTokens, java.util.Set<Long> stops)
+            throws BenchmarkSetupException {
+        if (!(onnxBlock instanceof PackageBlock pkg)) {
+            throw new IllegalStateException(file.path() + " is not a three-part package");
+        }
+        var g = pkg.generate(prompt, maxNewTokens, stops);
+        return new GeneratedTokens(g.tokens(), g.stopped(), g.stepNanos(), g.cacheBytes(), g.cachePositions());
+    }
+
+    /** The single ONNX graph's block when this model is one, else null. */
+    public OnnxBlock onnxGraph() {
+        return onnxBlock instanceof OnnxBlock b ? b : null;
     }
 
     /** DJL's device for {@code cpu} or {@code gpu:N}, after checking that the engine can use it. */
@@ -192,6 +263,9 @@ public final class LoadedModel implements AutoCloseable {
 
     /** Whether the TorchScript module exports a {@code decode} method: the cached-generation contract. */
     public boolean hasDecodeMethod() {
+        if (onnxBlock != null) {
+            return false;
+        }
         if (decodeMethod == null) {
             decodeMethod = TorchScript.methodNames(model.getBlock()).contains(DECODE_METHOD);
         }
@@ -232,7 +306,7 @@ public final class LoadedModel implements AutoCloseable {
                 .map(a -> a.getName() + " " + a.getDataType().toString().toLowerCase(java.util.Locale.ROOT)
                         + a.getShape())
                 .collect(Collectors.joining(", "));
-        List<String> expected = TorchScriptArchive.forwardArguments(Path.of(file.path()));
+        List<String> expected = file.onnx() ? List.of() : TorchScriptArchive.forwardArguments(Path.of(file.path()));
         String advice = specs.stream().anyMatch(InputSpec::fromWorkload)
                 ? "The workload's conversations give it tensors of their own lengths and image grids: was it traced"
                         + " for a fixed layout? Export it to take any, or benchmark it with <inputs>."
@@ -247,5 +321,12 @@ public final class LoadedModel implements AutoCloseable {
     public void close() {
         predictor.close();
         model.close();
+        if (onnxBlock != null) {
+            try {
+                onnxBlock.close();
+            } catch (Exception ignored) {
+                // the sessions are gone with the worker anyway
+            }
+        }
     }
 }

@@ -1,9 +1,13 @@
 package io.github.qwenbench.model;
 
+import io.github.qwenbench.onnx.OnnxGraphFile;
+import io.github.qwenbench.onnx.OnnxPackage;
 import io.github.qwenbench.plan.BenchmarkSetupException;
+import io.github.qwenbench.plan.ModelFile;
 import io.github.qwenbench.torchscript.TorchScriptTensors;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,9 +21,10 @@ import java.util.TreeMap;
  * @param elements all tensors' elements
  * @param bytes all tensors' bytes (elements times element size)
  * @param zeros all tensors' zeros
+ * @param zerosCounted whether zeros were counted (TorchScript files); false for ONNX files, whose zeros are 0 here
  */
 public record ModelCapacity(List<TensorStats> tensors, List<DtypeTotals> byDtype, long elements, long bytes,
-        long zeros) {
+        long zeros, boolean zerosCounted) {
 
     /**
      * One tensor.
@@ -60,9 +65,28 @@ public record ModelCapacity(List<TensorStats> tensors, List<DtypeTotals> byDtype
         }
     }
 
-    /** Share of zeros over all tensors. */
+    /** Share of zeros over all tensors; NaN where they were not counted (ONNX files). */
     public double sparsity() {
-        return elements == 0 ? 0 : (double) zeros / elements;
+        return !zerosCounted ? Double.NaN : elements == 0 ? 0 : (double) zeros / elements;
+    }
+
+    /**
+     * Reads what {@code model} runs: a TorchScript file's tensors ({@link #of(Path)}), or the initializers of an
+     * ONNX file or of a package's parts in its variant (kind {@code initializer}, named {@code <file>:<name>}),
+     * whose sizes come from their dimensions and types; zeros are not counted in ONNX files.
+     */
+    public static ModelCapacity of(ModelFile model) throws BenchmarkSetupException {
+        if (!model.onnx()) {
+            return of(Path.of(model.path()));
+        }
+        List<TensorStats> tensors = new ArrayList<>();
+        for (Path file : OnnxPackage.graphFiles(model)) {
+            for (OnnxGraphFile.Weight w : OnnxGraphFile.read(file).weightList()) {
+                tensors.add(new TensorStats(file.getFileName() + ":" + w.name(), "initializer", w.dtype(), w.shape(),
+                        w.elements(), w.bytes(), 0));
+            }
+        }
+        return summarize(tensors, false);
     }
 
     /** Elements of the tensors of {@code kind} ({@code parameter}, {@code buffer}, {@code packed}, ...). */
@@ -74,14 +98,14 @@ public record ModelCapacity(List<TensorStats> tensors, List<DtypeTotals> byDtype
     public static ModelCapacity of(Path model) throws BenchmarkSetupException {
         try {
             return summarize(TorchScriptTensors.read(model).stream().map(t -> new TensorStats(t.name(), t.kind(),
-                    t.dtype(), t.shape(), t.elements(), t.bytes(), t.zeros())).toList());
+                    t.dtype(), t.shape(), t.elements(), t.bytes(), t.zeros())).toList(), true);
         } catch (IOException | RuntimeException e) {
             throw new BenchmarkSetupException("Cannot read the tensors of " + model + ": " + e.getMessage()
                     + ". It must be a TorchScript file (torch.jit.trace or torch.jit.script, then save).", e);
         }
     }
 
-    private static ModelCapacity summarize(List<TensorStats> tensors) {
+    private static ModelCapacity summarize(List<TensorStats> tensors, boolean zerosCounted) {
         Map<String, long[]> totals = new TreeMap<>();
         for (TensorStats t : tensors) {
             long[] sum = totals.computeIfAbsent(t.dtype(), k -> new long[4]);
@@ -97,7 +121,7 @@ public record ModelCapacity(List<TensorStats> tensors, List<DtypeTotals> byDtype
         return new ModelCapacity(List.copyOf(tensors), byDtype,
                 tensors.stream().mapToLong(TensorStats::elements).sum(),
                 tensors.stream().mapToLong(TensorStats::bytes).sum(),
-                tensors.stream().mapToLong(TensorStats::zeros).sum());
+                tensors.stream().mapToLong(TensorStats::zeros).sum(), zerosCounted);
     }
 
 }

@@ -111,7 +111,7 @@ public record PairBudget(String suite, String pairsSuite, int minPairs, int maxP
     public String raise() {
         String pairs = suite.equals(pairsSuite) ? "<maxPairs>" : "<" + pairsSuite + "><maxPairs>";
         return String.format(Locale.ROOT, "To decide, raise <%s><maxDuration> (now %s) or %s (now %d), or"
-                + " measure fewer points", suite, Duration.ofMillis(ceilingMillis).toString().substring(2).toLowerCase(
-                        Locale.ROOT), pairs, maxPairs);
+                + " measure fewer points", suite, Thresholds.spelled(Duration.ofMillis(ceilingMillis)), pairs,
+                maxPairs);
     }
 }

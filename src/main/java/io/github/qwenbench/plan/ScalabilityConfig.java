@@ -26,8 +26,8 @@ public class ScalabilityConfig {
     @Setting("Pairs (four blocks each) per comparison at most, while its interval still contains the threshold.")
     int maxPairs = 1000;
 
-    @Setting("Time ceiling of the whole suite (e.g. `2m`): each point gets what is left divided by the points still to come, and blocks are sized from the model's measured cost so that a point can reach its `minPairs`; a point that cannot is INCONCLUSIVE for its cost, said before measuring.")
-    String maxDuration = "120s";
+    @Setting("Time ceiling of the whole suite (e.g. `4m`): points that decide early leave it unused; each point gets what is left divided by the points still to come, and blocks are sized from the model's measured cost so that a point can reach its `minPairs`; a point that cannot is INCONCLUSIVE for its cost, said before measuring.")
+    String maxDuration = "240s";
 
     @Setting("Un-measured inferences per model and point (per thread) first.")
     int warmupIterations = 10;

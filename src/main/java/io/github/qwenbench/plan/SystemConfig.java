@@ -45,7 +45,7 @@ public class SystemConfig {
     @Setting("Largest allowed p99 latency of the candidate under the load, in milliseconds; off when empty.")
     String maxP99LatencyMillis;
 
-    @Setting("Candidate throughput over baseline throughput under the same load (the whole interval); 0.90: at most 10% slower.")
+    @Setting("Candidate throughput over baseline throughput under the same load (the whole interval); 0.90: at most 10% slower. `off` measures the ratio for `duration` and reports it without a gate (a load test of fixed length); gated, `maxDuration` must hold at least 9 windows, the fewest pairs of turns that can decide at 95%.")
     String minThroughputRatio = "0.90";
 
     @Setting("What a request is: `requests` (one forward pass), `one-at-a-time` (a whole greedy answer, decoded alone) or `continuous-batching` (a whole answer, decoded in a running batch).")

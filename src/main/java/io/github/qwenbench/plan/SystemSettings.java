@@ -1,5 +1,6 @@
 package io.github.qwenbench.plan;
 
+import io.github.qwenbench.stats.ConfidenceSequence;
 import io.github.qwenbench.stats.SequentialComparison;
 import java.util.Locale;
 
@@ -21,13 +22,17 @@ import java.util.Locale;
  *        when given in bytes
  * @param maxMemoryGrowthBytes floor of the growth gate in bytes, or -1 when given as a share
  * @param maxP99LatencyMillis gate, or null when off
- * @param minThroughputRatio gate
+ * @param minThroughputRatio gate, or NaN when off (the ratio is measured for {@code durationMillis} and
+ *        reported with its interval, not gated)
  * @param serving what one request is, and how it is served
  */
 public record SystemSettings(int users, long thinkTimeMillis, long durationMillis, long maxDurationMillis,
         double arrivalRate, long windowMillis, double maxErrorRate, double stabilityFactor, double driftFloor,
         double stabilityAlpha, Double maxThroughputDrift, double maxMemoryGrowthFraction, long maxMemoryGrowthBytes,
         Double maxP99LatencyMillis, double minThroughputRatio, Serving serving) {
+
+    /** The confidence of the throughput-ratio interval. */
+    public static final double CONFIDENCE = 0.95;
 
     /** What one request of the load is. */
     public enum Serving {
@@ -71,10 +76,19 @@ public record SystemSettings(int users, long thinkTimeMillis, long durationMilli
         return arrivalRate > 0;
     }
 
-    /** The turns budget: one pair is one window of each model. */
+    /** Whether the throughput ratio is gated (else measured and reported only). */
+    public boolean throughputGated() {
+        return !Double.isNaN(minThroughputRatio);
+    }
+
+    /**
+     * The turns budget: one pair is one window of each model. Ungated, the run lasts
+     * {@code durationMillis}: there is nothing to decide.
+     */
     public SequentialComparison.Budget budget() {
-        return new SequentialComparison.Budget((int) Math.max(2, durationMillis / windowMillis),
-                (int) Math.max(2, maxDurationMillis / windowMillis), null);
+        int first = (int) Math.max(2, durationMillis / windowMillis);
+        return new SequentialComparison.Budget(first, throughputGated()
+                ? (int) Math.max(2, maxDurationMillis / windowMillis) : first, null);
     }
 
     public static SystemSettings from(SystemConfig config) throws BenchmarkSetupException {
@@ -100,13 +114,24 @@ public record SystemSettings(int users, long thinkTimeMillis, long durationMilli
         Double rate = Thresholds.number("system/arrivalRate", c.arrivalRate, 0.001, 1e6);
         Double errors = Thresholds.fraction("system/maxErrorRate", c.maxErrorRate, 0, 1);
         Double drift = Thresholds.fraction("system/maxThroughputDrift", c.maxThroughputDrift, 0, 10);
-        Double ratio = Thresholds.number("system/minThroughputRatio", c.minThroughputRatio, 0.01, 100);
+        boolean ratioOff = c.minThroughputRatio != null && "off".equalsIgnoreCase(c.minThroughputRatio.trim());
+        Double ratio = ratioOff ? Double.valueOf(Double.NaN)
+                : Thresholds.number("system/minThroughputRatio", c.minThroughputRatio, 0.01, 100);
         Double factor = Thresholds.number("system/stabilityFactor", c.stabilityFactor, 1, 100);
         Double driftFloor = Thresholds.fraction("system/driftFloor", c.driftFloor, 0, 10);
         Double alpha = Thresholds.fraction("system/stabilityAlpha", c.stabilityAlpha, 0.001, 0.2);
         if (errors == null || ratio == null || factor == null || driftFloor == null || alpha == null) {
             throw new BenchmarkSetupException("system/maxErrorRate, minThroughputRatio, stabilityFactor, driftFloor"
                     + " and stabilityAlpha need values.");
+        }
+        int canDecide = ConfidenceSequence.minimumPairs(CONFIDENCE);
+        long most = maxDuration.toMillis() / window.toMillis();
+        if (!ratioOff && most < canDecide) {
+            throw new BenchmarkSetupException(String.format(Locale.ROOT, "system/maxDuration (%s) holds %d turns of"
+                    + " system/window (%s) per model, but the throughput ratio can decide nothing before %d pairs of"
+                    + " turns: raise maxDuration to %s or more, shorten the window, or set minThroughputRatio to off"
+                    + " to measure the ratio without gating it.", Thresholds.spelled(maxDuration), most, c.window,
+                    canDecide, Thresholds.spelled(window.multipliedBy(canDecide))));
         }
         double growthFraction = Double.NaN;
         long growthBytes = -1;

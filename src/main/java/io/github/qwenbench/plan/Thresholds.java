@@ -1,5 +1,7 @@
 package io.github.qwenbench.plan;
 
+import java.util.Locale;
+
 /** Parses threshold settings, accepting {@code 0.80} as well as {@code 80%}. */
 public final class Thresholds {
 
@@ -100,5 +102,10 @@ public final class Thresholds {
         } catch (NumberFormatException | java.time.format.DateTimeParseException e) {
             throw new BenchmarkSetupException(setting + " is '" + value + "': write a duration such as 500ms, 10s or 2m.");
         }
+    }
+
+    /** A duration as the settings spell it: {@code 30s}, {@code 1m}, {@code 5.5s}. */
+    static String spelled(java.time.Duration duration) {
+        return duration.toString().substring(2).toLowerCase(Locale.ROOT);
     }
 }

@@ -51,24 +51,37 @@ abstract class AbstractWorkerMojo extends AbstractMojo {
     /**
      * The reference model:
      * <ul>
-     * <li>{@code path}: a TorchScript file, or</li>
+     * <li>{@code path}: a TorchScript file (run in PyTorch), an {@code .onnx} file, or a folder in the three-part
+     * ONNX layout ({@code onnx/vision_encoder.onnx}, {@code onnx/embed_tokens.onnx},
+     * {@code onnx/decoder_model_merged.onnx} and {@code config.json}; run in ONNX Runtime), or</li>
      * <li>{@code artifact}: {@code groupId:artifactId:version[:extension[:classifier]]} (extension defaults to
-     * {@code pt}; a {@code .zip} or {@code .tar.gz} holding exactly one {@code .pt} is unpacked)</li>
-     * <li>{@code sha256}: the file's SHA-256, checked before loading (optional)</li>
+     * {@code pt}; a {@code .zip} or {@code .tar.gz} holding exactly one {@code .pt} or {@code .onnx}, or a package,
+     * is unpacked)</li>
+     * <li>{@code variant}: a package's variant, the suffix of its files ({@code q4}, {@code quantized}, ...;
+     * {@code q4,vision_encoder=fp32} per part; default {@code fp32}, the files without suffix)</li>
+     * <li>{@code sha256}: the file's SHA-256 (a package's: over its chosen parts' files), checked before loading
+     * (optional)</li>
      * </ul>
      */
     @Parameter
     private ModelSource baseline;
 
-    /** The optimized model under test: {@code path} or {@code artifact}, and optionally {@code sha256}, as for {@code baseline}. */
+    /**
+     * The optimized model under test: {@code path} or {@code artifact}, and optionally {@code variant} and
+     * {@code sha256}, as for {@code baseline}; it may run in another engine than the baseline.
+     */
     @Parameter
     private ModelSource candidate;
 
-    /** Overrides {@code <baseline>} with a TorchScript file path. */
+    /**
+     * Overrides {@code <baseline>} with a model path: a TorchScript file, an {@code .onnx} file or a package folder.
+     */
     @Parameter(property = "qwen-bench.baseline")
     private String baselinePath;
 
-    /** Overrides {@code <candidate>} with a TorchScript file path. */
+    /**
+     * Overrides {@code <candidate>} with a model path: a TorchScript file, an {@code .onnx} file or a package folder.
+     */
     @Parameter(property = "qwen-bench.candidate")
     private String candidatePath;
 
@@ -76,7 +89,8 @@ abstract class AbstractWorkerMojo extends AbstractMojo {
      * The model's inputs, one {@code <input>} per argument of the model's {@code forward}; both models
      * get exactly the same values. Each {@code <input>} has:
      * <ul>
-     * <li>{@code name}: the {@code forward} argument it feeds, checked against the TorchScript signature (required)</li>
+     * <li>{@code name}: the {@code forward} argument it feeds, checked against the TorchScript signature or the
+     * ONNX graph's inputs (required)</li>
      * <li>{@code shape}: dimensions of one sample, e.g. {@code 1,3,224,224} (required unless {@code file})</li>
      * <li>{@code dtype}: {@code float32}, {@code float16}, {@code bfloat16}, {@code float64}, {@code int32},
      * {@code int64} or {@code boolean} (default {@code float32}, or the file's)</li>

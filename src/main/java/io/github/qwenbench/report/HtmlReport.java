@@ -199,15 +199,27 @@ public final class HtmlReport {
             return "";
         }
         StringBuilder html = new StringBuilder("<h2>Models</h2><table id=\"models\"><tr><th>suites</th><th>role</th>"
-                + "<th>file</th><th>from</th><th>SHA-256</th><th>size</th></tr>");
+                + "<th>file</th><th>from</th><th>runs in</th><th>SHA-256</th><th>size</th></tr>");
         files.forEach((key, model) -> html.append("<tr><td>")
                 .append(Html.escape(String.join(", ", suitesByModel.get(key)))).append("</td><td>")
                 .append(Html.escape(model.role())).append("</td><td class=\"path\"><code>")
                 .append(Html.escape(key.get(1))).append("</code></td><td><code>").append(Html.escape(model.source()))
-                .append("</code></td><td class=\"sha\"><code>").append(Html.escape(model.sha256()))
+                .append("</code></td><td class=\"runtime\">").append(Html.escape(runsIn(model)))
+                .append("</td><td class=\"sha\"><code>").append(Html.escape(model.sha256()))
                 .append("</code></td><td class=\"size\" title=\"").append(model.bytes()).append(" bytes\">")
                 .append(bytes(model.bytes())).append("</td></tr>"));
         return html.append("</table>").toString();
+    }
+
+    /** The model's kind (and a package's variant), then what ran it when a result recorded that. */
+    static String runsIn(ModelFile model) {
+        String kind = switch (model.engine()) {
+            case ModelFile.ONNX -> "ONNX";
+            case ModelFile.ONNX_PACKAGE -> "ONNX package" + (model.variant() == null ? "" : ", variant "
+                    + model.variant());
+            default -> "TorchScript";
+        };
+        return model.runtime() == null ? kind : kind + ": " + model.runtime();
     }
 
     private static String gates(List<SuiteReport> reports, String id, String tableClass) {

@@ -59,7 +59,8 @@ public final class JUnitXmlReport {
                 property(xml, "cpu", report.system().cpu());
             }
             for (ModelFile model : report.models()) {
-                property(xml, model.role(), HtmlReport.displayPath(model.path()) + " sha256=" + model.sha256());
+                property(xml, model.role(), HtmlReport.displayPath(model.path()) + " sha256=" + model.sha256()
+                        + " (" + HtmlReport.runsIn(model) + ")");
             }
             if (report.headline() != null) {
                 property(xml, "headline", report.headline());

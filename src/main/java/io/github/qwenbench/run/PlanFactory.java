@@ -2,6 +2,8 @@ package io.github.qwenbench.run;
 
 import io.github.qwenbench.model.InputFiles;
 import io.github.qwenbench.model.ModelResolver;
+import io.github.qwenbench.onnx.OnnxGraphFile;
+import io.github.qwenbench.onnx.PackageBlock;
 import io.github.qwenbench.plan.AccuracyConfig;
 import io.github.qwenbench.plan.AccuracySettings;
 import io.github.qwenbench.plan.BenchmarkPlan;
@@ -193,7 +195,7 @@ public final class PlanFactory {
      * it does not make.
      */
     static List<InputSpec> workloadInputs(ModelFile model) throws BenchmarkSetupException {
-        List<TorchScriptArchive.Argument> arguments = TorchScriptArchive.forwardSignature(Path.of(model.path()));
+        List<TorchScriptArchive.Argument> arguments = arguments(model);
         String made = String.join(", ", ModelInputs.TENSORS);
         if (arguments.isEmpty()) {
             throw new BenchmarkSetupException("The " + model.role() + " model " + model.path() + " does not show its"
@@ -218,6 +220,21 @@ public final class PlanFactory {
                     + ": configure <inputs> instead.");
         }
         return inputs;
+    }
+
+    /**
+     * What the model takes, in order: a TorchScript file's forward arguments (read from its code), an ONNX
+     * file's graph inputs (none optional), or a three-part package's workload tensors.
+     */
+    static List<TorchScriptArchive.Argument> arguments(ModelFile model) throws BenchmarkSetupException {
+        if (ModelFile.ONNX_PACKAGE.equals(model.engine())) {
+            return PackageBlock.INPUTS.stream().map(name -> new TorchScriptArchive.Argument(name, false)).toList();
+        }
+        if (ModelFile.ONNX.equals(model.engine())) {
+            return OnnxGraphFile.inputs(Path.of(model.path())).stream()
+                    .map(input -> new TorchScriptArchive.Argument(input.name(), false)).toList();
+        }
+        return TorchScriptArchive.forwardSignature(Path.of(model.path()));
     }
 
     /** Both models get the same tensors: the candidate must take the baseline's workload arguments. */
@@ -256,7 +273,7 @@ public final class PlanFactory {
      * order. A model whose signature cannot be read gets the inputs in their configured order.
      */
     static List<InputSpec> inForwardOrder(ModelFile model, List<InputSpec> inputs) throws BenchmarkSetupException {
-        List<TorchScriptArchive.Argument> arguments = TorchScriptArchive.forwardSignature(Path.of(model.path()));
+        List<TorchScriptArchive.Argument> arguments = arguments(model);
         String signature = signature(arguments);
         if (inputs.isEmpty()) {
             throw new BenchmarkSetupException("Neither <inputs> nor <workload> is configured: add one <input> per"

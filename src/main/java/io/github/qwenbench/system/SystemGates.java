@@ -38,14 +38,17 @@ public final class SystemGates {
             verdicts.add(Verdict.judge("maxP99LatencyMillis", c.latency().p99Millis(), Comparison.AT_MOST,
                     settings.maxP99LatencyMillis(), "p99 over the whole run under " + c.load()));
         }
-        RatioInterval r = metrics.throughputRatio();
-        String stop = metrics.stop() == null ? "" : ", " + metrics.stop().stoppedBecause();
-        String budget = metrics.stop() != null && metrics.stop().budgetSpent()
-                ? "; raise <system><maxDuration> or use a quieter machine" : "";
-        verdicts.add(Verdict.decide("minThroughputRatio", r, metrics.stop(), Comparison.AT_LEAST,
-                settings.minThroughputRatio(), String.format(Locale.ROOT, "candidate/baseline throughput in %s, the"
-                        + " median over %d pairs of turns with one-sided anytime-valid bounds (each side's error at most"
-                        + " %.0f%%)%s%s", c.throughputUnit(), r.pairs(), 100 * (1 - r.confidence()), stop, budget)));
+        if (settings.throughputGated()) {
+            RatioInterval r = metrics.throughputRatio();
+            String stop = metrics.stop() == null ? "" : ", " + metrics.stop().stoppedBecause();
+            String budget = metrics.stop() != null && metrics.stop().budgetSpent()
+                    ? "; raise <system><maxDuration> or use a quieter machine" : "";
+            verdicts.add(Verdict.decide("minThroughputRatio", r, metrics.stop(), Comparison.AT_LEAST,
+                    settings.minThroughputRatio(), String.format(Locale.ROOT, "candidate/baseline throughput in %s, the"
+                            + " median over %d pairs of turns with one-sided anytime-valid bounds (each side's error at"
+                            + " most %.0f%%)%s%s", c.throughputUnit(), r.pairs(), 100 * (1 - r.confidence()), stop,
+                            budget)));
+        }
         return verdicts;
     }
 

@@ -27,9 +27,6 @@ public record SystemMetrics(List<SystemSample> models, RatioInterval throughputR
         double relativeDrift, double relativeDriftStandardError, String method, RunConditions conditions,
         long orderSeed) {
 
-    /** Confidence level of the throughput-ratio interval. */
-    public static final double CONFIDENCE = 0.95;
-
     public static final String METHOD = "Each model serves the same load in its own worker (so memory growth is each"
             + " model's own); the two workers take turns of one window each, in pairs ordered A B B A or B A A B by a seeded coin (A = baseline), so that drift of"
             + " the machine hits both alike. The throughput ratio is the median of candidate over baseline"
@@ -40,7 +37,8 @@ public record SystemMetrics(List<SystemSample> models, RatioInterval throughputR
 
     public static SystemMetrics combine(SystemSample baseline, SystemSample candidate, SystemSettings settings,
             FreeCores free, long orderSeed) {
-        SequentialComparison comparison = new SequentialComparison(ConfidenceSequence.Rule.MEDIAN, CONFIDENCE);
+        SequentialComparison comparison = new SequentialComparison(ConfidenceSequence.Rule.MEDIAN,
+                SystemSettings.CONFIDENCE);
         int pairs = Math.min(baseline.windows().size(), candidate.windows().size());
         double[] index = new double[pairs];
         double[] logRatio = new double[pairs];
@@ -52,7 +50,10 @@ public record SystemMetrics(List<SystemSample> models, RatioInterval throughputR
             logRatio[i] = Math.log(c / b);
         }
         long millis = Math.round(1000 * (baseline.durationSeconds() + candidate.durationSeconds()));
-        SequentialComparison.Stop stop = comparison.stopNow(settings.minThroughputRatio(), settings.budget(), millis);
+        SequentialComparison.Stop stop = settings.throughputGated()
+                ? comparison.stopNow(settings.minThroughputRatio(), settings.budget(), millis)
+                : new SequentialComparison.Stop(false, "measured for system/duration, not gated (minThroughputRatio is"
+                        + " off)", millis);
         if (stop == null) {
             stop = new SequentialComparison.Stop(false, "stopped early", millis);
         }

@@ -104,7 +104,7 @@ final class Turns {
 
     /** The throughput ratio after the pairs before turn k (both models' turns of each pair). */
     private SequentialComparison comparison(int k) throws BenchmarkSetupException {
-        SequentialComparison comparison = new SequentialComparison(ConfidenceSequence.Rule.MEDIAN, SystemMetrics.CONFIDENCE);
+        SequentialComparison comparison = new SequentialComparison(ConfidenceSequence.Rule.MEDIAN, SystemSettings.CONFIDENCE);
         for (int pair = 0; pair < k / 2; pair++) {
             Turn first = read(2 * pair);
             Turn second = read(2 * pair + 1);

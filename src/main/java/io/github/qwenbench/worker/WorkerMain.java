@@ -5,6 +5,7 @@ import io.github.qwenbench.host.HostInfo;
 import io.github.qwenbench.json.Json;
 import io.github.qwenbench.model.EngineMessages;
 import io.github.qwenbench.model.InputFactory;
+import io.github.qwenbench.model.EngineRuntime;
 import io.github.qwenbench.model.LoadedModel;
 import io.github.qwenbench.model.TensorInputs;
 import io.github.qwenbench.plan.BenchmarkPlan;
@@ -140,6 +141,14 @@ public final class WorkerMain {
             int repetition) throws BenchmarkSetupException {
         configureEngine(plan.engine());
         startEngine(plan.engine(), suite.id(), progress);
+        List<ModelFile> measured = role == null ? List.of(plan.baseline(), plan.candidate())
+                : List.of("candidate".equals(role) ? plan.candidate() : plan.baseline());
+        for (ModelFile model : measured) {
+            if (model.onnx()) {
+                progress.accept(suite.id() + ": the " + model.role() + " runs in "
+                        + EngineRuntime.describe(model, plan.engine().device()));
+            }
+        }
         HostInfo host = TorchScript.describeHost(plan.engine());
         InputFactory inputs = plan.workload() == null ? new TensorInputs(plan.inputs(), plan.seed())
                 : WorkloadInputs.open(plan);
@@ -149,7 +158,8 @@ public final class WorkerMain {
         SuiteContext context = new SuiteContext(plan, inputs, progress, role, repetition, warnings);
         Object metrics = suite.newRunner().run(context);
         long millis = (System.nanoTime() - start) / 1_000_000;
-        List<ModelFile> models = role == null ? List.of(plan.baseline(), plan.candidate()) : List.of(context.model());
+        List<ModelFile> models = measured.stream()
+                .map(m -> m.withRuntime(EngineRuntime.describe(m, plan.engine().device()))).toList();
         return new SuiteResult(suite.id(), startedAt, millis, host, models, Json.mapper().valueToTree(metrics), warnings);
     }
 

@@ -8,9 +8,12 @@ import io.github.qwenbench.TestModels;
 import io.github.qwenbench.model.ModelCapacity.DtypeTotals;
 import io.github.qwenbench.model.ModelCapacity.TensorStats;
 import io.github.qwenbench.plan.BenchmarkSetupException;
+import io.github.qwenbench.plan.ModelFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,6 +83,30 @@ class ModelCapacityTest {
 
         BenchmarkSetupException e = assertThrows(BenchmarkSetupException.class, () -> ModelCapacity.of(text));
         assertTrue(e.getMessage().startsWith("Cannot read the tensors of " + text), e.getMessage());
+    }
+
+    /**
+     * A package's capacity is its chosen variant's three files' initializers; the expected figures are Python
+     * onnx 1.23.1's (onnx.load, then each initializer's dims and numpy itemsize, 4-bit types at half a byte).
+     */
+    @Test
+    void aPackageCountsTheInitializersOfItsVariantsFiles() throws Exception {
+        String folder = Path.of("src/test/models/onnx/qwen3vl-tiny").toAbsolutePath().toString();
+        ModelCapacity fp32 = ModelCapacity.of(new ModelFile("baseline", folder, "test", "x", 0, ModelFile.ONNX_PACKAGE,
+                "fp32"));
+        ModelCapacity q4 = ModelCapacity.of(new ModelFile("candidate", folder, "test", "x", 0, ModelFile.ONNX_PACKAGE,
+                "q4"));
+        ModelCapacity int8 = ModelCapacity.of(new ModelFile("candidate", folder, "test", "x", 0,
+                ModelFile.ONNX_PACKAGE, "quantized"));
+        assertEquals(List.of(47, 469_294L, 1_877_176L), List.of(fp32.tensors().size(), fp32.elements(), fp32.bytes()));
+        assertEquals(List.of(61, 434_734L, 1_628_344L), List.of(q4.tensors().size(), q4.elements(), q4.bytes()));
+        assertEquals(List.of(99, 469_346L, 1_075_709L), List.of(int8.tensors().size(), int8.elements(), int8.bytes()));
+        assertEquals(List.of(new DtypeTotals("float32", 47, 469_294L, 1_877_176L, 0)), fp32.byDtype());
+        assertEquals(Set.of("float32", "int8", "uint8"),
+                int8.byDtype().stream().map(DtypeTotals::dtype).collect(Collectors.toSet()));
+        assertTrue(Double.isNaN(q4.sparsity()), "zeros are not counted in ONNX files: " + q4.sparsity());
+        assertTrue(int8.tensors().stream().anyMatch(t -> t.name().startsWith("decoder_model_merged_quantized.onnx:")),
+                "tensors are named by their file");
     }
 
     private static TensorStats find(ModelCapacity capacity, String name) {

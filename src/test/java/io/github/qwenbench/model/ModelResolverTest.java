@@ -11,6 +11,7 @@ import io.github.qwenbench.plan.ModelSource;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -112,6 +113,46 @@ class ModelResolverTest {
         }
         BenchmarkSetupException e = assertThrows(BenchmarkSetupException.class,
                 () -> resolver().resolve("baseline", new ModelSource(empty.toFile(), null, null), null));
-        assertTrue(e.getMessage().contains("holds 0 .pt files"), e.getMessage());
+        assertTrue(e.getMessage().contains("holds 0 .pt or .onnx files"), e.getMessage());
+    }
+
+    /** Zips {@code files} of {@code root} (relative paths) under the folder {@code prefix}. */
+    private Path zip(String name, Path root, String prefix, List<String> files) throws Exception {
+        Path zip = dir.resolve(name);
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            for (String f : files) {
+                out.putNextEntry(new ZipEntry(prefix + f));
+                Files.copy(root.resolve(f), out);
+            }
+        }
+        return zip;
+    }
+
+    @Test
+    void unpacksAnOnnxFileAndAPackageAndForgetsAnEarlierPackage() throws Exception {
+        Path tiny = TestModels.file("onnx/qwen3vl-tiny");
+        Path single = zip("embed.zip", tiny, "", List.of("onnx/embed_tokens.onnx"));
+        ModelFile onnx = resolver().resolve("baseline", new ModelSource(single.toFile(), null, null), null);
+        assertEquals(ModelFile.ONNX, onnx.engine());
+        assertTrue(onnx.path().endsWith("unpacked/baseline/embed_tokens.onnx"), onnx.path());
+
+        List<String> fp32 = List.of("config.json", "generation_config.json", "onnx/vision_encoder.onnx",
+                "onnx/embed_tokens.onnx", "onnx/decoder_model_merged.onnx");
+        List<String> withQ4 = new java.util.ArrayList<>(fp32);
+        withQ4.addAll(List.of("onnx/vision_encoder_q4.onnx", "onnx/embed_tokens_q4.onnx",
+                "onnx/decoder_model_merged_q4.onnx"));
+        Path first = zip("first.zip", tiny, "qwen3vl-tiny/", withQ4);
+        ModelSource q4 = new ModelSource(first.toFile(), null, null);
+        q4.setVariant("q4");
+        ModelFile pkg = resolver().resolve("candidate", q4, null);
+        assertEquals(List.of(ModelFile.ONNX_PACKAGE, "q4"), List.of(pkg.engine(), pkg.variant()));
+        assertTrue(pkg.path().endsWith("unpacked/candidate-package/qwen3vl-tiny"), pkg.path());
+
+        Path second = zip("second.zip", tiny, "qwen3vl-tiny/", fp32);
+        ModelSource again = new ModelSource(second.toFile(), null, null);
+        again.setVariant("q4");
+        BenchmarkSetupException e = assertThrows(BenchmarkSetupException.class,
+                () -> resolver().resolve("candidate", again, null));
+        assertTrue(e.getMessage().contains("q4"), "the first archive's q4 files are gone: " + e.getMessage());
     }
 }

@@ -32,7 +32,7 @@ class JUnitXmlReportTest {
                 + " interval [0.470, 0.530] from 40 block pairs)", failure.getAttribute("message"));
         Element property = (Element) suite.getElementsByTagName("property").item(1);
         assertEquals("baseline", property.getAttribute("name"));
-        assertEquals("/models/" + ReportFixtures.HOSTILE + ".pt sha256=ab", property.getAttribute("value"),
+        assertEquals("/models/" + ReportFixtures.HOSTILE + ".pt sha256=ab (TorchScript)", property.getAttribute("value"),
                 "XML-escaped on write, intact on read");
     }
 }

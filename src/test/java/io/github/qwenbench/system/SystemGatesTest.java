@@ -91,6 +91,35 @@ class SystemGatesTest {
         assertThrows(BenchmarkSetupException.class, () -> SystemSettings.from(shortRun));
     }
 
+    /**
+     * A gated ratio needs at least 9 pairs of turns to decide anything at 95%: a run that can never hold
+     * them is refused at set-up; measured without the gate (off), it runs for its duration and reports the
+     * ratio with no verdict.
+     */
+    @Test
+    void aThroughputRatioThatCanNeverDecideIsRefusedUnlessOff() throws Exception {
+        SystemConfig short3s = new SystemConfig();
+        short3s.setDuration("3s");
+        short3s.setMaxDuration("3s");
+        short3s.setWindow("500ms");
+        BenchmarkSetupException e = assertThrows(BenchmarkSetupException.class, () -> SystemSettings.from(short3s));
+        assertEquals("system/maxDuration (3s) holds 6 turns of system/window (500ms) per model, but the throughput"
+                + " ratio can decide nothing before 9 pairs of turns: raise maxDuration to 4.5s or more, shorten the"
+                + " window, or set minThroughputRatio to off to measure the ratio without gating it.", e.getMessage());
+        short3s.setMinThroughputRatio("off");
+        SystemSettings off = SystemSettings.from(short3s);
+        assertFalse(off.throughputGated());
+        assertEquals(6, off.budget().maxPairs(), "ungated, the run lasts its duration");
+        List<Verdict> verdicts = SystemGates.evaluate(off, combine(sample("baseline", 200, 0, 0, 0),
+                sample("candidate", 100, 0, 0, 0), off));
+        assertTrue(verdicts.stream().noneMatch(v -> v.name().equals("minThroughputRatio")), verdicts.toString());
+        SystemConfig decidable = new SystemConfig();
+        decidable.setDuration("3s");
+        decidable.setMaxDuration("4500ms");
+        decidable.setWindow("500ms");
+        assertEquals(9, SystemSettings.from(decidable).budget().maxPairs());
+    }
+
     @Test
     void driftIsPairedButABaselinesLeakNeverLicensesTheCandidates() throws Exception {
         SystemSettings settings = settings(new SystemConfig());

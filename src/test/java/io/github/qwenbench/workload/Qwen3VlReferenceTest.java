@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.qwenbench.model.NumpyArray;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,8 +52,8 @@ class Qwen3VlReferenceTest {
         Path npz = WORKLOAD.resolve("references/" + name + ".npz");
         assertEquals(Files.readString(WORKLOAD.resolve("references/" + name + ".txt"), StandardCharsets.UTF_8),
                 inputs.prompt(), "rendered prompt");
-        assertArrayEquals(longs(NumpyArray.read(npz, "input_ids")), inputs.inputIds(), "input_ids");
-        long[] grid = longs(NumpyArray.read(npz, "image_grid_thw"));
+        assertArrayEquals(ReferenceInputs.longs(NumpyArray.read(npz, "input_ids")), inputs.inputIds(), "input_ids");
+        long[] grid = ReferenceInputs.longs(NumpyArray.read(npz, "image_grid_thw"));
         assertArrayEquals(grid, Stream.of(inputs.imageGridThw()).flatMapToLong(java.util.Arrays::stream).toArray(),
                 "image_grid_thw");
         for (int i = 0; i < inputs.inputIds().length; i++) {
@@ -67,7 +66,7 @@ class Qwen3VlReferenceTest {
                     inputs.inputIds().length);
             return;
         }
-        float[] expected = pixelValues(NumpyArray.read(npz, "pixel_levels"), settings);
+        float[] expected = ReferenceInputs.pixelValues(NumpyArray.read(npz, "pixel_levels"), settings);
         assertEquals(expected.length, inputs.pixelValues().length, "pixel_values size");
         assertArrayEquals(new long[] {expected.length / 1536, 1536}, inputs.pixelValuesShape());
         double largest = 0;
@@ -100,38 +99,5 @@ class Qwen3VlReferenceTest {
             }
         }
         return true;
-    }
-
-    /**
-     * Hugging Face's pixel_values from the stored levels: make_references.py checked that each of its
-     * values is ((level * (1/255)) as float32 - 0.5) / 0.5 and that the temporal copies are equal.
-     */
-    private static float[] pixelValues(NumpyArray levels, VisionSettings settings) {
-        int patches = (int) levels.shape()[0];
-        int perChannel = settings.patchSize() * settings.patchSize();
-        int t = settings.temporalPatchSize();
-        ByteBuffer data = levels.data();
-        float[] out = new float[patches * settings.patchLength()];
-        int o = 0;
-        for (int patch = 0; patch < patches; patch++) {
-            for (int c = 0; c < 3; c++) {
-                for (int copy = 0; copy < t; copy++) {
-                    for (int i = 0; i < perChannel; i++) {
-                        int index = patch * 3 * perChannel + c * perChannel + i;
-                        int level = (data.getInt((index / 4) * 4) >>> (8 * (index % 4))) & 0xFF;
-                        out[o++] = ((float) (level * (1 / 255.0)) - 0.5f) / 0.5f;
-                    }
-                }
-            }
-        }
-        return out;
-    }
-
-    private static long[] longs(NumpyArray array) {
-        long[] out = new long[array.data().remaining() / 8];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = array.data().getLong(i * 8);
-        }
-        return out;
     }
 }

@@ -1,0 +1,28 @@
+def log = new File(basedir, 'build.log').text
+def slurp = { name -> new groovy.json.JsonSlurper().parse(new File(basedir, 'target/benchmark-results/' + name)) }
+
+// generation ran both packages over their own caches, in ONNX Runtime, and recorded what ran them
+def generation = slurp('generation_benchmark_results.json')
+assert generation.passed == true
+assert generation.models*.engine == ['onnx-package', 'onnx-package']
+assert generation.models*.variant == ['fp32', 'q4']
+generation.models.each { m ->
+    assert m.runtime.startsWith('ONNX Runtime 1.23.2 on cpu (') && m.runtime.contains('session.intra_op.allow_spinning=0')
+}
+assert generation.models[1].bytes < generation.models[0].bytes
+assert generation.metrics.decoding.startsWith('kv-cache') && generation.metrics.decoding.contains('package')
+assert generation.metrics.answers.size() == 3
+generation.metrics.models.each { m -> assert m.timeToFirstToken.p50Millis > 0 && m.tokensPerSecond > 0 }
+assert log.contains('generation: the baseline runs in ONNX Runtime 1.23.2')
+assert log.contains('generation: the candidate runs in ONNX Runtime 1.23.2')
+
+// accuracy compared the prefill's logits and found the 4-bit weights' error
+def accuracy = slurp('accuracy_benchmark_results.json')
+assert accuracy.passed == false
+def error = accuracy.gates.find { it.name == 'maxRelativeError[logits]' }
+assert error.passed == false && error.actual > 0.01
+assert accuracy.gates.find { it.name == 'maxRepeatDifference[baseline]' }.passed == true
+assert log =~ /\d+ of \d+ gates failed: maxRelativeError\[logits\]/
+
+def junit = new File(basedir, 'target/benchmark-results/TEST-qwen-bench-generation.xml').text
+assert junit.contains('ONNX package, variant q4: ONNX Runtime 1.23.2')
