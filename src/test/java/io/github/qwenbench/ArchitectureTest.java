@@ -76,8 +76,7 @@ class ArchitectureTest {
                 .whereLayer("host").mayOnlyBeAccessedByLayers("torchscript", "onnx", "model", "workload", "decoding",
                         "measure", "suite api", "suites", "report", "worker", "run", "plugin")
                 .whereLayer("plan").mayOnlyBeAccessedByLayers("host", "torchscript", "onnx", "endpoint", "model", "workload",
-                        "decoding",
-                        "measure", "suite api", "suites", "report", "worker", "run", "plugin")
+                        "decoding", "measure", "suite api", "suites", "report", "worker", "run", "plugin")
                 .whereLayer("scoring").mayOnlyBeAccessedByLayers("workload", "suites", "run")
                 .whereLayer("stats").mayOnlyBeAccessedByLayers("gate", "plan", "host", "torchscript", "onnx", "model",
                         "workload", "decoding", "measure", "suite api", "suites", "report", "worker", "run", "plugin")
