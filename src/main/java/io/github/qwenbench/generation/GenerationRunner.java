@@ -41,6 +41,9 @@ public final class GenerationRunner implements SuiteRunner {
 
     @Override
     public GenerationMetrics run(SuiteContext context) throws BenchmarkSetupException {
+        if (context.plan().baseline().served()) {
+            return EndpointGeneration.run(context);
+        }
         GenerationSettings settings = context.plan().generation();
         InputFactory inputs = context.inputs();
         List<InputSpec> specs = inputs.inputs();

@@ -22,6 +22,11 @@ public final class GenerationSuite implements SuiteDefinition<GenerationMetrics>
             + " (like the bundled test models) produce meaningless text \u2014 the comparison is what is judged.";
 
     @Override
+    public boolean measuresEndpoints() {
+        return true;
+    }
+
+    @Override
     public String id() {
         return "generation";
     }

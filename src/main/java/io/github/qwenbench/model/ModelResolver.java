@@ -2,6 +2,7 @@ package io.github.qwenbench.model;
 
 import io.github.qwenbench.onnx.OnnxPackage;
 import io.github.qwenbench.plan.BenchmarkSetupException;
+import io.github.qwenbench.plan.EndpointSettings;
 import io.github.qwenbench.plan.ModelFile;
 import io.github.qwenbench.plan.ModelSource;
 import io.github.qwenbench.torchscript.TorchScriptArchive;
@@ -53,14 +54,23 @@ public final class ModelResolver {
         Path file;
         String described;
         String expectedSha = null;
+        boolean served = source != null && source.getEndpoint() != null;
+        if (served && (overridePath == null || overridePath.isBlank())) {
+            if (source.getPath() != null || !blank(source.getArtifact())) {
+                throw new BenchmarkSetupException("<" + role + "> has an <endpoint> and a <path> or <artifact>: a model"
+                        + " is either served or a file; keep one.");
+            }
+            return ModelFile.served(role, EndpointSettings.from(source.getEndpoint(), role));
+        }
         if (overridePath != null && !overridePath.isBlank()) {
             file = Path.of(overridePath.trim()).toAbsolutePath().normalize();
             described = "-Dqwen-bench." + role + "=" + overridePath.trim();
             requireFile(file, described);
         } else if (source == null || (source.getPath() == null && blank(source.getArtifact()))) {
             throw new BenchmarkSetupException("<" + role + "> is not configured: give it a <path> to a TorchScript"
-                    + " file or an <artifact> (groupId:artifactId:version[:extension[:classifier]]), or pass"
-                    + " -Dqwen-bench." + role + "=PATH.");
+                    + " or ONNX file or a package folder, an <artifact> (groupId:artifactId:version[:extension"
+                    + "[:classifier]]) or an <endpoint> (an OpenAI-compatible server), or pass -Dqwen-bench." + role
+                    + "=PATH.");
         } else if (source.getPath() != null && !blank(source.getArtifact())) {
             throw new BenchmarkSetupException("<" + role + "> has both <path> and <artifact>: keep one.");
         } else if (source.getPath() != null) {

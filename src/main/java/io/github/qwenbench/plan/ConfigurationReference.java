@@ -36,6 +36,7 @@ public final class ConfigurationReference {
             new Section("generation", "<generation>", GenerationSuiteConfig.class),
             new Section("workload", "<workload>", WorkloadConfig.class),
             new Section("engine", "<engine>", EngineConfig.class),
+            new Section("endpoint", "<baseline><endpoint>, <candidate><endpoint>", EndpointConfig.class),
             new Section("input", "<inputs><input>", InputConfig.class));
 
     private ConfigurationReference() {

@@ -5,7 +5,7 @@ import java.io.File;
 /**
  * Where a model comes from, as configured in the pom ({@code <baseline>} or {@code <candidate>}):
  * a file {@code path} or a Maven {@code artifact}, and optionally the {@code sha256} it must have; for a
- * three-part ONNX package, the {@code variant} of its files.
+ * three-part ONNX package, the {@code variant} of its files; or an {@code endpoint} that serves the model.
  */
 public class ModelSource {
 
@@ -26,6 +26,9 @@ public class ModelSource {
      * for the files without one, the default), or one per part ({@code decoder_model_merged=q4,vision_encoder=fp32}).
      */
     private String variant;
+
+    /** A served model instead of a file: an OpenAI-compatible server and the model it serves. */
+    private EndpointConfig endpoint;
 
     public ModelSource() {
     }
@@ -54,5 +57,13 @@ public class ModelSource {
 
     public void setVariant(String variant) {
         this.variant = variant;
+    }
+
+    public EndpointConfig getEndpoint() {
+        return endpoint;
+    }
+
+    public void setEndpoint(EndpointConfig endpoint) {
+        this.endpoint = endpoint;
     }
 }

@@ -93,12 +93,24 @@ public final class BenchmarkRun {
      * suite's worker fails, the page is redrawn saying that it stopped the run and that the suites after
      * it were not reached, and the failure is thrown on.
      */
-    private List<SuiteReport> runSelected(List<Suite> suites, BenchmarkPlan plan) throws BenchmarkSetupException {
-        String selected = String.join(", ", suites.stream().map(Suite::id).toList());
+    private List<SuiteReport> runSelected(List<Suite> selectedSuites, BenchmarkPlan plan)
+            throws BenchmarkSetupException {
+        String selected = String.join(", ", selectedSuites.stream().map(Suite::id).toList());
         for (Suite suite : Suite.all()) {
-            notRun.put(suite.id(), new NotRun(suite.id(), suites.contains(suite)
+            notRun.put(suite.id(), new NotRun(suite.id(), selectedSuites.contains(suite)
                     ? "not reached yet when this page was written" : "not selected: this execution runs " + selected,
                     false));
+        }
+        List<Suite> suites = new ArrayList<>();
+        for (Suite suite : selectedSuites) {
+            String reason = suite.notApplicable(plan);
+            if (reason == null) {
+                suites.add(suite);
+            } else if (selectedSuites.size() == 1) {
+                throw new BenchmarkSetupException("The " + suite.id() + " suite " + reason + ".");
+            } else {
+                notRun.put(suite.id(), new NotRun(suite.id(), reason, false));
+            }
         }
         for (Suite suite : suites) {
             requireCeilingWithinTimeout(suite, plan);

@@ -105,7 +105,9 @@ public final class PlanFactory {
         ModelFile candidate = models.resolve("candidate", settings.candidate(), settings.candidateOverride());
         List<InputSpec> inputs = new ArrayList<>();
         WorkloadSettings workload = null;
-        if (settings.workload() != null) {
+        if (baseline.served() || candidate.served()) {
+            workload = servedWorkload(settings, baseline, candidate);
+        } else if (settings.workload() != null) {
             inputs.addAll(workloadInputs(baseline));
             requireSameArguments(candidate, inputs);
             requireWorkloadSuites(settings, inputs);
@@ -125,6 +127,32 @@ public final class PlanFactory {
         requireTaskReferences(accuracy, generation, workload, inputs);
         return new BenchmarkPlan(baseline, candidate, inputs, settings.seed(), engine, accuracy, performance,
                 memory, scalability, system, hardware, generation, workload);
+    }
+
+    /**
+     * Served models take conversations, not tensors: both must be endpoints (a file against a server is not
+     * compared yet), and the workload gives the conversations (its tokenizer counts tokens where a server sends
+     * no usage, and turns answers into token ids).
+     */
+    private WorkloadSettings servedWorkload(Settings settings, ModelFile baseline, ModelFile candidate)
+            throws BenchmarkSetupException {
+        if (!baseline.served() || !candidate.served()) {
+            ModelFile file = baseline.served() ? candidate : baseline;
+            throw new BenchmarkSetupException("The " + (baseline.served() ? "baseline" : "candidate") + " is an"
+                    + " <endpoint> but the " + file.role() + " is the file " + file.path() + ": the plugin compares two"
+                    + " served models, or two files, not one of each yet. Serve the " + file.role() + " too (vLLM,"
+                    + " SGLang, TGI, transformers serve), or give both as files.");
+        }
+        if (settings.workload() == null) {
+            throw new BenchmarkSetupException("The baseline and candidate are endpoints, which answer conversations:"
+                    + " give a <workload> with <conversations> and the model's <tokenizer> (it counts tokens where a"
+                    + " server sends no usage, and compares answers as token ids).");
+        }
+        if (settings.inputs() != null && !settings.inputs().isEmpty()) {
+            throw new BenchmarkSetupException("<inputs> are tensors for model files; endpoints take the <workload>'s"
+                    + " conversations: remove <inputs>.");
+        }
+        return workloads.resolve(settings.workload(), settings.samplesDirectory(), List.of());
     }
 
     /**

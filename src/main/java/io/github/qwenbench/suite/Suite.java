@@ -90,6 +90,16 @@ public final class Suite {
     }
 
     /** The longest the suite's comparisons may measure under {@code plan}, in milliseconds (0: no ceiling). */
+    /** Why the suite does not apply to {@code plan}'s models, or null when it does. */
+    public String notApplicable(BenchmarkPlan plan) {
+        if ((plan.baseline().served() || plan.candidate().served()) && !definition.measuresEndpoints()) {
+            return "does not apply to served models: it measures a model file inside the plugin's worker (its"
+                    + " tensors, memory or threads); for endpoints the plugin runs the generation suite";
+        }
+        return null;
+    }
+
+    /** The suite's time ceiling under {@code plan}, in milliseconds ({@link SuiteDefinition#ceilingMillis}). */
     public long ceilingMillis(BenchmarkPlan plan) {
         return definition.ceilingMillis(plan);
     }

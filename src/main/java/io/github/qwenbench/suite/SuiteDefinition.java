@@ -33,6 +33,14 @@ public interface SuiteDefinition<M> {
         return workers.run(plan);
     }
 
+    /**
+     * Whether the suite measures served models ({@code <endpoint>}s) as their client; a suite that measures a
+     * model file inside the worker (tensors, its memory, its threads) does not.
+     */
+    default boolean measuresEndpoints() {
+        return false;
+    }
+
     /** Judges the metrics against the plan's thresholds. */
     List<Verdict> gates(BenchmarkPlan plan, M metrics);
 
