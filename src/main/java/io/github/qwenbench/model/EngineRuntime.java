@@ -23,6 +23,10 @@ public final class EngineRuntime {
      * measurement's, recorded with its conditions).
      */
     public static String describe(ModelFile model, String device) {
+        if (model.served()) {
+            return "served by " + model.endpoint().describe() + ", measured as its client (the JDK's HTTP client,"
+                    + " HTTP/1.1, streamed chat completions)";
+        }
         Engine engine = engine();
         String arrays = engine.getEngineName() + " " + engine.getVersion() + " through DJL " + Engine.getDjlVersion();
         if (!model.onnx()) {

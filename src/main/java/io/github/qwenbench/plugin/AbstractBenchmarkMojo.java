@@ -135,8 +135,8 @@ abstract class AbstractBenchmarkMojo extends AbstractWorkerMojo {
         }
         try {
             BenchmarkPlan plan = createPlan(accuracy, performance, memory, scalability, system, hardware, generation);
-            WorkerLauncher launcher = newLauncher();
-            if (plan.workload() != null) {
+            WorkerLauncher launcher = newLauncher(plan);
+            if (plan.workload() != null && !plan.baseline().served()) {
                 prepareWorkload(plan, launcher, true, false);
             }
             BenchmarkRun run = new BenchmarkRun(launcher, outputDirectory().toPath(), junitDirectory.toPath(),

@@ -9,6 +9,7 @@ import io.github.qwenbench.plan.GenerationSuiteConfig;
 import io.github.qwenbench.plan.HardwareConfig;
 import io.github.qwenbench.plan.InputConfig;
 import io.github.qwenbench.plan.MemoryConfig;
+import io.github.qwenbench.plan.ModelFile;
 import io.github.qwenbench.plan.ModelSource;
 import io.github.qwenbench.plan.PerformanceConfig;
 import io.github.qwenbench.plan.ScalabilityConfig;
@@ -194,8 +195,8 @@ abstract class AbstractWorkerMojo extends AbstractMojo {
             getLog().info("Both <inputs> and <workload> are configured (Maven merges plugin-level and execution-level"
                     + " configuration): the workload's conversations are the inputs, <inputs> is not used.");
         }
-        getLog().info("Baseline:  " + plan.baseline().path() + " (sha256 " + plan.baseline().sha256() + ")");
-        getLog().info("Candidate: " + plan.candidate().path() + " (sha256 " + plan.candidate().sha256() + ")");
+        getLog().info("Baseline:  " + described(plan.baseline()));
+        getLog().info("Candidate: " + described(plan.candidate()));
         return plan;
     }
 
@@ -204,9 +205,20 @@ abstract class AbstractWorkerMojo extends AbstractMojo {
         return repositorySession == null || repositorySession.getData().set(key, null, Boolean.TRUE);
     }
 
+    private static String described(ModelFile model) {
+        return model.served() ? "endpoint " + model.endpoint().describe()
+                : model.path() + " (sha256 " + model.sha256() + ")";
+    }
+
     WorkerLauncher newLauncher() {
         return new WorkerLauncher(workerClasspath(), jvmArgs == null ? List.of() : jvmArgs,
                 Duration.ofSeconds(workerTimeout), workDirectory.toPath(), new MavenWorkerLog(getLog()));
+    }
+
+    /** A launcher for {@code plan}'s workers: served models' API keys go in their environment, nowhere else. */
+    WorkerLauncher newLauncher(BenchmarkPlan plan) throws BenchmarkSetupException {
+        return newLauncher().withEnvironment(ApiKeys.of(plan, System::getenv,
+                session == null ? null : session.getSettings()));
     }
 
     /** This Maven session's run id, shared by its executions. */
