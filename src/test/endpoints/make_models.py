@@ -2,11 +2,12 @@
 
     PY src/test/endpoints/make_models.py OUT_DIR
 
-writes OUT_DIR/tiny and OUT_DIR/tiny-deep: random-weight Qwen3ForCausalLM models with the real Qwen3
-tokenizer (src/test/resources/qwen3/tokenizer.json) and the chat template the plugin renders
+writes OUT_DIR/tiny (2 layers) and OUT_DIR/tiny-deep (64 layers): random-weight Qwen3ForCausalLM models with
+the real Qwen3 tokenizer (src/test/resources/qwen3/tokenizer.json) and the chat template the plugin renders
 (src/main/resources/io/github/qwenbench/workload/qwen3-vl-chat_template.jinja, which renders text
-messages as Qwen3's own does), saved with save_pretrained. `tiny-deep` has four times the layers: the same
-kind of model doing more work per token, a truly slower candidate. Both are deterministic (fixed seeds)
+messages as Qwen3's own does), saved with save_pretrained. `tiny-deep` has 32 times the layers: the same
+kind of model doing more work per token, a truly slower candidate (at width 64 a layer costs little beside
+the vocabulary's 151936 x 64 logits, so it takes many of them; each adds the server's per-layer overhead). Both are deterministic (fixed seeds)
 and their weights are drawn wide enough (std 0.3) that greedy answers depend on the prompt.
 """
 import os
@@ -44,7 +45,7 @@ def make(out, layers, seed):
 def main():
     out = sys.argv[1]
     make(os.path.join(out, "tiny"), 2, 20261205)
-    make(os.path.join(out, "tiny-deep"), 8, 20261205)
+    make(os.path.join(out, "tiny-deep"), 64, 20261205)
     print("wrote", out)
 
 

@@ -1,0 +1,18 @@
+def log = new File(basedir, 'build.log').text
+def result = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/benchmark-results/generation_benchmark_results.json'))
+assert result.passed == true
+assert result.models*.engine == ['endpoint', 'endpoint']
+result.models.each { assert it.runtime.startsWith('served by http://127.0.0.1:') }
+def m = result.metrics
+assert m.decoding.startsWith('served: streamed chat completions')
+assert m.answers.size() == 3 && m.answers.every { it.baselineTokens == it.candidateTokens && it.baselineText }
+m.models.each { model -> assert model.timeToFirstToken.p50Millis > 0 && model.tokensPerSecond > 0 }
+assert m.tokensPerSecondRatio.lower <= 1 && 1 <= m.tokensPerSecondRatio.upper
+assert log.contains('Baseline:  endpoint http://127.0.0.1:')
+assert log.contains('streams')
+// the suites that measure files say they do not apply, and write no result
+['accuracy', 'performance', 'memory', 'scalability', 'system', 'hardware'].each {
+    assert !new File(basedir, "target/benchmark-results/${it}_benchmark_results.json").exists()
+}
+def html = new File(basedir, 'target/benchmark-results/index.html').text
+assert html.contains('does not apply to served models')
