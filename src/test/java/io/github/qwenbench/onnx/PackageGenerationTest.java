@@ -104,6 +104,32 @@ class PackageGenerationTest {
     }
 
     /**
+     * The tensor suites' forward pass of a package is the prefill with each row's next-token logits: their
+     * arg-max is the first token Hugging Face generates, alone and in a left-padded batch.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("packages")
+    void thePrefillGivesEachRowsNextTokenLogits(String name) throws Exception {
+        JsonNode references = references(name);
+        OnnxPackage pkg = OnnxPackage.open(PACKAGES.resolve(name), "fp32", Map.of(), name);
+        try (PackageGraphs graphs = PackageGraphs.open(pkg, new OrtRuntime.Options(1, "all", true), name)) {
+            List<String> batch = new ArrayList<>();
+            references.get("left_padded_batch").get("cases").forEach(n -> batch.add(n.asText()));
+            PackageGeneration.Logits logits = new PackageGeneration(graphs, pkg.config()).prefill(prompt(batch));
+            int vocabulary = graphs.vocabulary();
+            assertArrayEquals(new long[] {batch.size(), 1, vocabulary}, logits.shape());
+            for (int b = 0; b < batch.size(); b++) {
+                int arg = 0;
+                for (int v = 1; v < vocabulary; v++) {
+                    arg = logits.values()[b * vocabulary + v] > logits.values()[b * vocabulary + arg] ? v : arg;
+                }
+                assertEquals(references.get("left_padded_batch").get("tokens").get(b).get(0).asLong(), arg,
+                        name + ": row " + b);
+            }
+        }
+    }
+
+    /**
      * The independent runtime that reads this layout: transformers.js 4.x (src/test/models/transformersjs_check.mjs,
      * run when the fixtures were made) loaded the package without DeepStack and, fed Hugging Face's inputs,
      * gave Hugging Face's tokens on every conversation with images. On the text-only one its rotary offset
