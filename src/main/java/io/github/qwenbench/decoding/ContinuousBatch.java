@@ -78,6 +78,11 @@ public final class ContinuousBatch implements AutoCloseable {
      */
     public ContinuousBatch(LoadedModel model, List<InputSpec> specs, GreedyDecoder.Options options, NDManager manager)
             throws BenchmarkSetupException {
+        if (model.isPackage()) {
+            throw new BenchmarkSetupException("Continuous batching is not built for three-part ONNX packages yet: the "
+                    + model.file().role() + " model " + model.file().path() + " decodes over its own cache one batch"
+                    + " at a time. Serve it one request at a time (<system><serving>one-at-a-time).");
+        }
         this.decoding = CachedDecoding.of(model);
         if (decoding == null) {
             throw new BenchmarkSetupException("Continuous batching needs a key/value cache, but the " + model.file().role()

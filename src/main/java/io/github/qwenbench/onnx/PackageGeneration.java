@@ -100,7 +100,7 @@ public final class PackageGeneration {
             Prefill prefill = prepare(prompt);
             long[][] last = prefill.last;
             long[][] mask = prompt.attentionMask();
-            Step result = prefillSteps(prefill, mask, batch, length, null);
+            Step result = prefillSteps(prefill, mask, batch, length);
             cached = length;
             while (true) {
                 long[] next = lastArgMax(result, batch);
@@ -162,21 +162,26 @@ public final class PackageGeneration {
     public record Logits(float[] values, long[] shape) {
     }
 
-    /** Runs the prefill of {@code prompt} alone (vision, embedding, merge, positions, decoder) and copies its logits. */
+    /**
+     * Runs the prefill of {@code prompt} alone (vision, embedding, merge, positions, decoder) and copies each
+     * row's next-token logits, those of its last position, {@code [batch, 1, vocabulary]}: what generation
+     * reads. The logits of the other positions are not copied out (a batch of long prompts would hold
+     * gigabytes of them, and copying them would be timed as the model's work).
+     */
     public Logits prefill(Prompt prompt) throws BenchmarkSetupException {
         int batch = prompt.inputIds().length;
         int length = prompt.inputIds()[0].length;
-        long floats = (long) batch * length * graphs.vocabulary();
-        if (floats > Integer.MAX_VALUE - 8) {
-            throw new BenchmarkSetupException("The prefill of " + batch + " prompts of " + length + " tokens gives "
-                    + floats + " logits, more than one Java array holds: compare shorter conversations or smaller"
-                    + " batches in the tensor suites (generation reads only each row's last position).");
-        }
         try {
             Prefill p = prepare(prompt);
-            float[] all = new float[(int) floats];
-            try (Step last = prefillSteps(p, prompt.attentionMask(), batch, length, all)) {
-                return new Logits(all, new long[] {batch, length, last.vocabulary()});
+            try (Step last = prefillSteps(p, prompt.attentionMask(), batch, length)) {
+                int vocabulary = last.vocabulary();
+                float[] next = new float[batch * vocabulary];
+                FloatBuffer logits = last.logits().duplicate();
+                for (int b = 0; b < batch; b++) {
+                    logits.position((b * last.positions() + last.positions() - 1) * vocabulary);
+                    logits.get(next, b * vocabulary, vocabulary);
+                }
+                return new Logits(next, new long[] {batch, 1, vocabulary});
             }
         } catch (OrtException e) {
             throw new BenchmarkSetupException("ONNX Runtime refused the prefill: " + e.getMessage() + ". The inputs were "
@@ -195,10 +200,8 @@ public final class PackageGeneration {
      * each slice's present key values the next one's past (as chunked prefill does: the same attention, the
      * cache grown slice by slice); returns the last slice's step, whose logits end at the prompt's last
      * position. A prompt short enough runs in one slice.
-     *
-     * @param all when not null, receives every slice's logits, {@code [batch, length, vocabulary]} row-major
      */
-    private Step prefillSteps(Prefill p, long[][] mask, int batch, int length, float[] all) throws OrtException {
+    private Step prefillSteps(Prefill p, long[][] mask, int batch, int length) throws OrtException {
         int vocabulary = graphs.vocabulary();
         int slice = (int) Math.max(1, Math.min(length, LOGITS_BYTES / (4L * batch * vocabulary)));
         int levels = p.deepstack == null ? 0 : p.deepstack.length / (batch * length * p.hidden);
@@ -228,13 +231,6 @@ public final class PackageGeneration {
                     }
                 }
                 Step step = decode(embeds, new long[] {batch, n, p.hidden}, prefix, positions, past, deepstack, batch);
-                if (all != null) {
-                    FloatBuffer logits = step.logits().duplicate();
-                    for (int b = 0; b < batch; b++) {
-                        logits.position(b * n * vocabulary);
-                        logits.get(all, (b * length + from) * vocabulary, n * vocabulary);
-                    }
-                }
                 if (past != null) {
                     past.close();
                 }
@@ -327,11 +323,24 @@ public final class PackageGeneration {
                 new long[] {patches, prompt.patchLength()});
                 OnnxTensor grid = OnnxTensor.createTensor(env, LongBuffer.wrap(grids),
                         new long[] {prompt.grids().size(), 3});
-                OrtSession.Result r = graphs.vision().session().run(Map.of(PackageGraphs.PIXEL_VALUES, pixels,
-                        graphs.gridInput(), grid))) {
+                OrtSession.Result r = run(graphs, pixels, grid, prompt.grids(), patches)) {
             float[] features = floats(r.get(graphs.featuresOutput()).orElseThrow());
             float[] deepstack = graphs.deepstack() ? floats(r.get(PackageGraphs.DEEPSTACK_FEATURES).orElseThrow()) : null;
             return new Vision(features, deepstack);
+        }
+    }
+
+    /** Runs the vision encoder; a refusal names the grids, the usual cause being an export traced for one layout. */
+    private static OrtSession.Result run(PackageGraphs graphs, OnnxTensor pixels, OnnxTensor grid, List<long[]> grids,
+            long patches) throws OrtException {
+        try {
+            return graphs.vision().session().run(Map.of(PackageGraphs.PIXEL_VALUES, pixels, graphs.gridInput(), grid));
+        } catch (OrtException e) {
+            throw new OrtException(e.getCode(), "the vision encoder " + graphs.vision().file() + " refused "
+                    + grids.size() + " images of grids " + grids.stream().map(Arrays::toString).toList() + " ("
+                    + patches + " patches): " + e.getMessage() + ". An export traced for one image layout accepts no"
+                    + " other; export the grid as a free input (docs/onnx-packages.md, \"Exporting a model to this"
+                    + " layout\")");
         }
     }
 

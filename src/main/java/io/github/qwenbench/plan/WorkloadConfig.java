@@ -11,28 +11,28 @@ public class WorkloadConfig {
     @Setting("A JSON-lines file, one `{\"messages\": [...]`} per line; image paths are relative to it.")
     private File conversations;
 
-    @Setting("The model's Hugging Face `tokenizer.json`.")
+    @Setting("The model's Hugging Face `tokenizer.json`; default: a three-part ONNX package's own, beside its `config.json`.")
     private File tokenizer;
 
     @Setting("`groupId:artifactId:version[:type]` of the tokenizer: a `json` file (the default type), or a zip / tar.gz holding one `tokenizer.json`.")
     private String tokenizerArtifact;
 
-    @Setting("A Jinja chat template file; default: Qwen3-VL's published template, bundled.")
+    @Setting("A Jinja chat template file (or a JSON file with a `chat_template`); default: a package's own (`chat_template.jinja`, `chat_template.json` or `tokenizer_config.json`), else Qwen3-VL's published template, bundled.")
     private File chatTemplate;
 
-    @Setting("Least pixels of a resized image; smaller images are upscaled. Default 65536.")
+    @Setting("Least pixels of a resized image; smaller images are upscaled. Default: a package's `preprocessor_config.json`, else 65536.")
     private Long minPixels;
 
-    @Setting("Most pixels of a resized image. Default 16777216.")
+    @Setting("Most pixels of a resized image. Default: a package's `preprocessor_config.json`, else 16777216.")
     private Long maxPixels;
 
-    @Setting("Side of a patch in pixels. Default 16.")
+    @Setting("Side of a patch in pixels. Default: a package's `preprocessor_config.json`, else 16.")
     private Integer patchSize;
 
-    @Setting("Patches merged per side into one image token. Default 2.")
+    @Setting("Patches merged per side into one image token. Default: a package's `preprocessor_config.json`, else 2.")
     private Integer mergeSize;
 
-    @Setting("Frames per patch: an image is repeated this many times. Default 2.")
+    @Setting("Frames per patch: an image is repeated this many times. Default: a package's `preprocessor_config.json`, else 2.")
     private Integer temporalPatchSize;
 
     @Setting("How many conversations, from the first, are samples. Default: every one.")

@@ -11,10 +11,11 @@ import java.util.List;
  * @param conversationsSha256 its SHA-256
  * @param lines the line (from 1) of each sample's conversation: sample k is the k-th conversation
  * @param tokenizer absolute path of the {@code tokenizer.json}
- * @param tokenizerSource what was configured: a path or Maven coordinates
+ * @param tokenizerSource what was configured: a path or Maven coordinates, or the package it came from
  * @param tokenizerSha256 its SHA-256
  * @param padTokenId the tokenizer's pad token ({@code <|endoftext|>}), for left-padded batches
- * @param chatTemplate absolute path of the chat template, or null for the bundled Qwen3-VL template
+ * @param chatTemplate absolute path of the chat template (a .jinja file, or a package's JSON file that holds
+ *        it), or null for the bundled Qwen3-VL template
  * @param template the template's name, as results show it
  * @param templateSha256 the template's SHA-256
  * @param minPixels least pixels of a resized image
@@ -22,6 +23,9 @@ import java.util.List;
  * @param patchSize side of a patch in pixels
  * @param mergeSize patches merged per side into one image token
  * @param temporalPatchSize frames per patch
+ * @param imageMean per-channel mean of the normalisation (a package's preprocessor_config.json), or null for
+ *        Qwen3-VL's
+ * @param imageStd per-channel standard deviation of the normalisation, or null for Qwen3-VL's
  * @param samples how many conversations are samples
  * @param directory where {@code sample-<k>.npz} and {@code sample-<k>.txt} are written
  * @param replacedInputs the {@code <inputs>} this workload replaced (Maven merges plugin-level and
@@ -31,7 +35,8 @@ import java.util.List;
 public record WorkloadSettings(String conversations, String conversationsSha256, List<Integer> lines,
         String tokenizer, String tokenizerSource, String tokenizerSha256, long padTokenId, String chatTemplate,
         String template, String templateSha256, long minPixels, long maxPixels, int patchSize, int mergeSize,
-        int temporalPatchSize, int samples, String directory, List<InputSpec> replacedInputs) {
+        int temporalPatchSize, float[] imageMean, float[] imageStd, int samples, String directory,
+        List<InputSpec> replacedInputs) {
 
     public WorkloadSettings {
         lines = List.copyOf(lines);

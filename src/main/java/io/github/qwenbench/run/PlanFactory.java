@@ -111,8 +111,11 @@ public final class PlanFactory {
             inputs.addAll(workloadInputs(baseline));
             requireSameArguments(candidate, inputs);
             requireWorkloadSuites(settings, inputs);
+            ModelFile pkg = ModelFile.ONNX_PACKAGE.equals(baseline.engine()) ? baseline
+                    : ModelFile.ONNX_PACKAGE.equals(candidate.engine()) ? candidate : null;
             workload = workloads.resolve(settings.workload(), settings.samplesDirectory(),
-                    replacedInputs(configured, baseline));
+                    replacedInputs(configured, baseline), pkg == null ? null : Path.of(pkg.path()),
+                    pkg == null ? null : pkg.role());
         } else {
             List<InputSpec> ordered = inForwardOrder(baseline, declared);
             inForwardOrder(candidate, declared);

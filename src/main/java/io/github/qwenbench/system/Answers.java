@@ -52,7 +52,8 @@ final class Answers {
         this.serving = serving;
         this.options = new GreedyDecoder.Options(generation.tokenInput(), generation.logitsOutput(),
                 generation.maxNewTokens(), generation.stopTokenSet());
-        this.decoding = model.hasDecodeMethod() ? "key/value cache" : "full recompute";
+        this.decoding = model.isPackage() ? "key/value cache (the package's decoder)"
+                : model.hasDecodeMethod() ? "key/value cache" : "full recompute";
     }
 
     GreedyDecoder.Options options() {

@@ -1,9 +1,11 @@
 package io.github.qwenbench.workload;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.JinjavaConfig;
 import com.hubspot.jinjava.LegacyOverrides;
 import com.hubspot.jinjava.interpret.RenderResult;
+import io.github.qwenbench.json.Json;
 import io.github.qwenbench.plan.BenchmarkSetupException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -63,17 +66,47 @@ public final class ChatTemplate {
         }
     }
 
-    /** A user-supplied {@code .jinja} file. */
+    /**
+     * A template file: a {@code .jinja} file, or a {@code .json} file whose {@code chat_template} holds it (as
+     * {@code chat_template.json} and {@code tokenizer_config.json} do: a string, or a list of named templates
+     * of which the {@code default} one is taken).
+     */
     public static ChatTemplate fromFile(Path file) throws BenchmarkSetupException {
         if (!Files.isRegularFile(file)) {
             throw new BenchmarkSetupException("Chat template " + file.toAbsolutePath() + " does not exist: fix the"
                     + " path, or leave the template unset to use Qwen3-VL's.");
+        }
+        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
+            String template = jsonTemplate(file);
+            if (template == null) {
+                throw new BenchmarkSetupException(file + " holds no chat_template: give the template's .jinja file.");
+            }
+            return new ChatTemplate(file.toString(), template);
         }
         try {
             return new ChatTemplate(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new BenchmarkSetupException("Cannot read chat template " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The {@code chat_template} of a JSON file (the {@code default} one of a list), or null where it has none. */
+    static String jsonTemplate(Path file) throws BenchmarkSetupException {
+        JsonNode template;
+        try {
+            template = Json.mapper().readTree(file.toFile()).path("chat_template");
+        } catch (IOException e) {
+            throw new BenchmarkSetupException("Cannot read " + file + " as JSON: " + e.getMessage(), e);
+        }
+        if (template.isTextual()) {
+            return template.asText();
+        }
+        for (JsonNode named : template) {
+            if ("default".equals(named.path("name").asText()) && named.path("template").isTextual()) {
+                return named.path("template").asText();
+            }
+        }
+        return null;
     }
 
     /** The bundled template's name, or the file's path. */

@@ -23,11 +23,13 @@ public record VisionSettings(int patchSize, int temporalPatchSize, int mergeSize
                 new float[] {0.5f, 0.5f, 0.5f});
     }
 
-    /** Qwen3-VL's normalisation with the patch and pixel settings of {@code workload}. */
+    /** The patch, pixel and normalisation settings of {@code workload} (Qwen3-VL's normalisation where it has none). */
     public static VisionSettings of(WorkloadSettings workload) {
         VisionSettings qwen = qwen3Vl();
         return new VisionSettings(workload.patchSize(), workload.temporalPatchSize(), workload.mergeSize(),
-                workload.minPixels(), workload.maxPixels(), qwen.mean(), qwen.std());
+                workload.minPixels(), workload.maxPixels(),
+                workload.imageMean() == null ? qwen.mean() : workload.imageMean(),
+                workload.imageStd() == null ? qwen.std() : workload.imageStd());
     }
 
     /** The same settings with other pixel bounds. */

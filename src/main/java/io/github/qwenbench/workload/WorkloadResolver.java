@@ -42,6 +42,20 @@ public final class WorkloadResolver {
      */
     public WorkloadSettings resolve(WorkloadConfig config, Path directory, List<InputSpec> replacedInputs)
             throws BenchmarkSetupException {
+        return resolve(config, directory, replacedInputs, null, null);
+    }
+
+    /**
+     * As {@link #resolve(WorkloadConfig, Path, List)}, with a model's folder (a three-part package) whose
+     * tokenizer, chat template and image processor settings stand in for those the pom does not give.
+     *
+     * @param folder the package's folder, or null
+     * @param folderRole whose package it is ({@code baseline} or {@code candidate}), for messages and results
+     */
+    public WorkloadSettings resolve(WorkloadConfig config, Path directory, List<InputSpec> replacedInputs,
+            Path folder, String folderRole) throws BenchmarkSetupException {
+        PackageFiles pkg = folder == null ? new PackageFiles(null, null, null, null) : PackageFiles.read(folder);
+        String fromPackage = "the " + folderRole + " package's ";
         if (config.getConversations() == null) {
             throw new BenchmarkSetupException("workload/conversations is not set: give the JSON-lines file of"
                     + " conversations, one {\"messages\": [...]} per line.");
@@ -64,17 +78,23 @@ public final class WorkloadResolver {
         }
         List<Integer> lines = conversations.subList(0, samples).stream().map(Conversation::line).toList();
 
-        Path tokenizer = tokenizer(config);
+        boolean packageTokenizer = config.getTokenizer() == null && blank(config.getTokenizerArtifact())
+                && pkg.tokenizer() != null;
+        Path tokenizer = packageTokenizer ? pkg.tokenizer() : tokenizer(config);
+        String tokenizerSetting = packageTokenizer ? fromPackage + "tokenizer.json" : tokenizerSetting(config);
         long padTokenId;
         try {
             padTokenId = QwenTokenizer.checkAddedTokens(tokenizer);
         } catch (BenchmarkSetupException e) {
-            throw new BenchmarkSetupException(tokenizerSetting(config) + ": " + e.getMessage(), e);
+            throw new BenchmarkSetupException(tokenizerSetting + ": " + e.getMessage(), e);
         }
 
         ChatTemplate template;
         Path templateFile = null;
-        if (config.getChatTemplate() == null) {
+        if (config.getChatTemplate() == null && pkg.chatTemplate() != null) {
+            templateFile = pkg.chatTemplate();
+            template = ChatTemplate.fromFile(templateFile);
+        } else if (config.getChatTemplate() == null) {
             template = ChatTemplate.qwen3Vl();
         } else {
             templateFile = config.getChatTemplate().toPath().toAbsolutePath().normalize();
@@ -86,7 +106,7 @@ public final class WorkloadResolver {
             template = ChatTemplate.fromFile(templateFile);
         }
 
-        VisionSettings defaults = VisionSettings.qwen3Vl();
+        VisionSettings defaults = pkg.vision() == null ? VisionSettings.qwen3Vl() : pkg.vision();
         int patchSize = atLeastOne("workload/patchSize", config.getPatchSize(), defaults.patchSize());
         int mergeSize = atLeastOne("workload/mergeSize", config.getMergeSize(), defaults.mergeSize());
         int temporalPatchSize = atLeastOne("workload/temporalPatchSize", config.getTemporalPatchSize(),
@@ -102,12 +122,14 @@ public final class WorkloadResolver {
                     + minPixels + "): raise maxPixels or lower minPixels (Qwen3-VL's defaults are "
                     + defaults.minPixels() + " and " + defaults.maxPixels() + ").");
         }
+        String tokenizerSource = packageTokenizer ? tokenizerSetting + " " + tokenizer
+                : tokenizerSetting + " " + (config.getTokenizer() != null ? config.getTokenizer()
+                        : config.getTokenizerArtifact().trim());
         return new WorkloadSettings(file.toString(), ModelResolver.sha256(file), lines, tokenizer.toString(),
-                tokenizerSetting(config) + " " + (config.getTokenizer() != null ? config.getTokenizer()
-                        : config.getTokenizerArtifact().trim()), ModelResolver.sha256(tokenizer), padTokenId,
+                tokenizerSource, ModelResolver.sha256(tokenizer), padTokenId,
                 templateFile == null ? null : templateFile.toString(), template.name(), template.sha256(), minPixels,
-                maxPixels, patchSize, mergeSize, temporalPatchSize, samples, directory.toAbsolutePath().toString(),
-                replacedInputs);
+                maxPixels, patchSize, mergeSize, temporalPatchSize, defaults.mean(), defaults.std(), samples,
+                directory.toAbsolutePath().toString(), replacedInputs);
     }
 
     /** The tokenizer.json: the configured file, or the resolved artifact (unpacked when an archive). */
@@ -121,7 +143,8 @@ public final class WorkloadResolver {
         if (path == null && coordinates == null) {
             throw new BenchmarkSetupException("workload/tokenizer is not set: give the model's tokenizer.json with"
                     + " <tokenizer>path/to/tokenizer.json</tokenizer>, or its Maven coordinates with"
-                    + " <tokenizerArtifact>groupId:artifactId:version[:type]</tokenizerArtifact>.");
+                    + " <tokenizerArtifact>groupId:artifactId:version[:type]</tokenizerArtifact> (a three-part ONNX"
+                    + " package with a tokenizer.json beside its config.json gives its own).");
         }
         if (path != null) {
             Path file = path.toPath().toAbsolutePath().normalize();
@@ -154,6 +177,10 @@ public final class WorkloadResolver {
                     + found.size() + " files named " + TOKENIZER_JSON + ", but it must hold exactly one.");
         }
         return found.get(0);
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
     }
 
     private static String tokenizerSetting(WorkloadConfig config) {

@@ -29,6 +29,12 @@ class PackageGenerationTest {
 
     static final Path PACKAGES = Path.of("src/test/models/onnx");
 
+    /**
+     * Two intra-op threads: the tests' time is the fixtures' logits; threads change only the rounding, far below the
+     * fixtures' top-1 margins (0.05 at least, references.json).
+     */
+    static final OrtRuntime.Options SESSIONS = new OrtRuntime.Options(2, "all", true);
+
     static Stream<String> packages() {
         return Stream.of("qwen3vl-tiny-deepstack", "qwen3vl-tiny");
     }
@@ -82,7 +88,7 @@ class PackageGenerationTest {
         JsonNode references = references(name);
         int newTokens = references.get("new_tokens").asInt();
         OnnxPackage pkg = OnnxPackage.open(PACKAGES.resolve(name), "fp32", Map.of(), name);
-        try (PackageGraphs graphs = PackageGraphs.open(pkg, new OrtRuntime.Options(1, "all", true), name)) {
+        try (PackageGraphs graphs = PackageGraphs.open(pkg, SESSIONS, name)) {
             assertEquals(references.get("deepstack").asBoolean(), graphs.deepstack());
             PackageGeneration generation = new PackageGeneration(graphs, pkg.config());
             List<String> cases = new ArrayList<>();
@@ -99,6 +105,33 @@ class PackageGenerationTest {
             JsonNode expected = references.get("left_padded_batch").get("tokens");
             for (int b = 0; b < batch.size(); b++) {
                 assertArrayEquals(tokens(expected.get(b)), g.tokens()[b], name + ": left-padded batch row " + b);
+            }
+        }
+    }
+
+    /**
+     * The tensor suites' forward pass of a package is the prefill with each row's next-token logits: their
+     * arg-max is the first token Hugging Face generates. Two rows of the shortest conversation (a batch whose
+     * second row's logits sit one row further in ONNX Runtime's output): the long prompts' prefill is what
+     * {@link #everyConversationGivesHuggingFacesTokens} already pays for.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("packages")
+    void thePrefillGivesEachRowsNextTokenLogits(String name) throws Exception {
+        JsonNode references = references(name);
+        OnnxPackage pkg = OnnxPackage.open(PACKAGES.resolve(name), "fp32", Map.of(), name);
+        try (PackageGraphs graphs = PackageGraphs.open(pkg, SESSIONS, name)) {
+            PackageGeneration.Logits logits = new PackageGeneration(graphs, pkg.config())
+                    .prefill(prompt(List.of("text_only", "text_only")));
+            int vocabulary = graphs.vocabulary();
+            assertArrayEquals(new long[] {2, 1, vocabulary}, logits.shape());
+            long expected = references.get("cases").get("text_only").get("tokens").get(0).asLong();
+            for (int b = 0; b < 2; b++) {
+                int arg = 0;
+                for (int v = 1; v < vocabulary; v++) {
+                    arg = logits.values()[b * vocabulary + v] > logits.values()[b * vocabulary + arg] ? v : arg;
+                }
+                assertEquals(expected, arg, name + ": row " + b);
             }
         }
     }

@@ -188,4 +188,46 @@ class WorkloadResolverTest {
         config.setPatchSize(0);
         assertTrue(fails(config).startsWith("workload/patchSize is 0, but it must be at least 1"));
     }
+
+    /**
+     * A package's folder stands in for what the pom leaves out: its tokenizer.json, its chat template (here the
+     * chat_template of a chat_template.json) and its preprocessor_config.json's patch, merge, pixel and
+     * normalisation settings; what the pom gives wins.
+     */
+    @Test
+    void aPackageGivesWhatThePomLeavesOut() throws Exception {
+        Path pkg = Files.createDirectories(dir.resolve("pkg"));
+        Files.copy(TestWorkloads.TOKENIZER, pkg.resolve("tokenizer.json"));
+        String template = new String(ChatTemplate.class.getResourceAsStream(ChatTemplate.QWEN3_VL_RESOURCE)
+                .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        io.github.qwenbench.json.Json.mapper().writeValue(pkg.resolve("chat_template.json").toFile(),
+                java.util.Map.of("chat_template", template));
+        Files.writeString(pkg.resolve("preprocessor_config.json"), "{\"patch_size\": 14, \"merge_size\": 2,"
+                + " \"temporal_patch_size\": 2, \"image_mean\": [0.48145466, 0.4578275, 0.40821073],"
+                + " \"image_std\": [0.26862954, 0.26130258, 0.27577711], \"min_pixels\": 3136,"
+                + " \"max_pixels\": 12845056, \"rescale_factor\": 0.00392156862745098}");
+        WorkloadConfig config = TestWorkloads.config(TestWorkloads.CONVERSATIONS);
+        config.setTokenizer(null);
+        config.setMaxPixels(1_000_000L);
+        WorkloadSettings settings = new WorkloadResolver((c, s) -> {
+            throw new AssertionError("nothing to resolve");
+        }, dir.resolve("unpacked")).resolve(config, dir.resolve("inputs"), List.of(), pkg, "candidate");
+        assertEquals(pkg.resolve("tokenizer.json").toString(), settings.tokenizer());
+        assertEquals("the candidate package's tokenizer.json " + pkg.resolve("tokenizer.json"),
+                settings.tokenizerSource());
+        assertEquals(pkg.resolve("chat_template.json").toString(), settings.chatTemplate());
+        assertEquals(ChatTemplate.qwen3Vl().sha256(), settings.templateSha256(), "the same template, read from JSON");
+        assertEquals(List.of(14, 2, 2), List.of(settings.patchSize(), settings.mergeSize(), settings.temporalPatchSize()));
+        assertEquals(List.of(3136L, 1_000_000L), List.of(settings.minPixels(), settings.maxPixels()),
+                "the package's minimum, the pom's maximum");
+        VisionSettings vision = VisionSettings.of(settings);
+        assertEquals(0.48145466f, vision.mean()[0]);
+        assertEquals(0.27577711f, vision.std()[2]);
+
+        Files.writeString(pkg.resolve("preprocessor_config.json"), "{\"do_rescale\": false}");
+        String message = assertThrows(BenchmarkSetupException.class, () -> new WorkloadResolver((c, s) -> null,
+                dir.resolve("unpacked")).resolve(config, dir.resolve("inputs"), List.of(), pkg, "candidate"))
+                .getMessage();
+        assertTrue(message.startsWith(pkg.resolve("preprocessor_config.json") + " sets do_rescale false"), message);
+    }
 }
