@@ -5,13 +5,16 @@
 # with the plugin this checkout builds, and stops the server whatever happens.
 # Usage: src/test/endpoints/run-its.sh   (from the repository root; after mvn verify, or on its own)
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../../.."
 port=${QWEN_BENCH_TEST_PORT:-8765}
 py=$(src/test/endpoints/python-env.sh target/python-env)
 models=$PWD/target/endpoint-models
 [ -f "$models/tiny-deep/config.json" ] || "$py" src/test/endpoints/make_models.py "$models" >&2
 log=$PWD/target/transformers-serve.log
-HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 "$(dirname "$py")/transformers" serve --host 127.0.0.1 --port "$port" \
+# transformers serve lists GET /v1/models from the Hugging Face cache and answers 500 when that folder does not
+# exist: give it an empty one (it serves the local model folders by path, which it does not list)
+mkdir -p target/hf-cache
+HF_HUB_CACHE=$PWD/target/hf-cache HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 "$(dirname "$py")/transformers" serve --host 127.0.0.1 --port "$port" \
   > "$log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT

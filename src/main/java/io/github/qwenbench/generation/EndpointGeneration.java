@@ -12,10 +12,8 @@ import io.github.qwenbench.plan.BenchmarkSetupException;
 import io.github.qwenbench.plan.EndpointSettings;
 import io.github.qwenbench.plan.GenerationSettings;
 import io.github.qwenbench.plan.ModelFile;
-import io.github.qwenbench.stats.ConfidenceSequence;
 import io.github.qwenbench.stats.LatencySummary;
 import io.github.qwenbench.stats.PairOrder;
-import io.github.qwenbench.stats.SequentialComparison;
 import io.github.qwenbench.stats.Statistics;
 import io.github.qwenbench.suite.SuiteContext;
 import io.github.qwenbench.workload.ChatRequests;
@@ -76,15 +74,10 @@ final class EndpointGeneration {
             Timings base = new Timings("baseline");
             Timings cand = new Timings("candidate");
             PairOrder order = PairOrder.forComparison(plan.seed(), "generation");
-            SequentialComparison tokensPerSecond = new SequentialComparison(ConfidenceSequence.Rule.MEDIAN,
-                    settings.confidence(), order);
-            SequentialComparison firstToken = new SequentialComparison(ConfidenceSequence.Rule.MEDIAN,
-                    settings.confidence(), order);
-            SequentialComparison.Stop tpsStop = null;
-            SequentialComparison.Stop ttftStop = null;
+            RequestPairs pairs = new RequestPairs(settings, order, context.progress());
             long start = System.nanoTime();
             FreeCores.Window window = FreeCores.open();
-            for (int pair = 0; tpsStop == null || ttftStop == null; pair++) {
+            for (int pair = 0; !pairs.stopped(); pair++) {
                 int k = pair % settings.samples();
                 StreamedAnswer a;
                 StreamedAnswer b;
@@ -97,30 +90,18 @@ final class EndpointGeneration {
                 }
                 double rateA = base.add(a, tokenizer);
                 double rateB = cand.add(b, tokenizer);
-                long millis = (System.nanoTime() - start) / 1_000_000;
-                String tooCostly = pair == 0 ? settings.pairs().tooCostly("the timed requests", millis / 2.0, 1,
-                        settings.pairs().ceilingMillis()) : null;
-                if (tooCostly != null) {
-                    context.progress().accept(tooCostly);
-                    tpsStop = SequentialComparison.Stop.of(SequentialComparison.Reason.TOO_COSTLY, tooCostly, millis);
-                    ttftStop = tpsStop;
-                }
-                if (tpsStop == null) {
-                    tokensPerSecond.add(rateB, rateA);
-                    tpsStop = tokensPerSecond.stopNow(settings.minTokensPerSecondRatio(), settings.budget(), millis);
-                }
-                if (ttftStop == null) {
-                    firstToken.add(b.firstContentNanos() - b.sendNanos(), a.firstContentNanos() - a.sendNanos());
-                    ttftStop = firstToken.stopNow(settings.maxTimeToFirstTokenRatio(), settings.budget(), millis);
-                }
+                pairs.add(rateB, rateA, b.firstContentNanos() - b.sendNanos(), a.firstContentNanos() - a.sendNanos(),
+                        (System.nanoTime() - start) / 1_000_000);
             }
             RunConditions conditions = new RunConditions(1, 1, window.close());
             context.progress().accept(String.format(Locale.ROOT, "timed %d request pairs of at most %d tokens: tokens/s"
                     + " ratio %.3f (%s), time-to-first-token ratio %.3f (%s); output tokens from %s", base.requests,
-                    settings.maxNewTokens(), tokensPerSecond.interval().estimate(), tpsStop.stoppedBecause(),
-                    firstToken.interval().estimate(), ttftStop.stoppedBecause(), base.tokenSource()));
+                    settings.maxNewTokens(), pairs.tokensPerSecond.interval().estimate(),
+                    pairs.tokensPerSecondStop.stoppedBecause(), pairs.firstToken.interval().estimate(),
+                    pairs.firstTokenStop.stoppedBecause(), base.tokenSource()));
             return new GenerationMetrics(DECODING, settings.maxNewTokens(), List.of(base.summary(), cand.summary()),
-                    tokensPerSecond.interval(), firstToken.interval(), tpsStop, ttftStop, answers,
+                    pairs.tokensPerSecond.interval(), pairs.firstToken.interval(), pairs.tokensPerSecondStop,
+                    pairs.firstTokenStop, answers,
                     agreement.agreement(), agreement.exactMatchRate(), null, METHOD, conditions, order.seed());
         }
     }

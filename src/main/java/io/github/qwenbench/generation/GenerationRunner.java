@@ -14,10 +14,8 @@ import io.github.qwenbench.plan.BenchmarkPlan;
 import io.github.qwenbench.plan.BenchmarkSetupException;
 import io.github.qwenbench.plan.GenerationSettings;
 import io.github.qwenbench.plan.InputSpec;
-import io.github.qwenbench.stats.ConfidenceSequence;
 import io.github.qwenbench.stats.LatencySummary;
 import io.github.qwenbench.stats.PairOrder;
-import io.github.qwenbench.stats.SequentialComparison;
 import io.github.qwenbench.stats.Statistics;
 import io.github.qwenbench.suite.SuiteContext;
 import io.github.qwenbench.suite.SuiteRunner;
@@ -66,15 +64,10 @@ public final class GenerationRunner implements SuiteRunner {
             Timings base = new Timings("baseline");
             Timings cand = new Timings("candidate");
             PairOrder order = PairOrder.forComparison(context.plan().seed(), "generation");
-            SequentialComparison tokensPerSecond = new SequentialComparison(ConfidenceSequence.Rule.MEDIAN,
-                    settings.confidence(), order);
-            SequentialComparison firstToken = new SequentialComparison(ConfidenceSequence.Rule.MEDIAN,
-                    settings.confidence(), order);
-            SequentialComparison.Stop tpsStop = null;
-            SequentialComparison.Stop ttftStop = null;
+            RequestPairs pairs = new RequestPairs(settings, order, context.progress());
             long start = System.nanoTime();
             FreeCores.Window window = FreeCores.open();
-            for (int pair = 0; tpsStop == null || ttftStop == null; pair++) {
+            for (int pair = 0; !pairs.stopped(); pair++) {
                 GreedyDecoder.Decoded a;
                 GreedyDecoder.Decoded b;
                 try (NDManager scratch = manager.newSubManager()) {
@@ -89,36 +82,22 @@ public final class GenerationRunner implements SuiteRunner {
                 }
                 base.add(a);
                 cand.add(b);
-                long millis = (System.nanoTime() - start) / 1_000_000;
-                // each comparison makes one pair of every four requests (A B B A or B A A B), so that each
-                // model runs once first and once second in it (see SequentialComparison)
-                String tooCostly = pair == 0 ? settings.pairs().tooCostly("the timed requests", millis / 2.0, 1,
-                        settings.pairs().ceilingMillis()) : null;
-                if (tooCostly != null) {
-                    context.progress().accept(tooCostly);
-                    tpsStop = SequentialComparison.Stop.of(SequentialComparison.Reason.TOO_COSTLY, tooCostly, millis);
-                    ttftStop = tpsStop;
-                }
-                if (tpsStop == null) {
-                    tokensPerSecond.add(Timings.decodeTokensPerSecond(b), Timings.decodeTokensPerSecond(a));
-                    tpsStop = tokensPerSecond.stopNow(settings.minTokensPerSecondRatio(), settings.budget(), millis);
-                }
-                if (ttftStop == null) {
-                    firstToken.add(b.firstTokenNanos(), a.firstTokenNanos());
-                    ttftStop = firstToken.stopNow(settings.maxTimeToFirstTokenRatio(), settings.budget(), millis);
-                }
+                pairs.add(Timings.decodeTokensPerSecond(b), Timings.decodeTokensPerSecond(a), b.firstTokenNanos(),
+                        a.firstTokenNanos(), (System.nanoTime() - start) / 1_000_000);
             }
             RunConditions conditions = new RunConditions(1, intraOpThreads, window.close());
             context.progress().accept(String.format(Locale.ROOT, "timed %d request pairs of %d tokens: tokens/s ratio"
                     + " %.3f (%s), time-to-first-token ratio %.3f (%s); %s, %.1f of %d cores free", base.requests,
-                    settings.maxNewTokens(), tokensPerSecond.interval().estimate(), tpsStop.stoppedBecause(),
-                    firstToken.interval().estimate(), ttftStop.stoppedBecause(), conditions.describe(),
+                    settings.maxNewTokens(), pairs.tokensPerSecond.interval().estimate(),
+                    pairs.tokensPerSecondStop.stoppedBecause(), pairs.firstToken.interval().estimate(),
+                    pairs.firstTokenStop.stoppedBecause(), conditions.describe(),
                     conditions.free().freeShare(), conditions.free().cores()));
             GenerationMetrics.ModelGeneration baseSummary = base.summary();
             GenerationMetrics.ModelGeneration candSummary = cand.summary();
             return new GenerationMetrics(DecodingMethod.decoding(baseSummary.decoding(), candSummary.decoding()),
-                    settings.maxNewTokens(), List.of(baseSummary, candSummary), tokensPerSecond.interval(), firstToken.interval(),
-                    tpsStop, ttftStop, answers, agreement.agreement(), agreement.exactMatchRate(),
+                    settings.maxNewTokens(), List.of(baseSummary, candSummary), pairs.tokensPerSecond.interval(),
+                    pairs.firstToken.interval(), pairs.tokensPerSecondStop, pairs.firstTokenStop, answers,
+                    agreement.agreement(), agreement.exactMatchRate(),
                     preprocessing(context.plan()),
                     GenerationMetrics.METHOD, conditions, order.seed());
         } finally {

@@ -32,6 +32,12 @@ public record BenchmarkPlan(ModelFile baseline, ModelFile candidate, List<InputS
     }
 
     /** This plan with another candidate. */
+    /** The same plan with another baseline. */
+    public BenchmarkPlan withBaseline(ModelFile other) {
+        return new BenchmarkPlan(other, candidate, inputs, seed, engine, accuracy, performance, memory, scalability,
+                system, hardware, generation, workload);
+    }
+
     public BenchmarkPlan withCandidate(ModelFile other) {
         return new BenchmarkPlan(baseline, other, inputs, seed, engine, accuracy, performance, memory, scalability,
                 system, hardware, generation, workload);

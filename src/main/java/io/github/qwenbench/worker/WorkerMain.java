@@ -150,7 +150,9 @@ public final class WorkerMain {
             }
         }
         HostInfo host = TorchScript.describeHost(plan.engine());
-        InputFactory inputs = plan.workload() == null ? new TensorInputs(plan.inputs(), plan.seed())
+        // served models take the workload's conversations as chat requests, not its prepared tensors
+        InputFactory inputs = plan.workload() == null || plan.baseline().served()
+                ? new TensorInputs(plan.inputs(), plan.seed())
                 : WorkloadInputs.open(plan);
         Instant startedAt = Instant.now();
         long start = System.nanoTime();
