@@ -1,31 +1,24 @@
 package io.github.qwenbench.generation;
 
 import io.github.qwenbench.decoding.TokenAgreement;
-import io.github.qwenbench.endpoint.ChatStreams;
 import io.github.qwenbench.endpoint.Endpoint;
-import io.github.qwenbench.endpoint.EndpointProbe;
+import io.github.qwenbench.endpoint.ServedPair;
 import io.github.qwenbench.endpoint.StreamedAnswer;
 import io.github.qwenbench.host.FreeCores;
 import io.github.qwenbench.host.RunConditions;
 import io.github.qwenbench.plan.BenchmarkPlan;
 import io.github.qwenbench.plan.BenchmarkSetupException;
-import io.github.qwenbench.plan.EndpointSettings;
 import io.github.qwenbench.plan.GenerationSettings;
-import io.github.qwenbench.plan.ModelFile;
-import io.github.qwenbench.stats.LatencySummary;
 import io.github.qwenbench.stats.PairOrder;
-import io.github.qwenbench.stats.Statistics;
 import io.github.qwenbench.suite.SuiteContext;
 import io.github.qwenbench.workload.ChatRequests;
 import io.github.qwenbench.workload.Conversation;
 import io.github.qwenbench.workload.ConversationsFile;
 import io.github.qwenbench.workload.QwenTokenizer;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.HdrHistogram.Histogram;
 
 /**
  * The generation suite over two served models, measured as their client: the same chat request (a sample
@@ -38,68 +31,81 @@ import org.HdrHistogram.Histogram;
  */
 final class EndpointGeneration {
 
-    /** Tokens of the probe request each endpoint streams before anything is measured. */
-    static final int PROBE_TOKENS = 4;
-
     private EndpointGeneration() {
     }
 
     static GenerationMetrics run(SuiteContext context) throws BenchmarkSetupException {
         BenchmarkPlan plan = context.plan();
         GenerationSettings settings = plan.generation();
-        Endpoint baseline = endpoint(plan.baseline());
-        Endpoint candidate = endpoint(plan.candidate());
-        List<Conversation> samples = samples(plan);
-        try (ChatStreams streams = new ChatStreams(baseline.connectTimeout());
+        List<Conversation> samples = ConversationsFile.samples(plan.workload());
+        try (ServedPair served = ServedPair.open(plan.baseline(), plan.candidate(), "generation", context.progress());
                 QwenTokenizer tokenizer = QwenTokenizer.open(Path.of(plan.workload().tokenizer()))) {
-            for (Endpoint e : List.of(baseline, candidate)) {
-                EndpointProbe.Seen seen = EndpointProbe.check(e, streams, PROBE_TOKENS);
-                context.progress().accept(e + " streams" + (seen.server() == null ? "" : " (server " + seen.server()
-                        + ")") + "; it lists " + seen.models().size() + " model(s)");
-            }
+            Endpoint baseline = served.baseline();
+            Endpoint candidate = served.candidate();
+            OutputTokens outputTokens = new OutputTokens(tokenizer);
             TokenAgreement agreement = new TokenAgreement();
             List<GenerationMetrics.Answer> answers = new ArrayList<>();
+            List<Integer> timedSamples = new ArrayList<>();
+            List<String> tooShort = new ArrayList<>();
             for (int k = 0; k < settings.samples(); k++) {
-                StreamedAnswer a = complete(streams, baseline, body(samples, k, baseline, settings), k);
-                StreamedAnswer b = complete(streams, candidate, body(samples, k, candidate, settings), k);
+                StreamedAnswer a = served.complete(baseline, body(samples, k, baseline, settings), k);
+                StreamedAnswer b = served.complete(candidate, body(samples, k, candidate, settings), k);
                 long[] ta = tokenizer.encode(a.text());
                 long[] tb = tokenizer.encode(b.text());
                 answers.add(GenerationMetrics.Answer.of(k, ta, tb, "stop".equals(a.finishReason()),
                         "stop".equals(b.finishReason()), a.text(), b.text(), agreement.add(ta, tb)));
+                int na = outputTokens.of(a);
+                int nb = outputTokens.of(b);
+                if (na >= 2 && nb >= 2) {
+                    timedSamples.add(k);
+                } else {
+                    tooShort.add("sample " + k + " (" + na + " and " + nb + " tokens)");
+                }
             }
             context.progress().accept(String.format(Locale.ROOT, "answers of %d samples (token ids: the workload"
                     + " tokenizer's of the streamed text): token agreement %.3f, identical %d", answers.size(),
                     Double.isNaN(agreement.agreement()) ? 1.0 : agreement.agreement(), agreement.identical()));
+            if (timedSamples.isEmpty()) {
+                throw new BenchmarkSetupException("Every sample's answer had fewer than 2 output tokens from one of"
+                        + " the endpoints (" + String.join(", ", tooShort) + "): a decode rate needs a second token."
+                        + " Choose conversations with longer answers in the <workload>, or raise"
+                        + " <generation><maxNewTokens>.");
+            }
+            if (!tooShort.isEmpty()) {
+                context.progress().accept("not timed, their answers being too short for a decode rate (a server"
+                        + " stops at its end-of-answer token): " + String.join(", ", tooShort));
+            }
 
-            Timings base = new Timings("baseline");
-            Timings cand = new Timings("candidate");
+            GenerationTimings base = new GenerationTimings("baseline");
+            GenerationTimings cand = new GenerationTimings("candidate");
             PairOrder order = PairOrder.forComparison(plan.seed(), "generation");
             RequestPairs pairs = new RequestPairs(settings, order, context.progress());
             long start = System.nanoTime();
             FreeCores.Window window = FreeCores.open();
             for (int pair = 0; !pairs.stopped(); pair++) {
-                int k = pair % settings.samples();
+                int k = timedSamples.get(pair % timedSamples.size());
                 StreamedAnswer a;
                 StreamedAnswer b;
                 if (order.baselineFirst(pair)) {
-                    a = complete(streams, baseline, body(samples, k, baseline, settings), k);
-                    b = complete(streams, candidate, body(samples, k, candidate, settings), k);
+                    a = served.complete(baseline, body(samples, k, baseline, settings), k);
+                    b = served.complete(candidate, body(samples, k, candidate, settings), k);
                 } else {
-                    b = complete(streams, candidate, body(samples, k, candidate, settings), k);
-                    a = complete(streams, baseline, body(samples, k, baseline, settings), k);
+                    b = served.complete(candidate, body(samples, k, candidate, settings), k);
+                    a = served.complete(baseline, body(samples, k, baseline, settings), k);
                 }
-                double rateA = base.add(a, tokenizer);
-                double rateB = cand.add(b, tokenizer);
+                double rateA = record(base, baseline, a, outputTokens.of(a), k);
+                double rateB = record(cand, candidate, b, outputTokens.of(b), k);
                 pairs.add(rateB, rateA, b.firstContentNanos() - b.sendNanos(), a.firstContentNanos() - a.sendNanos(),
                         (System.nanoTime() - start) / 1_000_000);
             }
             RunConditions conditions = new RunConditions(1, 1, window.close());
             context.progress().accept(String.format(Locale.ROOT, "timed %d request pairs of at most %d tokens: tokens/s"
-                    + " ratio %.3f (%s), time-to-first-token ratio %.3f (%s); output tokens from %s", base.requests,
+                    + " ratio %.3f (%s), time-to-first-token ratio %.3f (%s); output tokens from %s", base.requests(),
                     settings.maxNewTokens(), pairs.tokensPerSecond.interval().estimate(),
                     pairs.tokensPerSecondStop.stoppedBecause(), pairs.firstToken.interval().estimate(),
-                    pairs.firstTokenStop.stoppedBecause(), base.tokenSource()));
-            return new GenerationMetrics(DECODING, settings.maxNewTokens(), List.of(base.summary(), cand.summary()),
+                    pairs.firstTokenStop.stoppedBecause(), outputTokens.source()));
+            return new GenerationMetrics(DECODING, settings.maxNewTokens(), List.of(base.summary(DECODING, 0, Double.NaN),
+                    cand.summary(DECODING, 0, Double.NaN)),
                     pairs.tokensPerSecond.interval(), pairs.firstToken.interval(), pairs.tokensPerSecondStop,
                     pairs.firstTokenStop, answers,
                     agreement.agreement(), agreement.exactMatchRate(), null, METHOD, conditions, order.seed());
@@ -114,31 +120,8 @@ final class EndpointGeneration {
             + " order (A B B A, B A A B); time to first token: from sending the request to the first streamed event"
             + " with content; decode tokens per second: output tokens after the first over the time from the first"
             + " to the last content event; ratios candidate over baseline, medians over pairs with anytime-valid"
-            + " bounds";
-
-    private static Endpoint endpoint(ModelFile model) throws BenchmarkSetupException {
-        EndpointSettings s = model.endpoint();
-        String key = null;
-        if (s.keyVariable() != null) {
-            key = System.getenv(s.keyVariable());
-            if (key == null || key.isBlank()) {
-                throw new BenchmarkSetupException("The " + model.role() + " endpoint's API key did not reach the"
-                        + " worker (" + s.keyVariable() + " is unset): check <" + model.role() + "><endpoint>"
-                        + (s.apiKeyEnv() != null ? "<apiKeyEnv>" + s.apiKeyEnv() : "<serverId>" + s.serverId()) + ".");
-            }
-        }
-        return new Endpoint(model.role(), URI.create(s.url()), s.model(), key, s.connectTimeout(),
-                s.firstByteTimeout(), s.idleTimeout(), s.requestTimeout());
-    }
-
-    private static List<Conversation> samples(BenchmarkPlan plan) throws BenchmarkSetupException {
-        List<Conversation> all = ConversationsFile.read(Path.of(plan.workload().conversations()));
-        List<Conversation> samples = new ArrayList<>();
-        for (int line : plan.workload().lines()) {
-            all.stream().filter(c -> c.line() == line).findFirst().ifPresent(samples::add);
-        }
-        return samples;
-    }
+            + " bounds; a sample whose answer from either endpoint has fewer than 2 output tokens is not timed (no decode"
+            + " rate)";
 
     private static byte[] body(List<Conversation> samples, int k, Endpoint endpoint, GenerationSettings settings)
             throws BenchmarkSetupException {
@@ -146,67 +129,47 @@ final class EndpointGeneration {
                 List.of());
     }
 
-    /** A complete streamed answer; a failed request stops the suite with what the server did. */
-    private static StreamedAnswer complete(ChatStreams streams, Endpoint endpoint, byte[] body, int sample)
-            throws BenchmarkSetupException {
-        StreamedAnswer answer = streams.stream(endpoint, body);
-        if (!answer.succeeded()) {
-            throw new BenchmarkSetupException("The " + endpoint + " failed sample " + sample + "'s request: "
-                    + answer.failure() + (answer.status() > 0 ? " (HTTP " + answer.status() + ")" : "")
-                    + (answer.detail() == null ? "" : ": " + answer.detail()) + ". The generation suite needs every"
-                    + " answer; the system suite counts failures under load.");
+    /**
+     * Records one timed request: its time per output token is the average between the first and the last content
+     * event. Returns its decode tokens per second.
+     */
+    private static double record(GenerationTimings timings, Endpoint endpoint, StreamedAnswer answer, int tokens,
+            int sample) throws BenchmarkSetupException {
+        if (tokens < 2) {
+            throw new BenchmarkSetupException("The " + endpoint + " answered sample " + sample + " with " + tokens
+                    + " output token(s) in a timed request, more before: its greedy answers change length from request"
+                    + " to request, so its decode rate cannot be paired. Check that the server honours temperature 0"
+                    + " and the seed.");
         }
-        return answer;
+        long first = answer.firstContentNanos() - answer.sendNanos();
+        long last = answer.lastContentNanos() - answer.sendNanos();
+        timings.add(first, new long[] {Math.round((double) (last - first) / (tokens - 1))}, last, tokens);
+        return GenerationTimings.decodeTokensPerSecond(tokens, first, last);
     }
 
-    /** One endpoint's timed requests. */
-    private static final class Timings {
-        private final String role;
-        private final Histogram firstToken = LatencySummary.newHistogram();
-        private final Histogram perToken = LatencySummary.newHistogram();
-        private final Histogram endToEnd = LatencySummary.newHistogram();
-        private final List<Double> tokensPerSecond = new ArrayList<>();
-        private final List<Double> endToEndTokensPerSecond = new ArrayList<>();
-        private int requests;
+    /** Output tokens of streamed answers: from the server's {@code usage} where sent, else the tokenizer's count. */
+    private static final class OutputTokens {
+        private final QwenTokenizer tokenizer;
         private int fromUsage;
+        private int counted;
 
-        Timings(String role) {
-            this.role = role;
+        OutputTokens(QwenTokenizer tokenizer) {
+            this.tokenizer = tokenizer;
         }
 
-        /** Records a request; returns its decode tokens per second. */
-        double add(StreamedAnswer answer, QwenTokenizer tokenizer) {
-            requests++;
-            int tokens = answer.completionTokens();
-            if (tokens >= 0) {
+        int of(StreamedAnswer answer) {
+            counted++;
+            if (answer.completionTokens() >= 0) {
                 fromUsage++;
-            } else {
-                tokens = tokenizer.encode(answer.text()).length;
+                return answer.completionTokens();
             }
-            long first = answer.firstContentNanos() - answer.sendNanos();
-            long last = answer.lastContentNanos() - answer.sendNanos();
-            LatencySummary.record(firstToken, first);
-            double perTokenNanos = tokens < 2 ? Double.NaN : (double) (last - first) / (tokens - 1);
-            if (!Double.isNaN(perTokenNanos)) {
-                LatencySummary.record(perToken, Math.round(perTokenNanos));
-            }
-            LatencySummary.record(endToEnd, last);
-            double rate = tokens < 2 ? Double.NaN : (tokens - 1) / ((last - first) / 1e9);
-            tokensPerSecond.add(rate);
-            endToEndTokensPerSecond.add(tokens / (last / 1e9));
-            return rate;
+            return tokenizer.encode(answer.text()).length;
         }
 
-        String tokenSource() {
-            return fromUsage == requests ? "the servers' usage" : fromUsage == 0
+        String source() {
+            return fromUsage == counted ? "the servers' usage" : fromUsage == 0
                     ? "the workload tokenizer's count of the streamed text (no usage sent)"
-                    : "usage where sent (" + fromUsage + " of " + requests + "), else the workload tokenizer";
-        }
-
-        GenerationMetrics.ModelGeneration summary() {
-            return new GenerationMetrics.ModelGeneration(role, requests, LatencySummary.of(firstToken),
-                    LatencySummary.of(perToken), LatencySummary.of(endToEnd), Statistics.median(tokensPerSecond),
-                    Statistics.median(endToEndTokensPerSecond), DECODING, 0, Double.NaN);
+                    : "usage where sent (" + fromUsage + " of " + counted + "), else the workload tokenizer";
         }
     }
 }

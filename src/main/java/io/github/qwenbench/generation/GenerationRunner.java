@@ -14,7 +14,6 @@ import io.github.qwenbench.plan.BenchmarkPlan;
 import io.github.qwenbench.plan.BenchmarkSetupException;
 import io.github.qwenbench.plan.GenerationSettings;
 import io.github.qwenbench.plan.InputSpec;
-import io.github.qwenbench.stats.LatencySummary;
 import io.github.qwenbench.stats.PairOrder;
 import io.github.qwenbench.stats.Statistics;
 import io.github.qwenbench.suite.SuiteContext;
@@ -25,10 +24,10 @@ import io.github.qwenbench.workload.PreparedWorkload;
 import io.github.qwenbench.workload.SampleFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.HdrHistogram.Histogram;
 
 /**
  * Generates with both models in one worker: first every sample's answer from each model, then timed
@@ -61,8 +60,10 @@ public final class GenerationRunner implements SuiteRunner {
 
             GreedyDecoder.Options timed = new GreedyDecoder.Options(settings.tokenInput(), settings.logitsOutput(),
                     settings.maxNewTokens(), Set.of());
-            Timings base = new Timings("baseline");
-            Timings cand = new Timings("candidate");
+            GenerationTimings base = new GenerationTimings("baseline");
+            GenerationTimings cand = new GenerationTimings("candidate");
+            GreedyDecoder.Decoded lastA = null;
+            GreedyDecoder.Decoded lastB = null;
             PairOrder order = PairOrder.forComparison(context.plan().seed(), "generation");
             RequestPairs pairs = new RequestPairs(settings, order, context.progress());
             long start = System.nanoTime();
@@ -80,20 +81,22 @@ public final class GenerationRunner implements SuiteRunner {
                         a = GreedyDecoder.decode(baseline, prompt, specs, timed, scratch);
                     }
                 }
-                base.add(a);
-                cand.add(b);
-                pairs.add(Timings.decodeTokensPerSecond(b), Timings.decodeTokensPerSecond(a), b.firstTokenNanos(),
+                record(base, a);
+                record(cand, b);
+                lastA = a;
+                lastB = b;
+                pairs.add(decodeTokensPerSecond(b), decodeTokensPerSecond(a), b.firstTokenNanos(),
                         a.firstTokenNanos(), (System.nanoTime() - start) / 1_000_000);
             }
             RunConditions conditions = new RunConditions(1, intraOpThreads, window.close());
             context.progress().accept(String.format(Locale.ROOT, "timed %d request pairs of %d tokens: tokens/s ratio"
-                    + " %.3f (%s), time-to-first-token ratio %.3f (%s); %s, %.1f of %d cores free", base.requests,
+                    + " %.3f (%s), time-to-first-token ratio %.3f (%s); %s, %.1f of %d cores free", base.requests(),
                     settings.maxNewTokens(), pairs.tokensPerSecond.interval().estimate(),
                     pairs.tokensPerSecondStop.stoppedBecause(), pairs.firstToken.interval().estimate(),
                     pairs.firstTokenStop.stoppedBecause(), conditions.describe(),
                     conditions.free().freeShare(), conditions.free().cores()));
-            GenerationMetrics.ModelGeneration baseSummary = base.summary();
-            GenerationMetrics.ModelGeneration candSummary = cand.summary();
+            GenerationMetrics.ModelGeneration baseSummary = summary(base, lastA);
+            GenerationMetrics.ModelGeneration candSummary = summary(cand, lastB);
             return new GenerationMetrics(DecodingMethod.decoding(baseSummary.decoding(), candSummary.decoding()),
                     settings.maxNewTokens(), List.of(baseSummary, candSummary), pairs.tokensPerSecond.interval(),
                     pairs.firstToken.interval(), pairs.tokensPerSecondStop, pairs.firstTokenStop, answers,
@@ -146,47 +149,22 @@ public final class GenerationRunner implements SuiteRunner {
                 Statistics.median(samples.stream().map(PreparedSample::tokenizationMillis).toList()));
     }
 
-    /** One model's timed requests. */
-    private static final class Timings {
-        private final String role;
-        private final Histogram firstToken = LatencySummary.newHistogram();
-        private final Histogram perToken = LatencySummary.newHistogram();
-        private final Histogram endToEnd = LatencySummary.newHistogram();
-        private final List<Double> tokensPerSecond = new ArrayList<>();
-        private final List<Double> endToEndTokensPerSecond = new ArrayList<>();
-        private int requests;
-        private GreedyDecoder.Decoded last;
+    /** One timed request: each forward after the first is one decode step. */
+    private static void record(GenerationTimings timings, GreedyDecoder.Decoded decoded) {
+        long[] forwards = decoded.forwardNanos();
+        timings.add(decoded.firstTokenNanos(), Arrays.copyOfRange(forwards, 1, forwards.length), decoded.totalNanos(),
+                forwards.length);
+    }
 
-        Timings(String role) {
-            this.role = role;
-        }
+    private static double decodeTokensPerSecond(GreedyDecoder.Decoded decoded) {
+        return GenerationTimings.decodeTokensPerSecond(decoded.forwardNanos().length, decoded.firstTokenNanos(),
+                decoded.totalNanos());
+    }
 
-        void add(GreedyDecoder.Decoded decoded) {
-            requests++;
-            last = decoded;
-            long[] forwards = decoded.forwardNanos();
-            LatencySummary.record(firstToken, forwards[0]);
-            for (int i = 1; i < forwards.length; i++) {
-                LatencySummary.record(perToken, forwards[i]);
-            }
-            LatencySummary.record(endToEnd, decoded.totalNanos());
-            tokensPerSecond.add(decodeTokensPerSecond(decoded));
-            endToEndTokensPerSecond.add(forwards.length / (decoded.totalNanos() / 1e9));
-        }
-
-        /** Tokens after the first over their time: the decode phase's rate. */
-        static double decodeTokensPerSecond(GreedyDecoder.Decoded decoded) {
-            return decoded.decodeSteps() / ((decoded.totalNanos() - decoded.firstTokenNanos()) / 1e9);
-        }
-
-        GenerationMetrics.ModelGeneration summary() {
-            int rows = last.tokens().length;
-            long perSequence = last.cacheBytes() / rows;
-            return new GenerationMetrics.ModelGeneration(role, requests, LatencySummary.of(firstToken),
-                    LatencySummary.of(perToken), LatencySummary.of(endToEnd), Statistics.median(tokensPerSecond),
-                    Statistics.median(endToEndTokensPerSecond),
-                    last.decoding(), perSequence,
-                    last.cached() ? (double) perSequence / last.cachePositions() : Double.NaN);
-        }
+    /** The summary, with the cache of one sequence at the end of the last timed request. */
+    private static GenerationMetrics.ModelGeneration summary(GenerationTimings timings, GreedyDecoder.Decoded last) {
+        long perSequence = last.cacheBytes() / last.tokens().length;
+        return timings.summary(last.decoding(), perSequence,
+                last.cached() ? (double) perSequence / last.cachePositions() : Double.NaN);
     }
 }

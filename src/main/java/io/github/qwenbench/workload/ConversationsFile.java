@@ -4,12 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.qwenbench.plan.BenchmarkSetupException;
+import io.github.qwenbench.plan.WorkloadSettings;
 import io.github.qwenbench.scoring.ScoringRule;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +34,25 @@ public final class ConversationsFile {
             + " and {\"type\": \"image\", \"image\": \"path/relative/to/the/file.png\"} parts";
 
     private ConversationsFile() {
+    }
+
+    /** The workload's sample conversations, in sample order: sample k is the conversation on line {@code lines(k)}. */
+    public static List<Conversation> samples(WorkloadSettings workload) throws BenchmarkSetupException {
+        Map<Integer, Conversation> byLine = new HashMap<>();
+        for (Conversation conversation : read(Path.of(workload.conversations()))) {
+            byLine.put(conversation.line(), conversation);
+        }
+        List<Conversation> samples = new ArrayList<>();
+        for (int line : workload.lines()) {
+            Conversation conversation = byLine.get(line);
+            if (conversation == null) {
+                throw new BenchmarkSetupException("The workload's sample on line " + line + " of "
+                        + workload.conversations() + " is gone: the file changed after the workload was prepared;"
+                        + " run the build again.");
+            }
+            samples.add(conversation);
+        }
+        return samples;
     }
 
     /** Reads every conversation of {@code file}; fails on the first bad line. */
