@@ -10,8 +10,17 @@ m.models.each { model -> assert model.timeToFirstToken.p50Millis > 0 && model.to
 assert m.tokensPerSecondRatio.lower <= 1 && 1 <= m.tokensPerSecondRatio.upper
 assert log.contains('Baseline:  endpoint http://127.0.0.1:')
 assert log.contains('streams')
+// accuracy judges the answers: identical, and the two conversations with references scored alike
+def accuracy = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/benchmark-results/accuracy_benchmark_results.json'))
+assert accuracy.passed == true
+assert accuracy.gates*.name == ['minGenerationAgreement']
+assert accuracy.metrics.generation.tokenAgreement == 1.0 && accuracy.metrics.generation.sequences == 3
+assert accuracy.metrics.generation.input.startsWith('served answers')
+assert accuracy.metrics.task.items == 2
+assert accuracy.metrics.task.perItem*.references == [['Paris'], ['2', '3', '5', '7', '11']]
+assert accuracy.metrics.task.perItem.every { it.baselineAnswer == it.candidateAnswer && it.baselineScore == it.candidateScore }
 // the suites that measure files say they do not apply, and write no result
-['accuracy', 'performance', 'memory', 'scalability', 'system', 'hardware'].each {
+['performance', 'memory', 'scalability', 'system', 'hardware'].each {
     assert !new File(basedir, "target/benchmark-results/${it}_benchmark_results.json").exists()
 }
 def html = new File(basedir, 'target/benchmark-results/index.html').text

@@ -15,9 +15,13 @@ public final class AccuracyGates {
     private AccuracyGates() {
     }
 
-    public static List<Verdict> evaluate(AccuracySettings settings, AccuracyMetrics metrics) {
+    /**
+     * @param served whether the models are endpoints, judged on their answers alone (no tensor, no stability,
+     *     no gradient gate)
+     */
+    public static List<Verdict> evaluate(AccuracySettings settings, AccuracyMetrics metrics, boolean served) {
         List<Verdict> verdicts = new ArrayList<>();
-        if (metrics.outputs().isEmpty()) {
+        if (metrics.outputs().isEmpty() && !served) {
             verdicts.add(Verdict.judge("maxRelativeError", Double.NaN, Comparison.AT_MOST, settings.maxRelativeError(),
                     "no output was compared"));
         }
@@ -52,6 +56,8 @@ public final class AccuracyGates {
             verdicts.add(Verdict.judge("minGenerationAgreement",
                     generation == null ? Double.NaN : generation.tokenAgreement(), Comparison.AT_LEAST,
                     settings.minGenerationAgreement(), generation == null ? "generation did not run"
+                            : served ? "share of answer tokens that agree position by position, " + generation.sequences()
+                                    + " answers of at most " + generation.steps() + " tokens, " + generation.input()
                             : "share of greedy tokens that agree, " + generation.sequences() + " sequences of "
                                     + generation.steps() + " tokens"));
         }

@@ -33,6 +33,9 @@ public final class AccuracyRunner implements SuiteRunner {
 
     @Override
     public AccuracyMetrics run(SuiteContext context) throws BenchmarkSetupException {
+        if (context.plan().baseline().served()) {
+            return ServedAccuracy.run(context);
+        }
         AccuracySettings settings = context.plan().accuracy();
         InputFactory inputs = context.inputs();
         List<InputSpec> specs = inputs.inputs();

@@ -15,6 +15,12 @@ import java.util.Locale;
 /** The accuracy suite: the candidate's outputs against the baseline's on the same inputs. */
 public final class AccuracySuite implements SuiteDefinition<AccuracyMetrics> {
 
+    /** Served models are judged on their answers ({@link ServedAccuracy}). */
+    @Override
+    public boolean measuresEndpoints() {
+        return true;
+    }
+
     @Override
     public String id() {
         return "accuracy";
@@ -37,7 +43,7 @@ public final class AccuracySuite implements SuiteDefinition<AccuracyMetrics> {
 
     @Override
     public List<Verdict> gates(BenchmarkPlan plan, AccuracyMetrics metrics) {
-        return AccuracyGates.evaluate(plan.accuracy(), metrics);
+        return AccuracyGates.evaluate(plan.accuracy(), metrics, plan.baseline().served());
     }
 
     @Override
@@ -47,6 +53,12 @@ public final class AccuracySuite implements SuiteDefinition<AccuracyMetrics> {
             parts.add(String.format(Locale.ROOT, "%s: worst relative error %s, worst cosine %s over %d samples",
                     output.output(), Verdict.format(output.worstRelativeL2Error()),
                     Verdict.format(output.worstCosineSimilarity()), output.samples()));
+        }
+        AccuracyMetrics.Generation answers = metrics.generation();
+        if (answers != null && metrics.outputs().isEmpty()) {
+            parts.add(String.format(Locale.ROOT, "%s: token agreement %s, exact match %s over %d answers",
+                    answers.input(), Verdict.format(answers.tokenAgreement()), Verdict.format(answers.exactMatchRate()),
+                    answers.sequences()));
         }
         AccuracyMetrics.Task task = metrics.task();
         if (task != null) {
@@ -59,6 +71,27 @@ public final class AccuracySuite implements SuiteDefinition<AccuracyMetrics> {
 
     @Override
     public String htmlSection(AccuracyMetrics metrics, SuiteReport report) {
+        StringBuilder html = new StringBuilder();
+        if (!metrics.outputs().isEmpty()) {
+            html.append(tensorTables(metrics));
+        }
+        AccuracyMetrics.Generation g = metrics.generation();
+        if (g != null && metrics.outputs().isEmpty()) {
+            html.append(String.format(Locale.ROOT, "<p>Answers, %s: %d conversations, at most %d tokens each, token"
+                    + " agreement %s, exact match %s.</p>", Html.escape(g.input()), g.sequences(), g.steps(),
+                    Verdict.format(g.tokenAgreement()), Verdict.format(g.exactMatchRate())));
+        } else if (g != null) {
+            html.append(String.format(Locale.ROOT, "<p>Greedy generation: %d sequences of %d tokens, token agreement"
+                    + " %s, exact match %s.</p>", g.sequences(), g.steps(), Verdict.format(g.tokenAgreement()),
+                    Verdict.format(g.exactMatchRate())));
+        }
+        if (metrics.task() != null) {
+            html.append(TaskTable.html(metrics.task()));
+        }
+        return html.toString();
+    }
+
+    private static String tensorTables(AccuracyMetrics metrics) {
         StringBuilder html = new StringBuilder("<table><tr><th>output</th><th>shape</th><th>samples</th>"
                 + "<th>worst rel. L2</th><th>mean rel. L2</th><th>worst cosine</th><th>top-1 agreement</th>"
                 + "<th>max abs</th><th>mean abs</th><th>non-finite (b/c)</th></tr>");
@@ -77,15 +110,6 @@ public final class AccuracySuite implements SuiteDefinition<AccuracyMetrics> {
                     .append(Html.cells(s.repeatRelativeDifference(), s.perturbationOutputChange())).append("</tr>");
         }
         html.append("</table>");
-        AccuracyMetrics.Generation g = metrics.generation();
-        if (g != null) {
-            html.append(String.format(Locale.ROOT, "<p>Greedy generation: %d sequences of %d tokens, token agreement"
-                    + " %s, exact match %s.</p>", g.sequences(), g.steps(), Verdict.format(g.tokenAgreement()),
-                    Verdict.format(g.exactMatchRate())));
-        }
-        if (metrics.task() != null) {
-            html.append(TaskTable.html(metrics.task()));
-        }
         return html.toString();
     }
 

@@ -8,7 +8,6 @@ import io.github.qwenbench.model.LoadedModel;
 import io.github.qwenbench.plan.BenchmarkPlan;
 import io.github.qwenbench.plan.BenchmarkSetupException;
 import io.github.qwenbench.plan.GenerationSettings;
-import io.github.qwenbench.plan.WorkloadSettings;
 import io.github.qwenbench.scoring.ScoringRule;
 import io.github.qwenbench.stats.PairedScoreDifference;
 import io.github.qwenbench.workload.AnswerText;
@@ -18,9 +17,7 @@ import io.github.qwenbench.workload.ConversationsFile;
 import io.github.qwenbench.workload.Reference;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -58,16 +55,21 @@ final class TaskAccuracy {
                             .tokens()[0]);
                     String c = text.answer(GreedyDecoder.decode(candidate, prompt, inputs.inputs(), options, scratch)
                             .tokens()[0]);
-                    Reference reference = item.conversation().reference();
-                    ScoringRule rule = ScoringRule.parse(reference.scoring());
-                    scored.add(new AccuracyMetrics.TaskItem(item.conversation().line(),
-                            item.conversation().question(), images(item.conversation()), reference.answers(),
-                            rule.id(), b, c, rule.score(b, reference.answers(), reference.options()),
-                            rule.score(c, reference.answers(), reference.options())));
+                    scored.add(score(item.conversation(), b, c));
                 }
             }
         }
         return summarize(scored, 1 - plan.accuracy().taskConfidence());
+    }
+
+    /** Both models' answers to a conversation that carries reference answers, scored by its rule. */
+    static AccuracyMetrics.TaskItem score(Conversation conversation, String baselineAnswer, String candidateAnswer) {
+        Reference reference = conversation.reference();
+        ScoringRule rule = ScoringRule.parse(reference.scoring());
+        return new AccuracyMetrics.TaskItem(conversation.line(), conversation.question(), images(conversation),
+                reference.answers(), rule.id(), baselineAnswer, candidateAnswer,
+                rule.score(baselineAnswer, reference.answers(), reference.options()),
+                rule.score(candidateAnswer, reference.answers(), reference.options()));
     }
 
     /** Both models' mean scores, the items only one gets right, and the drop with its bounds. */
@@ -89,19 +91,14 @@ final class TaskAccuracy {
     }
 
     private static List<Item> items(BenchmarkPlan plan) throws BenchmarkSetupException {
-        WorkloadSettings workload = plan.workload();
-        if (workload == null) {
+        if (plan.workload() == null) {
             return List.of();
         }
-        Map<Integer, Conversation> byLine = new HashMap<>();
-        for (Conversation conversation : ConversationsFile.read(Path.of(workload.conversations()))) {
-            byLine.put(conversation.line(), conversation);
-        }
+        List<Conversation> samples = ConversationsFile.samples(plan.workload());
         List<Item> items = new ArrayList<>();
-        for (int k = 0; k < workload.samples(); k++) {
-            Conversation conversation = byLine.get(workload.line(k));
-            if (conversation != null && conversation.reference() != null) {
-                items.add(new Item(k, conversation));
+        for (int k = 0; k < samples.size(); k++) {
+            if (samples.get(k).reference() != null) {
+                items.add(new Item(k, samples.get(k)));
             }
         }
         return items;

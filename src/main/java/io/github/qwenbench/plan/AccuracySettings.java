@@ -29,8 +29,19 @@ public record AccuracySettings(int samples, double maxRelativeError, double minC
         return generationInput != null;
     }
 
-    /** Validates the pom settings against the configured inputs. */
+    /** Validates the pom settings against the configured inputs of two model files. */
     public static AccuracySettings from(AccuracyConfig config, List<InputSpec> inputs) throws BenchmarkSetupException {
+        return from(config, inputs, false);
+    }
+
+    /**
+     * Validates the pom settings against the configured inputs.
+     *
+     * @param served whether the models are endpoints: {@code minGenerationAgreement} then judges their answers,
+     *     which need no token-id input
+     */
+    public static AccuracySettings from(AccuracyConfig config, List<InputSpec> inputs, boolean served)
+            throws BenchmarkSetupException {
         AccuracyConfig c = config != null ? config : new AccuracyConfig();
         int samples = Thresholds.atLeast("accuracy/samples", c.samples, 1);
         double maxRelativeError = required("accuracy/maxRelativeError",
@@ -62,7 +73,7 @@ public record AccuracySettings(int samples, double maxRelativeError, double minC
             steps = Thresholds.atLeast("accuracy/generation/steps", generation.steps, 1);
             output = Thresholds.atLeast("accuracy/generation/output", generation.output, 0);
         }
-        if (minGeneration != null && generationInput == null) {
+        if (minGeneration != null && generationInput == null && !served) {
             throw new BenchmarkSetupException("accuracy/minGenerationAgreement is set, but there is no"
                     + " <generation> block with an <input>: add one, or remove the threshold.");
         }

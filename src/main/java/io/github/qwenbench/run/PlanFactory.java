@@ -123,11 +123,12 @@ public final class PlanFactory {
                 inputs.add(InputFiles.resolve(input));
             }
         }
-        AccuracySettings accuracy = AccuracySettings.from(settings.accuracy(), inputs);
+        boolean served = baseline.served();
+        AccuracySettings accuracy = AccuracySettings.from(settings.accuracy(), inputs, served);
         ScalabilitySettings scalability = ScalabilitySettings.from(settings.scalability(), inputs);
         GenerationSettings generation = GenerationSettings.from(settings.generation(), inputs);
         memory.requireGenerationFor(generation, inputs);
-        requireTaskReferences(accuracy, generation, workload, inputs);
+        requireTaskReferences(accuracy, generation, workload, served ? null : inputs);
         return new BenchmarkPlan(baseline, candidate, inputs, settings.seed(), engine, accuracy, performance,
                 memory, scalability, system, hardware, generation, workload);
     }
@@ -160,7 +161,7 @@ public final class PlanFactory {
 
     /**
      * A task-accuracy gate needs what it judges: a workload whose sample conversations carry reference
-     * answers, and a token input to answer them greedily with.
+     * answers, and a token input to answer them greedily with (none for served models: {@code inputs} null).
      */
     static void requireTaskReferences(AccuracySettings accuracy, GenerationSettings generation,
             WorkloadSettings workload, List<InputSpec> inputs) throws BenchmarkSetupException {
@@ -172,7 +173,7 @@ public final class PlanFactory {
                     + " accuracy scores answers to conversations that carry \"answers\"; add a workload, or remove"
                     + " the threshold.");
         }
-        if (!generation.takesTokenInput(inputs)) {
+        if (inputs != null && !generation.takesTokenInput(inputs)) {
             throw new BenchmarkSetupException("accuracy/maxTaskAccuracyDrop is set, but the models take no input named"
                     + " by generation/tokenInput ('" + generation.tokenInput() + "'): name the token-id input so that"
                     + " both models can answer greedily.");

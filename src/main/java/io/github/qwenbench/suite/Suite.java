@@ -89,12 +89,11 @@ public final class Suite {
         return definition.newRunner();
     }
 
-    /** The longest the suite's comparisons may measure under {@code plan}, in milliseconds (0: no ceiling). */
     /** Why the suite does not apply to {@code plan}'s models, or null when it does. */
     public String notApplicable(BenchmarkPlan plan) {
         if ((plan.baseline().served() || plan.candidate().served()) && !definition.measuresEndpoints()) {
             return "does not apply to served models: it measures a model file inside the plugin's worker (its"
-                    + " tensors, memory or threads); for endpoints the plugin runs the generation suite";
+                    + " tensors, memory or threads); for endpoints the plugin runs the accuracy and generation suites";
         }
         return null;
     }

@@ -32,7 +32,7 @@ class AccuracyGatesTest {
     @Test
     void passesWithinTheSeedDefaults() throws Exception {
         List<Verdict> verdicts = AccuracyGates.evaluate(defaults(),
-                new AccuracyMetrics(List.of(output(0.007, 0.9999, 0.98, 0)), stable(), null, List.of(), null));
+                new AccuracyMetrics(List.of(output(0.007, 0.9999, 0.98, 0)), stable(), null, List.of(), null), false);
         assertEquals(5, verdicts.size());
         assertTrue(verdicts.stream().allMatch(Verdict::passed), verdicts.toString());
     }
@@ -40,7 +40,7 @@ class AccuracyGatesTest {
     @Test
     void relativeErrorAboveOnePercentFailsWithJacocoStyleMessage() throws Exception {
         List<Verdict> verdicts = AccuracyGates.evaluate(defaults(),
-                new AccuracyMetrics(List.of(output(0.36437, 0.93, 0.4, 0)), stable(), null, List.of(), null));
+                new AccuracyMetrics(List.of(output(0.36437, 0.93, 0.4, 0)), stable(), null, List.of(), null), false);
         Verdict relative = verdicts.get(0);
         assertFalse(relative.passed());
         assertEquals("maxRelativeError[logits] is 0.36437, but expected maximum is 0.01 (relative L2 error"
@@ -51,7 +51,7 @@ class AccuracyGatesTest {
     @Test
     void nonFiniteOutputsFail() throws Exception {
         List<Verdict> verdicts = AccuracyGates.evaluate(defaults(),
-                new AccuracyMetrics(List.of(output(0.001, 0.9999, 1, 3)), stable(), null, List.of(), null));
+                new AccuracyMetrics(List.of(output(0.001, 0.9999, 1, 3)), stable(), null, List.of(), null), false);
         Verdict finite = verdicts.stream().filter(v -> v.name().startsWith("finiteOutputs")).findFirst().orElseThrow();
         assertFalse(finite.passed());
         assertEquals(3, finite.actual());
@@ -60,10 +60,49 @@ class AccuracyGatesTest {
     @Test
     void nothingComparedNeverPasses() throws Exception {
         List<Verdict> verdicts = AccuracyGates.evaluate(defaults(), new AccuracyMetrics(List.of(), List.of(), null,
-                List.of(), null));
+                List.of(), null), false);
         assertEquals(1, verdicts.size());
         assertFalse(verdicts.get(0).passed());
         assertTrue(verdicts.get(0).message().contains("no measured value"), verdicts.get(0).message());
+    }
+
+    @Test
+    void servedModelsAreJudgedOnTheirAnswersAlone() throws Exception {
+        AccuracyConfig config = new AccuracyConfig();
+        config.setMinGenerationAgreement("0.9");
+        AccuracySettings settings = AccuracySettings.from(config, List.of(), true);
+        AccuracyMetrics answers = new AccuracyMetrics(List.of(), List.of(), new AccuracyMetrics.Generation(
+                ServedAccuracy.ANSWER_TOKENS, 8, 3, 0.5, 0.0, List.of(1L), List.of(2L)), List.of(), null);
+        List<Verdict> served = AccuracyGates.evaluate(settings, answers, true);
+        assertEquals(List.of("minGenerationAgreement"), served.stream().map(Verdict::name).toList());
+        assertEquals(Outcome.FAIL, served.get(0).verdict());
+        assertTrue(served.get(0).detail().contains("3 answers of at most 8 tokens"), served.get(0).detail());
+        // the same metrics from model files would lack their tensors: that never passes
+        assertTrue(AccuracyGates.evaluate(settings, answers, false).stream()
+                .anyMatch(v -> v.name().equals("maxRelativeError") && !v.passed()));
+        // model files need a token input for the agreement; endpoints do not
+        assertThrows(BenchmarkSetupException.class, () -> AccuracySettings.from(config, List.of(), false));
+    }
+
+    @Test
+    void servedModelsNeedAGateOnAnswersAndNoneOnTensors() throws Exception {
+        BenchmarkSetupException none = assertThrows(BenchmarkSetupException.class,
+                () -> ServedAccuracy.requireAnswerGates(AccuracySettings.from(new AccuracyConfig(), List.of(), true)));
+        assertTrue(none.getMessage().contains("<accuracy><minGenerationAgreement>")
+                && none.getMessage().contains("<accuracy><maxTaskAccuracyDrop>"), none.getMessage());
+        AccuracyConfig top1 = new AccuracyConfig();
+        top1.setMinGenerationAgreement("0.9");
+        top1.setMinTop1Agreement("0.9");
+        assertTrue(assertThrows(BenchmarkSetupException.class, () -> ServedAccuracy.requireAnswerGates(
+                AccuracySettings.from(top1, List.of(), true))).getMessage().startsWith("accuracy/minTop1Agreement"));
+        AccuracyConfig gradients = new AccuracyConfig();
+        gradients.setMaxTaskAccuracyDrop("0.1");
+        gradients.setGradientFlow(true);
+        assertTrue(assertThrows(BenchmarkSetupException.class, () -> ServedAccuracy.requireAnswerGates(
+                AccuracySettings.from(gradients, List.of(), true))).getMessage().startsWith("accuracy/gradientFlow"));
+        AccuracyConfig task = new AccuracyConfig();
+        task.setMaxTaskAccuracyDrop("0.1");
+        ServedAccuracy.requireAnswerGates(AccuracySettings.from(task, List.of(), true));
     }
 
     @Test
@@ -75,7 +114,7 @@ class AccuracyGatesTest {
         List<Verdict> verdicts = AccuracyGates.evaluate(settings, new AccuracyMetrics(
                 List.of(output(0.001, 0.9999, 0.98, 0)), stable(), null,
                 List.of(new AccuracyMetrics.GradientFlow("baseline", 57, List.of(), List.of(), null),
-                        new AccuracyMetrics.GradientFlow("candidate", 43, List.of("norm.weight"), List.of(), null)), null));
+                        new AccuracyMetrics.GradientFlow("candidate", 43, List.of("norm.weight"), List.of(), null)), null), false);
         Verdict top1 = verdicts.stream().filter(v -> v.name().startsWith("minTop1")).findFirst().orElseThrow();
         assertFalse(top1.passed(), "0.98 < 0.99");
         Verdict baseline = verdicts.stream().filter(v -> v.name().equals("gradientFlow[baseline]")).findFirst()
@@ -92,7 +131,7 @@ class AccuracyGatesTest {
         List<Verdict> verdicts = AccuracyGates.evaluate(defaults(), new AccuracyMetrics(
                 List.of(output(0.001, 0.9999, 1, 0)),
                 List.of(new AccuracyMetrics.Stability("candidate", 1e-3, 0.01, Double.NaN, Double.NaN)), null,
-                List.of(), null));
+                List.of(), null), false);
         assertFalse(verdicts.get(verdicts.size() - 1).passed());
     }
 

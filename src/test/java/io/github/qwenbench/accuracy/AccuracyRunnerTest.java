@@ -59,7 +59,7 @@ class AccuracyRunnerTest {
         AccuracyMetrics metrics = run(TestModels.plan("degraded.pt", samples(2)));
         assertTrue(metrics.outputs().get(0).worstRelativeL2Error() > 0.1,
                 "skipped layers: " + metrics.outputs().get(0).worstRelativeL2Error());
-        assertFalse(AccuracyGates.evaluate(TestModels.plan("degraded.pt", samples(2)).accuracy(), metrics).stream()
+        assertFalse(AccuracyGates.evaluate(TestModels.plan("degraded.pt", samples(2)).accuracy(), metrics, false).stream()
                 .allMatch(io.github.qwenbench.gate.Verdict::passed));
     }
 
