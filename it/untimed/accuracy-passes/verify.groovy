@@ -1,5 +1,5 @@
 // the versions the plugin's pom declares, not this machine's
-def pluginPom = new groovy.xml.XmlSlurper().parse(new File(basedir, '../../../pom.xml'))
+def pluginPom = new groovy.xml.XmlSlurper().parse(new File(basedir, '../../../../pom.xml'))
 def log = new File(basedir, 'build.log').text
 def slurp = { name -> new groovy.json.JsonSlurper().parse(new File(basedir, 'target/benchmark-results/' + name)) }
 def result = slurp('accuracy_benchmark_results.json')

@@ -1,5 +1,5 @@
 // the versions the plugin's pom declares, not this machine's
-def pluginPom = new groovy.xml.XmlSlurper().parse(new File(basedir, '../../../pom.xml'))
+def pluginPom = new groovy.xml.XmlSlurper().parse(new File(basedir, '../../../../pom.xml'))
 def log = new File(basedir, 'build.log').text
 // The plugin ships the CPU natives only: asking for a GPU names the setting, what is missing and what to add.
 assert log.contains('engine/device is gpu:0, but the PyTorch natives loaded from ')

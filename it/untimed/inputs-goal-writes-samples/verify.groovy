@@ -4,7 +4,7 @@ import java.util.zip.ZipFile
 
 def log = new File(basedir, 'build.log').text
 def inputs = new File(basedir, 'target/benchmark-results/inputs')
-def references = new File(basedir, '../../../src/test/workload/references')
+def references = new File(basedir, '../../../../src/test/workload/references')
 
 /** One array of an .npz file, as numpy.load reads it: element type, shape and (for int64) the values. */
 def npy = { File npz, String name ->
