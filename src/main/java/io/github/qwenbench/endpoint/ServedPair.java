@@ -75,7 +75,7 @@ public final class ServedPair implements AutoCloseable {
     }
 
     /** The endpoint a plan's model names, its API key read from the variable the build passed to the worker. */
-    private static Endpoint endpoint(ModelFile model) throws BenchmarkSetupException {
+    public static Endpoint endpoint(ModelFile model) throws BenchmarkSetupException {
         EndpointSettings s = model.endpoint();
         String key = null;
         if (s.keyVariable() != null) {

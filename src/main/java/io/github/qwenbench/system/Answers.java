@@ -17,15 +17,20 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Recorder;
 
 /**
- * Requests that are whole greedy answers (system/serving one-at-a-time or continuous-batching): how to
- * decode one, and the figures of the answers served so far: tokens, time to first token and queueing
- * from each request's arrival, and the batch sizes. Shared by the serving threads.
+ * Requests that are whole greedy answers (system/serving one-at-a-time or continuous-batching, or a served
+ * model's streamed answers): how to decode one, and the figures of the answers served so far: tokens, time
+ * to first token and queueing from each request's arrival, and the batch sizes. Shared by the serving
+ * threads.
  */
 final class Answers {
 
     private static final long HIGHEST_NANOS = 3_600_000_000_000L;
 
-    private final SystemSettings.Serving serving;
+    /** How the answers were served, as the results say it: a {@link SystemSettings.Serving}'s setting, or served. */
+    static final String SERVED = "served";
+
+    private final String serving;
+    private final boolean batched;
     private final GreedyDecoder.Options options;
     private final String decoding;
     private final AtomicLong tokens = new AtomicLong();
@@ -45,15 +50,23 @@ final class Answers {
                             .map(InputSpec::name).toList() + "): name the token-id input in <generation><tokenInput>,"
                     + " or serve one forward pass per request (<serving>requests</serving>).");
         }
-        return new Answers(serving, generation, model);
+        return new Answers(serving.setting(), serving == SystemSettings.Serving.CONTINUOUS_BATCHING,
+                new GreedyDecoder.Options(generation.tokenInput(), generation.logitsOutput(),
+                        generation.maxNewTokens(), generation.stopTokenSet()),
+                model.isPackage() ? "key/value cache (the package's decoder)"
+                        : model.hasDecodeMethod() ? "key/value cache" : "full recompute");
     }
 
-    private Answers(SystemSettings.Serving serving, GenerationSettings generation, LoadedModel model) {
+    /** A served model's answers: the server decodes them (its own batching and cache), the client times them. */
+    static Answers served() {
+        return new Answers(SERVED, false, null, "the server's own (its batching and cache), timed on the client");
+    }
+
+    private Answers(String serving, boolean batched, GreedyDecoder.Options options, String decoding) {
         this.serving = serving;
-        this.options = new GreedyDecoder.Options(generation.tokenInput(), generation.logitsOutput(),
-                generation.maxNewTokens(), generation.stopTokenSet());
-        this.decoding = model.isPackage() ? "key/value cache (the package's decoder)"
-                : model.hasDecodeMethod() ? "key/value cache" : "full recompute";
+        this.batched = batched;
+        this.options = options;
+        this.decoding = decoding;
     }
 
     GreedyDecoder.Options options() {
@@ -76,6 +89,15 @@ final class Answers {
     void finished(ContinuousBatch.Finished answer, long since) {
         tokens.addAndGet(answer.tokens().length + (answer.stopped() ? 1 : 0));
         record(answer.prefillStartNanos() - since, answer.firstTokenNanos() - since);
+    }
+
+    /**
+     * Records a served answer of {@code outputTokens} that arrived at {@code since}, was sent at {@code sentNanos}
+     * and streamed its first content at {@code firstContentNanos}.
+     */
+    void servedAnswer(int outputTokens, long since, long sentNanos, long firstContentNanos) {
+        tokens.addAndGet(outputTokens);
+        record(sentNanos - since, firstContentNanos - since);
     }
 
     /** Notes one decode step of a batch of {@code sequences}. */
@@ -107,8 +129,7 @@ final class Answers {
 
     /** The answers since the warm-up; call it once, at the end. */
     SystemSample.Generation summarize(long completed, double seconds) {
-        boolean batched = serving == SystemSettings.Serving.CONTINUOUS_BATCHING;
-        return new SystemSample.Generation(serving.setting(), decoding, tokens.get(), completed / seconds,
+        return new SystemSample.Generation(serving, decoding, tokens.get(), completed / seconds,
                 LatencySummary.of(firstToken.getIntervalHistogram()),
                 LatencySummary.of(queueWait.getIntervalHistogram()),
                 batched && steps.get() > 0 ? (double) stepSequences.get() / steps.get() : Double.NaN,

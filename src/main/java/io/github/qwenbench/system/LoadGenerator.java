@@ -1,7 +1,5 @@
 package io.github.qwenbench.system;
 
-import ai.djl.inference.Predictor;
-import ai.djl.ndarray.NDList;
 import io.github.qwenbench.plan.BenchmarkSetupException;
 import io.github.qwenbench.plan.SystemSettings;
 import java.util.ArrayList;
@@ -21,13 +19,16 @@ import org.HdrHistogram.Histogram;
  * user or server thread serves its requests alone, or the batch's thread serves them all together
  * (continuous batching). A request that throws is counted and the load goes on; every outcome goes to
  * {@link RequestOutcomes}.
+ *
+ * @param <U> what each user or server thread serves its requests with: a predictor of the model, or the
+ *     client of a served model
+ * @param <I> a request's input: a sample's tensors, or a chat request
  */
-final class LoadGenerator {
+final class LoadGenerator<U, I> {
 
-    /** One request served alone on the caller's thread: one forward pass, or one whole answer. */
-    interface Request {
-        void serve(Predictor<NDList, NDList> predictor, NDList input, long arrivalNanos)
-                throws BenchmarkSetupException;
+    /** One request served alone on the caller's thread: one forward pass, one whole answer, or one served answer. */
+    interface Request<U, I> {
+        void serve(U user, I input, long arrivalNanos) throws BenchmarkSetupException;
     }
 
     /**
@@ -43,9 +44,9 @@ final class LoadGenerator {
     }
 
     private final SystemSettings settings;
-    private final List<NDList> samples;
-    private final List<Predictor<NDList, NDList>> predictors;
-    private final Request alone;
+    private final List<I> samples;
+    private final List<U> users;
+    private final Request<U, I> alone;
     private final BatchServer batch;
     private final RequestOutcomes outcomes;
     private final AtomicBoolean running = new AtomicBoolean(true);
@@ -54,15 +55,15 @@ final class LoadGenerator {
 
     /**
      * @param samples the inputs, taken in turn
-     * @param predictors one per user or server thread
+     * @param users one per user or server thread
      * @param alone how a thread serves a request alone; unused with {@code batch}
      * @param batch the continuous batch that serves every request, or null
      */
-    LoadGenerator(SystemSettings settings, List<NDList> samples, List<Predictor<NDList, NDList>> predictors,
-            Request alone, BatchServer batch, RequestOutcomes outcomes) {
+    LoadGenerator(SystemSettings settings, List<I> samples, List<U> users, Request<U, I> alone, BatchServer batch,
+            RequestOutcomes outcomes) {
         this.settings = settings;
         this.samples = samples;
-        this.predictors = predictors;
+        this.users = users;
         this.alone = alone;
         this.batch = batch;
         this.outcomes = outcomes;
@@ -101,7 +102,8 @@ final class LoadGenerator {
      * arrivals still queued then are dropped, and the threads get twice its length again to finish the
      * requests they are serving. A thread still serving after that is left to finish on its own, unless
      * requests are answers: those finish in this window, so that no thread serves into the other model's
-     * turn (the batch's state belongs to one thread); the worker's timeout bounds the wait.
+     * turn (the batch's state belongs to one thread); the worker's timeout (a served answer's, its request
+     * timeout) bounds the wait.
      */
     Served serve(long start, long seed) {
         long windowNanos = settings.windowMillis() * 1_000_000L;
@@ -116,7 +118,7 @@ final class LoadGenerator {
         join(threads, 2 * windowNanos);
         outcomes.dropped(arrivals.size());
         arrivals.clear();
-        join(threads, settings.serving().generates() ? Long.MAX_VALUE / 2 : 2 * windowNanos);
+        join(threads, outcomes.countsAnswers() ? Long.MAX_VALUE / 2 : 2 * windowNanos);
         return new Served(outcomes.completed() - completedBefore, outcomes.failed() - failedBefore,
                 outcomes.throughputCount() - countBefore, outcomes.latencySinceLastCall(),
                 Math.max(queued, queueHighWater.getAndSet(0)));
@@ -131,7 +133,7 @@ final class LoadGenerator {
         if (batch != null) {
             threads.add(start(() -> batch.serve(openLoop, start, running, arrivals, outcomes), name + "-batch"));
         } else {
-            for (int u = 0; u < predictors.size(); u++) {
+            for (int u = 0; u < users.size(); u++) {
                 int user = u;
                 threads.add(start(openLoop ? () -> serveArrivals(user) : () -> closedLoop(user), name + "-" + u));
             }
@@ -144,10 +146,10 @@ final class LoadGenerator {
 
     /** Closed loop: a user's requests, one after the other, each its think time after the last. */
     private void closedLoop(int user) {
-        Predictor<NDList, NDList> predictor = predictors.get(user);
+        U client = users.get(user);
         for (int i = 0; running.get(); i++) {
             long begin = System.nanoTime();
-            serveAlone(predictor, samples.get((user + i) % samples.size()), begin);
+            serveAlone(client, samples.get((user + i) % samples.size()), begin);
             if (settings.thinkTimeMillis() > 0) {
                 LockSupport.parkNanos(settings.thinkTimeMillis() * 1_000_000L);
             }
@@ -172,7 +174,7 @@ final class LoadGenerator {
 
     /** Open loop: take the next arrival, serve it, count the latency from its scheduled time. */
     private void serveArrivals(int user) {
-        Predictor<NDList, NDList> predictor = predictors.get(user);
+        U client = users.get(user);
         for (int i = 0; running.get() || !arrivals.isEmpty(); i++) {
             Long arrival;
             try {
@@ -181,16 +183,16 @@ final class LoadGenerator {
                 return;
             }
             if (arrival != null) {
-                serveAlone(predictor, samples.get((user + i) % samples.size()), arrival);
+                serveAlone(client, samples.get((user + i) % samples.size()), arrival);
             } else if (!running.get()) {
                 return;
             }
         }
     }
 
-    private void serveAlone(Predictor<NDList, NDList> predictor, NDList input, long since) {
+    private void serveAlone(U client, I input, long since) {
         try {
-            alone.serve(predictor, input, since);
+            alone.serve(client, input, since);
             outcomes.served(System.nanoTime() - since);
         } catch (BenchmarkSetupException | RuntimeException e) {
             outcomes.failed(e);

@@ -56,6 +56,11 @@ final class RequestOutcomes implements BatchServer.Outcomes {
         dropped.addAndGet(requests);
     }
 
+    /** Whether requests are whole answers (generated here, or served). */
+    boolean countsAnswers() {
+        return answers != null;
+    }
+
     /** Requests completed so far. */
     long completed() {
         return completed.get();

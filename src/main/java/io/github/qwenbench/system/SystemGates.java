@@ -20,7 +20,11 @@ public final class SystemGates {
     private SystemGates() {
     }
 
-    public static List<Verdict> evaluate(SystemSettings settings, SystemMetrics metrics) {
+    /**
+     * @param served whether the models are endpoints: the memory the worker measured is the client's, not the
+     *     model's, so no memory gate
+     */
+    public static List<Verdict> evaluate(SystemSettings settings, SystemMetrics metrics, boolean served) {
         SystemSample b = metrics.models().get(0);
         SystemSample c = metrics.models().get(1);
         List<Verdict> verdicts = new ArrayList<>();
@@ -33,7 +37,9 @@ public final class SystemGates {
             verdicts.add(Verdict.judge("maxThroughputDrift", Math.abs(c.drift()), Comparison.AT_MOST,
                     settings.maxThroughputDrift(), "absolute limit; |slope of turn throughput| x run length / mean"));
         }
-        verdicts.add(memoryGrowth(settings, b, c));
+        if (!served) {
+            verdicts.add(memoryGrowth(settings, b, c));
+        }
         if (settings.maxP99LatencyMillis() != null) {
             verdicts.add(Verdict.judge("maxP99LatencyMillis", c.latency().p99Millis(), Comparison.AT_MOST,
                     settings.maxP99LatencyMillis(), "p99 over the whole run under " + c.load()));

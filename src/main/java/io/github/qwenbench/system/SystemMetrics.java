@@ -35,6 +35,12 @@ public record SystemMetrics(List<SystemSample> models, RatioInterval throughputR
             + " its paired ratio over the run (a rank test at stabilityAlpha), and its memory growth on its own"
             + " slope of resident memory over requests served, whatever the baseline's.";
 
+    /**
+     * The two models' samples as one comparison.
+     *
+     * @param free the cores other processes left free during the turns, or null for served models (a server on
+     *     the machine is the system under test: no conditions are declared, none judged)
+     */
     public static SystemMetrics combine(SystemSample baseline, SystemSample candidate, SystemSettings settings,
             FreeCores free, long orderSeed) {
         SequentialComparison comparison = new SequentialComparison(ConfidenceSequence.Rule.MEDIAN,
@@ -60,6 +66,6 @@ public record SystemMetrics(List<SystemSample> models, RatioInterval throughputR
         LinearFit fit = LinearFit.of(index, logRatio);
         return new SystemMetrics(List.of(baseline, candidate), comparison.interval(), stop, fit.slope() * pairs,
                 fit.slopeStandardError() * pairs, METHOD,
-                new RunConditions(settings.users(), candidate.intraOpThreads(), free), orderSeed);
+                free == null ? null : new RunConditions(settings.users(), candidate.intraOpThreads(), free), orderSeed);
     }
 }

@@ -41,6 +41,9 @@ public final class SystemRunner implements SuiteRunner {
                     + " models take turns, each in its own worker.");
         }
         Turns turns = new Turns(Path.of(turnsDirectory), file.role(), settings, context.plan().seed());
+        if (file.served()) {
+            return ServedLoad.run(context, turns);
+        }
         boolean batched = settings.serving() == SystemSettings.Serving.CONTINUOUS_BATCHING;
         // continuous batching calls the engine from two threads: the batch's decode steps, and the prefills
         int intraOpThreads = context.engineThreads().apply(file.role() + " under " + settings.users() + " users",
@@ -58,8 +61,8 @@ public final class SystemRunner implements SuiteRunner {
                     BatchServer batch = batched ? new BatchServer(decoding, samples, settings, answers, predictors.get(0))
                             : null) {
                 RequestOutcomes outcomes = new RequestOutcomes(answers);
-                LoadGenerator load = new LoadGenerator(settings, samples, predictors,
-                        alone(model, specs, answers, manager), batch, outcomes);
+                LoadGenerator<Predictor<NDList, NDList>, NDList> load = new LoadGenerator<>(settings, samples,
+                        predictors, alone(model, specs, answers, manager), batch, outcomes);
                 context.progress().accept(file.role() + ": warming up under the load for one window");
                 load.warmUp();
                 String description = description(settings);
@@ -93,8 +96,8 @@ public final class SystemRunner implements SuiteRunner {
     }
 
     /** How a thread serves a request alone: one forward pass, or one whole answer decoded alone. */
-    private static LoadGenerator.Request alone(LoadedModel model, List<InputSpec> specs, Answers answers,
-            NDManager manager) {
+    private static LoadGenerator.Request<Predictor<NDList, NDList>, NDList> alone(LoadedModel model,
+            List<InputSpec> specs, Answers answers, NDManager manager) {
         if (answers == null) {
             return (predictor, input, since) -> model.predict(predictor, input, specs).close();
         }
@@ -105,7 +108,7 @@ public final class SystemRunner implements SuiteRunner {
      * Serves the load in this worker's turns until the comparison stops: one window per turn, metered,
      * into {@code sample}; every five seconds or so, a progress line.
      */
-    private static void serveTurns(SuiteContext context, Turns turns, LoadGenerator load, TurnMeter meter,
+    static void serveTurns(SuiteContext context, Turns turns, LoadGenerator<?, ?> load, TurnMeter meter,
             SystemSampleBuilder sample) throws BenchmarkSetupException {
         long nextReport = System.nanoTime() + 5_000_000_000L;
         turns.ready();

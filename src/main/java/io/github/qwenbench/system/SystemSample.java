@@ -42,6 +42,11 @@ public record SystemSample(String role, String load, double durationSeconds, lon
         Energy energy, String gpu, int intraOpThreads, GpuUse gpuUse, String throughputUnit, Generation generation) {
 
     public static final String REQUESTS_PER_SECOND = "requests/s";
+
+    /** Whether a served model's client measured this: its CPU, memory and energy are the client's. */
+    public boolean served() {
+        return generation != null && Answers.SERVED.equals(generation.serving());
+    }
     public static final String TOKENS_PER_SECOND = "tokens/s";
 
     /** A model served on the CPU, one forward pass per request: no GPU or answer figures. */

@@ -24,6 +24,12 @@ import java.util.function.ToDoubleFunction;
 /** The system suite: both models serving the same load over time, taking turns, with their stability and cost. */
 public final class SystemSuite implements SuiteDefinition<SystemMetrics> {
 
+    /** Served models serve the load from their endpoints ({@link ServedLoad}). */
+    @Override
+    public boolean measuresEndpoints() {
+        return true;
+    }
+
     @Override
     public String id() {
         return "system";
@@ -69,8 +75,10 @@ public final class SystemSuite implements SuiteDefinition<SystemMetrics> {
         List<SuiteResult> results = steadyMemory.runTogether(plan, List.of("baseline", "candidate"));
         SuiteResult baseline = results.get(0);
         SuiteResult candidate = results.get(1);
+        // a server on this machine is the system under test, not other load: no busy-machine rule for endpoints
         SystemMetrics metrics = SystemMetrics.combine(baseline.metrics(SystemSample.class),
-                candidate.metrics(SystemSample.class), plan.system(), Turns.freeDuring(turns),
+                candidate.metrics(SystemSample.class), plan.system(),
+                plan.baseline().served() ? null : Turns.freeDuring(turns),
                 Turns.order(plan.seed()).seed());
         return SuiteResult.combined(id(), baseline.startedAt(),
                 Math.max(baseline.durationMillis(), candidate.durationMillis()), baseline.system(), plan, metrics,
@@ -84,7 +92,7 @@ public final class SystemSuite implements SuiteDefinition<SystemMetrics> {
 
     @Override
     public List<Verdict> gates(BenchmarkPlan plan, SystemMetrics metrics) {
-        List<Verdict> gates = SystemGates.evaluate(plan.system(), metrics);
+        List<Verdict> gates = SystemGates.evaluate(plan.system(), metrics, plan.baseline().served());
         if (metrics.conditions() == null || metrics.conditions().fit()) {
             return gates;
         }
@@ -122,9 +130,10 @@ public final class SystemSuite implements SuiteDefinition<SystemMetrics> {
     public String headline(SystemMetrics metrics) {
         StringBuilder line = new StringBuilder();
         for (SystemSample model : metrics.models()) {
-            line.append(String.format(Locale.ROOT, "%s %.1f %s, p99 %.2f ms, drift %+.3f, CPU %.2f ms/request,"
-                    + " memory %+.1f MiB, %d errors", model.role(), model.throughput(), model.throughputUnit(),
-                    model.latency().p99Millis(), model.drift(), 1000 * model.cpuSecondsPerInference(),
+            String client = model.served() ? "client's " : "";
+            line.append(String.format(Locale.ROOT, "%s %.1f %s, p99 %.2f ms, drift %+.3f, %sCPU %.2f ms/request,"
+                    + " %smemory %+.1f MiB, %d errors", model.role(), model.throughput(), model.throughputUnit(),
+                    model.latency().p99Millis(), model.drift(), client, 1000 * model.cpuSecondsPerInference(), client,
                     model.memoryGrowthBytes() / MIB, model.errors()));
             SystemSample.Generation answers = model.generation();
             if (answers != null) {
@@ -158,8 +167,9 @@ public final class SystemSuite implements SuiteDefinition<SystemMetrics> {
         html.append(chart(metrics, "Throughput per window", metrics.models().get(0).throughputUnit(),
                 SystemSample.Window::throughput));
         html.append(chart(metrics, "p99 per window", "ms", SystemSample.Window::p99Millis));
-        html.append(chart(metrics, "Process CPU per window", "%", SystemSample.Window::processCpuPercent));
-        html.append(chart(metrics, "Resident memory per window", "MiB", w -> w.residentBytes() / MIB));
+        String process = metrics.models().get(0).served() ? "The client's " : "";
+        html.append(chart(metrics, process + "process CPU per window", "%", SystemSample.Window::processCpuPercent));
+        html.append(chart(metrics, process + "resident memory per window", "MiB", w -> w.residentBytes() / MIB));
         if (metrics.models().stream().anyMatch(m -> m.gpuUse() != null)) {
             html.append(gpuChart(metrics, "GPU utilization per window", "%", GpuTrace.Interval::utilizationPercent));
             html.append(gpuChart(metrics, "GPU power per window", "W", GpuTrace.Interval::powerWatts));

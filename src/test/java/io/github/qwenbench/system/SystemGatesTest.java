@@ -46,7 +46,7 @@ class SystemGatesTest {
     void aHealthyCandidatePasses() throws Exception {
         SystemMetrics metrics = combine(sample("baseline", 200, 0, 0, 0.01),
                 sample("candidate", 260, 0, 1_000_000, -0.02), settings(new SystemConfig()));
-        List<Verdict> verdicts = SystemGates.evaluate(settings(new SystemConfig()), metrics);
+        List<Verdict> verdicts = SystemGates.evaluate(settings(new SystemConfig()), metrics, false);
         assertEquals(List.of("maxErrorRate", "stableAsBaseline[throughputDrift]", "stableAsBaseline[memoryGrowth]",
                 "minThroughputRatio"),
                 verdicts.stream().map(Verdict::name).toList());
@@ -58,12 +58,26 @@ class SystemGatesTest {
     void errorsDriftAndGrowthFailWithTheirReasons() throws Exception {
         SystemMetrics metrics = combine(sample("baseline", 200, 0, 0, 0.01),
                 sample("candidate", 100, 7, 90_000_000, -0.3), settings(new SystemConfig()));
-        List<Verdict> verdicts = SystemGates.evaluate(settings(new SystemConfig()), metrics);
+        List<Verdict> verdicts = SystemGates.evaluate(settings(new SystemConfig()), metrics, false);
         assertTrue(verdicts.get(0).message().contains("7 of 607 requests failed: {RuntimeError: boom=7}"),
                 verdicts.get(0).message());
         assertFalse(verdicts.get(1).passed(), "a throughput falling 30% over the run");
         assertFalse(verdicts.get(2).passed(), "30% more resident memory");
         assertEquals(Outcome.FAIL, verdicts.get(3).verdict(), "half the baseline's throughput");
+    }
+
+    @Test
+    void aServedModelsClientMemoryIsNotGatedNorTheMachinesLoad() throws Exception {
+        // the client leaking 30%: its memory is not the served model's, so no memory gate judges it
+        SystemSample baseline = sample("baseline", 200, 0, 0, 0.01);
+        SystemSample candidate = sample("candidate", 100, 0, 90_000_000, 0.0);
+        SystemMetrics served = SystemMetrics.combine(baseline, candidate, settings(new SystemConfig()), null, 0);
+        List<Verdict> verdicts = SystemGates.evaluate(settings(new SystemConfig()), served, true);
+        assertEquals(List.of("maxErrorRate", "stableAsBaseline[throughputDrift]", "minThroughputRatio"),
+                verdicts.stream().map(Verdict::name).toList());
+        assertEquals(Outcome.FAIL, verdicts.get(2).verdict(), "half the baseline's throughput still fails");
+        // no declared conditions: a server on the machine is the system under test, not load that makes it busy
+        assertEquals(null, served.conditions());
     }
 
     @Test
@@ -74,7 +88,7 @@ class SystemGatesTest {
         SystemSettings settings = settings(config);
         assertEquals(64L * 1024 * 1024, settings.maxMemoryGrowthBytes());
         List<Verdict> verdicts = SystemGates.evaluate(settings, combine(sample("baseline", 200, 0, 0, 0),
-                sample("candidate", 200, 0, 70_000_000, 0), settings));
+                sample("candidate", 200, 0, 70_000_000, 0), settings), false);
         assertFalse(verdicts.get(2).passed(), "70 MB > 64 MiB");
         assertEquals("maxP99LatencyMillis", verdicts.get(3).name());
         assertFalse(verdicts.get(3).passed(), "p99 4 ms > 3.5 ms");
@@ -111,7 +125,7 @@ class SystemGatesTest {
         assertFalse(off.throughputGated());
         assertEquals(6, off.budget().maxPairs(), "ungated, the run lasts its duration");
         List<Verdict> verdicts = SystemGates.evaluate(off, combine(sample("baseline", 200, 0, 0, 0),
-                sample("candidate", 100, 0, 0, 0), off));
+                sample("candidate", 100, 0, 0, 0), off), false);
         assertTrue(verdicts.stream().noneMatch(v -> v.name().equals("minThroughputRatio")), verdicts.toString());
         SystemConfig decidable = new SystemConfig();
         decidable.setDuration("3s");
@@ -124,14 +138,14 @@ class SystemGatesTest {
     void driftIsPairedButABaselinesLeakNeverLicensesTheCandidates() throws Exception {
         SystemSettings settings = settings(new SystemConfig());
         List<Verdict> bothDrift = SystemGates.evaluate(settings, combine(
-                sample("baseline", 200, 0, 20_000_000, 0.2), sample("candidate", 200, 0, 40_000_000, 0.25), settings));
+                sample("baseline", 200, 0, 20_000_000, 0.2), sample("candidate", 200, 0, 40_000_000, 0.25), settings), false);
         assertTrue(bothDrift.get(1).passed(), "both drifted alike: the machine drifted, not the candidate");
         assertTrue(bothDrift.get(1).detail().contains("over 12 pairs of turns")
                 && bothDrift.get(1).detail().contains("p < alpha 0.01"), bothDrift.get(1).detail());
         assertFalse(bothDrift.get(2).passed(), "40 MB > 10% of 300 MB, whatever the baseline's 20 MB");
         assertTrue(bothDrift.get(2).detail().contains("whatever the baseline's growth"), bothDrift.get(2).detail());
         List<Verdict> leaking = SystemGates.evaluate(settings, combine(
-                sample("baseline", 200, 0, 1_000_000, 0), sample("candidate", 200, 0, 500_000_000, 0), settings));
+                sample("baseline", 200, 0, 1_000_000, 0), sample("candidate", 200, 0, 500_000_000, 0), settings), false);
         assertFalse(leaking.get(2).passed(), "a leaking candidate still fails");
     }
 

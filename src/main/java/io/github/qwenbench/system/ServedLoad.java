@@ -1,0 +1,98 @@
+package io.github.qwenbench.system;
+
+import io.github.qwenbench.endpoint.ChatStreams;
+import io.github.qwenbench.endpoint.Endpoint;
+import io.github.qwenbench.endpoint.EndpointProbe;
+import io.github.qwenbench.endpoint.ServedPair;
+import io.github.qwenbench.endpoint.StreamedAnswer;
+import io.github.qwenbench.plan.BenchmarkPlan;
+import io.github.qwenbench.plan.BenchmarkSetupException;
+import io.github.qwenbench.plan.ModelFile;
+import io.github.qwenbench.plan.SystemSettings;
+import io.github.qwenbench.suite.SuiteContext;
+import io.github.qwenbench.workload.ChatRequests;
+import io.github.qwenbench.workload.Conversation;
+import io.github.qwenbench.workload.ConversationsFile;
+import io.github.qwenbench.workload.QwenTokenizer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The system suite's load on a served model, from its client: this worker's users (closed loop) or arrivals
+ * (open loop) send the workload's sample conversations to its endpoint as streamed greedy chat requests, in
+ * its turns with the other endpoint's worker ({@link Turns}), and every request is a whole answer: its output
+ * tokens (the server's {@code usage}, else the workload tokenizer's count of the text), its time to first
+ * token from its arrival, and its failure by kind ({@code HTTP 503}, {@code first-byte-timeout}, ...). The
+ * worker's own CPU, memory and energy are the client's, and are reported as such.
+ */
+final class ServedLoad {
+
+    private ServedLoad() {
+    }
+
+    static SystemSample run(SuiteContext context, Turns turns) throws BenchmarkSetupException {
+        BenchmarkPlan plan = context.plan();
+        SystemSettings settings = plan.system();
+        ModelFile file = context.model();
+        Endpoint endpoint = ServedPair.endpoint(file);
+        List<byte[]> requests = new ArrayList<>();
+        for (Conversation conversation : ConversationsFile.samples(plan.workload())) {
+            requests.add(ChatRequests.body(conversation, endpoint.model(), plan.generation().maxNewTokens(), null,
+                    List.of()));
+        }
+        try (ChatStreams streams = new ChatStreams(endpoint.connectTimeout());
+                QwenTokenizer tokenizer = QwenTokenizer.open(Path.of(plan.workload().tokenizer()));
+                GpuWatch gpu = GpuWatch.start(plan.engine())) {
+            EndpointProbe.Seen seen = EndpointProbe.check(endpoint, streams, ServedPair.PROBE_TOKENS);
+            context.progress().accept(endpoint + " streams" + (seen.server() == null ? "" : " (server "
+                    + seen.server() + ")"));
+            Answers answers = Answers.served();
+            RequestOutcomes outcomes = new RequestOutcomes(answers);
+            LoadGenerator<Endpoint, byte[]> load = new LoadGenerator<>(settings, requests,
+                    Collections.nCopies(settings.users(), endpoint), (e, body, since) -> {
+                        StreamedAnswer answer = streams.stream(e, body);
+                        if (!answer.succeeded()) {
+                            throw new BenchmarkSetupException(failure(answer));
+                        }
+                        answers.servedAnswer(outputTokens(answer, tokenizer), since, answer.sendNanos(),
+                                answer.firstContentNanos());
+                    }, null, outcomes);
+            context.progress().accept(file.role() + ": warming up under the load for one window");
+            load.warmUp();
+            String description = description(settings);
+            context.progress().accept(file.role() + ": " + description + ", in turns of " + settings.windowMillis()
+                    + " ms with the other endpoint, " + settings.durationMillis() / 1000.0 + " to "
+                    + settings.maxDurationMillis() / 1000.0 + " s");
+            TurnMeter meter = new TurnMeter();
+            SystemSampleBuilder sample = new SystemSampleBuilder(file.role(), description, 0, settings.windowMillis());
+            SystemRunner.serveTurns(context, turns, load, meter, sample);
+            gpu.close();
+            return sample.build(outcomes, gpu, meter.energyUnavailableReason());
+        }
+    }
+
+    /** The load in words, for a served model. */
+    private static String description(SystemSettings settings) {
+        String loop = settings.openLoop()
+                ? String.format(java.util.Locale.ROOT, "open loop, %.1f requests/s (Poisson), %d client threads",
+                        settings.arrivalRate(), settings.users())
+                : "closed loop, " + settings.users() + " users, think time " + settings.thinkTimeMillis() + " ms";
+        return loop + ", streamed chat completions to a served model (its own batching)";
+    }
+
+    /** A failed request by kind: {@code HTTP <status>} for an error response, else how the stream failed. */
+    static String failure(StreamedAnswer answer) {
+        return "http".equals(answer.failure()) && answer.status() > 0 ? "HTTP " + answer.status() : answer.failure();
+    }
+
+    private static int outputTokens(StreamedAnswer answer, QwenTokenizer tokenizer) {
+        if (answer.completionTokens() >= 0) {
+            return answer.completionTokens();
+        }
+        synchronized (tokenizer) {
+            return tokenizer.encode(answer.text()).length;
+        }
+    }
+}
