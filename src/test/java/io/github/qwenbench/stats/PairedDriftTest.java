@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The drift gate's paired rank test. Turns are log-normal (spread 0.05), and in "preempted" runs each
@@ -26,7 +28,10 @@ import org.junit.jupiter.api.Test;
  * Not covered: log ratios correlated from pair to pair. With AR(1) 0.5 noise at the boundary the test
  * rejects 2.1% of the time at 12 pairs and 2.5% at 24 (alpha 0.01): above the 0.5% of independent
  * noise, still below alpha here, but stronger or longer correlation can exceed it.
+ *
+ * <p>Pure arithmetic: its Monte-Carlo methods run side by side (src/test/resources/junit-platform.properties).
  */
+@Execution(ExecutionMode.CONCURRENT)
 class PairedDriftTest {
 
     /**
