@@ -119,7 +119,7 @@ public final class WorkerMain {
         PreparedWorkload prepared = WorkloadPreparation.prepare(plan, progress);
         if (checkModels) {
             configureEngine(plan.engine());
-            startEngine(plan.engine(), "workload", progress);
+            startEngine(plan.engine(), "workload", progress, false);
             WorkloadCheck.run(plan, progress);
         }
         return prepared;
@@ -140,7 +140,7 @@ public final class WorkerMain {
     public static SuiteResult execute(Suite suite, BenchmarkPlan plan, Consumer<String> progress, String role,
             int repetition) throws BenchmarkSetupException {
         configureEngine(plan.engine());
-        startEngine(plan.engine(), suite.id(), progress);
+        startEngine(plan.engine(), suite.id(), progress, plan.baseline().served());
         List<ModelFile> measured = role == null ? List.of(plan.baseline(), plan.candidate())
                 : List.of("candidate".equals(role) ? plan.candidate() : plan.baseline());
         for (ModelFile model : measured) {
@@ -165,8 +165,12 @@ public final class WorkerMain {
         return new SuiteResult(suite.id(), startedAt, millis, host, models, Json.mapper().valueToTree(metrics), warnings);
     }
 
-    /** Starts the engine, whose settings {@link #configureEngine} has set, and says which it is. */
-    private static void startEngine(EngineSettings settings, String job, Consumer<String> progress)
+    /**
+     * Starts the engine, whose settings {@link #configureEngine} has set, and says which it is; for served models
+     * it runs no model (it describes the host, and holds the arrays a workload's tokenizer makes), and the line
+     * says that the worker is the servers' client.
+     */
+    private static void startEngine(EngineSettings settings, String job, Consumer<String> progress, boolean served)
             throws BenchmarkSetupException {
         Engine engine;
         try {
@@ -176,7 +180,9 @@ public final class WorkerMain {
                     + ". The plugin runs offline with the CPU natives on its classpath (pytorch-native-cpu);"
                     + " check that DJL_CACHE_DIR (default ~/.djl.ai) is writable.", e);
         }
-        progress.accept(job + ": " + engine.getEngineName() + " " + engine.getVersion() + " on " + settings.device());
+        progress.accept(job + ": " + (served ? "the client of the served models (timed with System.nanoTime;"
+                + " no model runs in this worker)" : engine.getEngineName() + " " + engine.getVersion() + " on "
+                + settings.device()));
     }
 
     /** Engine settings are read once, when the engine loads: set them before anything touches it. */
