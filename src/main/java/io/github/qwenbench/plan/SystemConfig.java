@@ -45,6 +45,9 @@ public class SystemConfig {
     @Setting("Largest allowed p99 latency of the candidate under the load, in milliseconds; off when empty.")
     String maxP99LatencyMillis;
 
+    @Setting("A latency objective, e.g. `2s`: requests that complete within it, from their arrival, count as goodput (requests/s and the share of all requests, per model); empty: no goodput figure.")
+    String latencyObjective;
+
     @Setting("Candidate throughput over baseline throughput under the same load (the whole interval); 0.90: at most 10% slower. `off` measures the ratio for `duration` and reports it without a gate (a load test of fixed length); gated, `maxDuration` must hold at least 9 windows, the fewest pairs of turns that can decide at 95%.")
     String minThroughputRatio = "0.90";
 
@@ -104,6 +107,10 @@ public class SystemConfig {
 
     public void setMaxP99LatencyMillis(String maxP99LatencyMillis) {
         this.maxP99LatencyMillis = maxP99LatencyMillis;
+    }
+
+    public void setLatencyObjective(String latencyObjective) {
+        this.latencyObjective = latencyObjective;
     }
 
     public void setMinThroughputRatio(String minThroughputRatio) {

@@ -25,11 +25,12 @@ import java.util.Locale;
  * @param minThroughputRatio gate, or NaN when off (the ratio is measured for {@code durationMillis} and
  *        reported with its interval, not gated)
  * @param serving what one request is, and how it is served
+ * @param latencyObjectiveMillis the latency within which a request counts as goodput, or 0 for no goodput figure
  */
 public record SystemSettings(int users, long thinkTimeMillis, long durationMillis, long maxDurationMillis,
         double arrivalRate, long windowMillis, double maxErrorRate, double stabilityFactor, double driftFloor,
         double stabilityAlpha, Double maxThroughputDrift, double maxMemoryGrowthFraction, long maxMemoryGrowthBytes,
-        Double maxP99LatencyMillis, double minThroughputRatio, Serving serving) {
+        Double maxP99LatencyMillis, double minThroughputRatio, Serving serving, long latencyObjectiveMillis) {
 
     /** The confidence of the throughput-ratio interval. */
     public static final double CONFIDENCE = 0.95;
@@ -112,6 +113,11 @@ public record SystemSettings(int users, long thinkTimeMillis, long durationMilli
                     + " system/duration (" + c.duration + "): raise it, or set it equal to measure a fixed time.");
         }
         Double rate = Thresholds.number("system/arrivalRate", c.arrivalRate, 0.001, 1e6);
+        java.time.Duration objective = Thresholds.duration("system/latencyObjective", c.latencyObjective);
+        if (objective != null && objective.isZero()) {
+            throw new BenchmarkSetupException("system/latencyObjective is 0: no request completes within it. Give"
+                    + " the latency a request must keep to count as goodput, e.g. 2s, or leave it empty.");
+        }
         Double errors = Thresholds.fraction("system/maxErrorRate", c.maxErrorRate, 0, 1);
         Double drift = Thresholds.fraction("system/maxThroughputDrift", c.maxThroughputDrift, 0, 10);
         boolean ratioOff = c.minThroughputRatio != null && "off".equalsIgnoreCase(c.minThroughputRatio.trim());
@@ -145,7 +151,7 @@ public record SystemSettings(int users, long thinkTimeMillis, long durationMilli
                 rate == null ? 0 : rate, window.toMillis(), errors, factor, driftFloor, alpha, drift,
                 growthFraction, growthBytes,
                 Thresholds.number("system/maxP99LatencyMillis", c.maxP99LatencyMillis, 0, 1e9), ratio,
-                Serving.of(c.serving));
+                Serving.of(c.serving), objective == null ? 0 : objective.toMillis());
     }
 
     /** Parses {@code 65536}, {@code 64KiB}, {@code 64MiB}, {@code 1GiB} (also KB, MB, GB as powers of 1000). */

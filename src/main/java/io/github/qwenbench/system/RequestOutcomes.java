@@ -22,21 +22,40 @@ final class RequestOutcomes implements BatchServer.Outcomes {
     private static final int MESSAGES = 10;
 
     private final Answers answers;
+    private final long objectiveNanos;
     private final AtomicLong completed = new AtomicLong();
+    private final AtomicLong withinObjective = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final Map<String, AtomicLong> messages = new ConcurrentHashMap<>();
     private final Recorder latency = new Recorder(HIGHEST_NANOS, 3);
 
-    /** @param answers the answers' figures when every request is a generated answer, else null */
-    RequestOutcomes(Answers answers) {
+    /**
+     * @param answers the answers' figures when every request is a generated answer, else null
+     * @param objectiveMillis the latency within which a completed request counts as goodput, or 0 for none
+     */
+    RequestOutcomes(Answers answers, long objectiveMillis) {
         this.answers = answers;
+        this.objectiveNanos = objectiveMillis * 1_000_000L;
     }
 
     /** A request completed, {@code latencyNanos} after it arrived. */
     void served(long latencyNanos) {
         latency.recordValue(Math.min(latencyNanos, HIGHEST_NANOS));
         completed.incrementAndGet();
+        if (objectiveNanos > 0 && latencyNanos <= objectiveNanos) {
+            withinObjective.incrementAndGet();
+        }
+    }
+
+    /** The requests that kept the latency objective, over {@code seconds}; null without an objective. */
+    SystemSample.Goodput goodput(double seconds) {
+        if (objectiveNanos == 0) {
+            return null;
+        }
+        long all = completed.get() + failed();
+        return new SystemSample.Goodput(objectiveNanos / 1_000_000L, withinObjective.get(),
+                withinObjective.get() / seconds, all == 0 ? Double.NaN : (double) withinObjective.get() / all);
     }
 
     @Override
@@ -109,6 +128,7 @@ final class RequestOutcomes implements BatchServer.Outcomes {
     /** Forgets the warm-up. */
     void reset() {
         completed.set(0);
+        withinObjective.set(0);
         errors.set(0);
         dropped.set(0);
         messages.clear();

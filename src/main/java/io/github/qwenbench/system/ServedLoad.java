@@ -49,7 +49,7 @@ final class ServedLoad {
             context.progress().accept(endpoint + " streams" + (seen.server() == null ? "" : " (server "
                     + seen.server() + ")"));
             Answers answers = Answers.served();
-            RequestOutcomes outcomes = new RequestOutcomes(answers);
+            RequestOutcomes outcomes = new RequestOutcomes(answers, settings.latencyObjectiveMillis());
             LoadGenerator<Endpoint, byte[]> load = new LoadGenerator<>(settings, requests,
                     Collections.nCopies(settings.users(), endpoint), (e, body, since) -> {
                         StreamedAnswer answer = streams.stream(e, body);

@@ -60,7 +60,7 @@ public final class SystemRunner implements SuiteRunner {
             try (ContinuousBatch decoding = batched ? new ContinuousBatch(model, specs, answers.options(), manager) : null;
                     BatchServer batch = batched ? new BatchServer(decoding, samples, settings, answers, predictors.get(0))
                             : null) {
-                RequestOutcomes outcomes = new RequestOutcomes(answers);
+                RequestOutcomes outcomes = new RequestOutcomes(answers, settings.latencyObjectiveMillis());
                 LoadGenerator<Predictor<NDList, NDList>, NDList> load = new LoadGenerator<>(settings, samples,
                         predictors, alone(model, specs, answers, manager), batch, outcomes);
                 context.progress().accept(file.role() + ": warming up under the load for one window");

@@ -34,12 +34,14 @@ import java.util.Map;
  * @param throughputUnit what {@code throughput} (and each window's) counts: {@code requests/s}, or
  *     {@code tokens/s} when every request is a generated answer
  * @param generation the answers' figures when every request is a generated answer, else null
+ * @param goodput the requests that kept {@code system/latencyObjective}, or null without one
  */
 public record SystemSample(String role, String load, double durationSeconds, long completed, long errors,
         double errorRate, Map<String, Long> errorMessages, long dropped, double throughput, LatencySummary latency,
         List<Window> windows, double drift, double largestWindowDeviation, long startResidentBytes,
         long endResidentBytes, long memoryGrowthBytes, double memoryGrowthFraction, double cpuSecondsPerInference,
-        Energy energy, String gpu, int intraOpThreads, GpuUse gpuUse, String throughputUnit, Generation generation) {
+        Energy energy, String gpu, int intraOpThreads, GpuUse gpuUse, String throughputUnit, Generation generation,
+        Goodput goodput) {
 
     public static final String REQUESTS_PER_SECOND = "requests/s";
 
@@ -58,7 +60,7 @@ public record SystemSample(String role, String load, double durationSeconds, lon
         this(role, load, durationSeconds, completed, errors, errorRate, errorMessages, dropped, throughput, latency,
                 windows, drift, largestWindowDeviation, startResidentBytes, endResidentBytes, memoryGrowthBytes,
                 memoryGrowthFraction, cpuSecondsPerInference, energy, gpu, intraOpThreads, null, REQUESTS_PER_SECOND,
-                null);
+                null, null);
     }
 
     /**
@@ -97,6 +99,17 @@ public record SystemSample(String role, String load, double durationSeconds, lon
      */
     public record Generation(String serving, String decoding, long tokens, double requestsPerSecond,
             LatencySummary timeToFirstToken, LatencySummary queueWait, double meanBatchSize, int largestBatch) {
+    }
+
+    /**
+     * Goodput: the requests that completed within the latency objective (from their arrival).
+     *
+     * @param objectiveMillis {@code system/latencyObjective}
+     * @param requests requests that completed within it
+     * @param perSecond those per second of the run
+     * @param share those over every request that completed or failed
+     */
+    public record Goodput(long objectiveMillis, long requests, double perSecond, double share) {
     }
 
     /**

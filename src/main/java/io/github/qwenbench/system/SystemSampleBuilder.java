@@ -88,7 +88,8 @@ final class SystemSampleBuilder {
                 endRss - startRss, startRss == 0 ? Double.NaN : (double) (endRss - startRss) / startRss,
                 done == 0 ? Double.NaN : cpuNanos / 1e9 / done, energy(energyUnavailableReason, done, gpuUse),
                 gpu.status(), intraOpThreads, gpuUse,
-                generation == null ? SystemSample.REQUESTS_PER_SECOND : SystemSample.TOKENS_PER_SECOND, generation);
+                generation == null ? SystemSample.REQUESTS_PER_SECOND : SystemSample.TOKENS_PER_SECOND, generation,
+                requests.goodput(seconds));
     }
 
     private static double percentileMillis(Histogram latency, double percentile) {

@@ -135,6 +135,11 @@ public final class SystemSuite implements SuiteDefinition<SystemMetrics> {
                     + " %smemory %+.1f MiB, %d errors", model.role(), model.throughput(), model.throughputUnit(),
                     model.latency().p99Millis(), model.drift(), client, 1000 * model.cpuSecondsPerInference(), client,
                     model.memoryGrowthBytes() / MIB, model.errors()));
+            SystemSample.Goodput goodput = model.goodput();
+            if (goodput != null) {
+                line.append(String.format(Locale.ROOT, ", goodput %.2f requests/s within %d ms (%.1f%% of requests)",
+                        goodput.perSecond(), goodput.objectiveMillis(), 100 * goodput.share()));
+            }
             SystemSample.Generation answers = model.generation();
             if (answers != null) {
                 line.append(String.format(Locale.ROOT, ", %.2f answers/s, first token p50 %.1f ms p99 %.1f ms,"

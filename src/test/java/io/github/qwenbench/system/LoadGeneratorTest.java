@@ -40,7 +40,7 @@ class LoadGeneratorTest {
                 throw new IllegalStateException("boom");
             }
         };
-        RequestOutcomes outcomes = new RequestOutcomes(null);
+        RequestOutcomes outcomes = new RequestOutcomes(null, 0);
         LoadGenerator load = load(settings(2, "200ms", null), everyFifthFails, outcomes);
 
         load.warmUp();
@@ -59,7 +59,7 @@ class LoadGeneratorTest {
     @Test
     void anOpenLoopAboveCapacityQueuesAndDropsWhatIsLeftAndCountsLatencyFromArrival() throws Exception {
         LoadGenerator.Request fiveMillis = (predictor, input, since) -> LockSupport.parkNanos(5_000_000);
-        RequestOutcomes outcomes = new RequestOutcomes(null);
+        RequestOutcomes outcomes = new RequestOutcomes(null, 0);
         // 2000 requests/s against one thread that serves at most 200/s
         LoadGenerator load = load(settings(1, "100ms", "2000"), fiveMillis, outcomes);
 

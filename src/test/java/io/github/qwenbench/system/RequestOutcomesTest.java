@@ -12,7 +12,7 @@ class RequestOutcomesTest {
 
     @Test
     void completedRequestsAreCountedWithTheirLatencies() {
-        RequestOutcomes outcomes = new RequestOutcomes(null);
+        RequestOutcomes outcomes = new RequestOutcomes(null, 0);
         outcomes.served(2_000_000);
         outcomes.served(4_000_000);
 
@@ -25,8 +25,25 @@ class RequestOutcomesTest {
     }
 
     @Test
+    void goodputCountsTheRequestsWithinTheObjectiveOverAllRequests() {
+        RequestOutcomes outcomes = new RequestOutcomes(null, 3);
+        outcomes.served(1_000_000);
+        outcomes.served(3_000_000); // at the objective: kept
+        outcomes.served(3_000_001);
+        outcomes.failed(new RuntimeException("HTTP 503")); // a failure never keeps it
+        SystemSample.Goodput goodput = outcomes.goodput(2);
+        assertEquals(3, goodput.objectiveMillis());
+        assertEquals(2, goodput.requests());
+        assertEquals(1.0, goodput.perSecond(), 1e-12);
+        assertEquals(0.5, goodput.share(), 1e-12);
+        outcomes.reset();
+        assertEquals(0, outcomes.goodput(1).requests(), "the warm-up is forgotten");
+        assertNull(new RequestOutcomes(null, 0).goodput(1), "no objective, no goodput figure");
+    }
+
+    @Test
     void theEnginesReasonIsKeptWithoutTheModelOrTheAdvice() {
-        RequestOutcomes outcomes = new RequestOutcomes(null);
+        RequestOutcomes outcomes = new RequestOutcomes(null, 0);
         outcomes.failed(new IllegalStateException("The candidate model m.pt rejected its inputs [x int64(1, 4)]:"
                 + " builtins.RuntimeError: too long. Check <inputs> (1 configured): names, shapes and dtypes"));
         outcomes.failed(new IllegalStateException("The candidate model m.pt rejected its inputs [x int64(1, 9)]:"
@@ -42,7 +59,7 @@ class RequestOutcomesTest {
 
     @Test
     void theTenMostFrequentMessagesThenTheDroppedRequests() {
-        RequestOutcomes outcomes = new RequestOutcomes(null);
+        RequestOutcomes outcomes = new RequestOutcomes(null, 0);
         for (int m = 0; m < 12; m++) {
             for (int i = 0; i <= m; i++) {
                 outcomes.failed(new RuntimeException("reason " + m));
@@ -61,7 +78,7 @@ class RequestOutcomesTest {
 
     @Test
     void theWarmUpIsForgotten() {
-        RequestOutcomes outcomes = new RequestOutcomes(null);
+        RequestOutcomes outcomes = new RequestOutcomes(null, 0);
         outcomes.served(1_000_000);
         outcomes.failed(new RuntimeException("boom"));
         outcomes.dropped(3);

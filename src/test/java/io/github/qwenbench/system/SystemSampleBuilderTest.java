@@ -39,7 +39,7 @@ class SystemSampleBuilderTest {
     }
 
     private static SystemSample threeTurns(long microjoules, String raplMissing) {
-        RequestOutcomes outcomes = new RequestOutcomes(null);
+        RequestOutcomes outcomes = new RequestOutcomes(null, 0);
         SystemSampleBuilder builder = new SystemSampleBuilder("candidate", "closed loop, 2 users", 2, 1000);
         for (int k = 0; k < 3; k++) {
             SystemSample.Window window = builder.addTurn(served(k, 100 + 10 * k, outcomes),
