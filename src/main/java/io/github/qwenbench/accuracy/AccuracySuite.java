@@ -55,7 +55,7 @@ public final class AccuracySuite implements SuiteDefinition<AccuracyMetrics> {
                     Verdict.format(output.worstCosineSimilarity()), output.samples()));
         }
         AccuracyMetrics.Generation answers = metrics.generation();
-        if (answers != null && metrics.outputs().isEmpty()) {
+        if (answers != null && ServedAccuracy.ANSWER_TOKENS.equals(answers.input())) {
             parts.add(String.format(Locale.ROOT, "%s: token agreement %s, exact match %s over %d answers",
                     answers.input(), Verdict.format(answers.tokenAgreement()), Verdict.format(answers.exactMatchRate()),
                     answers.sequences()));
@@ -76,7 +76,7 @@ public final class AccuracySuite implements SuiteDefinition<AccuracyMetrics> {
             html.append(tensorTables(metrics));
         }
         AccuracyMetrics.Generation g = metrics.generation();
-        if (g != null && metrics.outputs().isEmpty()) {
+        if (g != null && ServedAccuracy.ANSWER_TOKENS.equals(g.input())) {
             html.append(String.format(Locale.ROOT, "<p>Answers, %s: %d conversations, at most %d tokens each, token"
                     + " agreement %s, exact match %s.</p>", Html.escape(g.input()), g.sequences(), g.steps(),
                     Verdict.format(g.tokenAgreement()), Verdict.format(g.exactMatchRate())));

@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The accuracy suite over two served models, judged on their answers: every workload sample conversation goes
@@ -68,9 +67,8 @@ final class ServedAccuracy {
         }
         AccuracyMetrics.Generation answers = new AccuracyMetrics.Generation(ANSWER_TOKENS, maxTokens,
                 agreement.pairs(), agreement.agreement(), agreement.exactMatchRate(), firstBaseline, firstCandidate);
-        context.progress().accept(String.format(Locale.ROOT, "answers: token agreement %.3f, %d of %d identical",
-                Double.isNaN(agreement.agreement()) ? 1.0 : agreement.agreement(), agreement.identical(),
-                agreement.pairs()));
+        context.progress().accept("answers: " + agreement.describe() + ", " + agreement.identical() + " of "
+                + agreement.pairs() + " identical");
         AccuracyMetrics.Task task = scored.isEmpty() ? null
                 : TaskAccuracy.summarize(scored, 1 - settings.taskConfidence());
         return new AccuracyMetrics(List.of(), List.of(), answers, List.of(), task);

@@ -59,6 +59,12 @@ public final class TokenAgreement {
         return positions == 0 ? Double.NaN : (double) agreeing / positions;
     }
 
+    /** The agreement in words for the log: {@code token agreement 0.953}, or why there is none. */
+    public String describe() {
+        return positions == 0 ? "token agreement n/a (no answer tokens to compare)"
+                : String.format(java.util.Locale.ROOT, "token agreement %.3f", agreement());
+    }
+
     /** Share of pairs whose answers are identical; NaN when nothing was compared. */
     public double exactMatchRate() {
         return pairs == 0 ? Double.NaN : (double) identical / pairs;

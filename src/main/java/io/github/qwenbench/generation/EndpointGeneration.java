@@ -56,24 +56,23 @@ final class EndpointGeneration {
                         "stop".equals(b.finishReason()), a.text(), b.text(), agreement.add(ta, tb)));
                 int na = outputTokens.of(a);
                 int nb = outputTokens.of(b);
-                if (na >= 2 && nb >= 2) {
+                if (timeable(a, na) && timeable(b, nb)) {
                     timedSamples.add(k);
                 } else {
                     tooShort.add("sample " + k + " (" + na + " and " + nb + " tokens)");
                 }
             }
-            context.progress().accept(String.format(Locale.ROOT, "answers of %d samples (token ids: the workload"
-                    + " tokenizer's of the streamed text): token agreement %.3f, identical %d", answers.size(),
-                    Double.isNaN(agreement.agreement()) ? 1.0 : agreement.agreement(), agreement.identical()));
+            context.progress().accept("answers of " + answers.size() + " samples (token ids: the workload tokenizer's"
+                    + " of the streamed text): " + agreement.describe() + ", identical " + agreement.identical());
             if (timedSamples.isEmpty()) {
-                throw new BenchmarkSetupException("Every sample's answer had fewer than 2 output tokens from one of"
-                        + " the endpoints (" + String.join(", ", tooShort) + "): a decode rate needs a second token."
-                        + " Choose conversations with longer answers in the <workload>, or raise"
-                        + " <generation><maxNewTokens>.");
+                throw new BenchmarkSetupException("Every sample's answer from one of the endpoints had fewer than 2"
+                        + " output tokens, or came in a single event (" + String.join(", ", tooShort) + "): a decode"
+                        + " rate needs a second token that arrives later. Choose conversations with longer answers in"
+                        + " the <workload>, or raise <generation><maxNewTokens>.");
             }
             if (!tooShort.isEmpty()) {
                 context.progress().accept("not timed, their answers being too short for a decode rate (a server"
-                        + " stops at its end-of-answer token): " + String.join(", ", tooShort));
+                        + " stops at its end-of-answer token) or sent in one event: " + String.join(", ", tooShort));
             }
 
             GenerationTimings base = new GenerationTimings("baseline");
@@ -135,16 +134,22 @@ final class EndpointGeneration {
      */
     private static double record(GenerationTimings timings, Endpoint endpoint, StreamedAnswer answer, int tokens,
             int sample) throws BenchmarkSetupException {
-        if (tokens < 2) {
+        if (!timeable(answer, tokens)) {
             throw new BenchmarkSetupException("The " + endpoint + " answered sample " + sample + " with " + tokens
-                    + " output token(s) in a timed request, more before: its greedy answers change length from request"
-                    + " to request, so its decode rate cannot be paired. Check that the server honours temperature 0"
-                    + " and the seed.");
+                    + " output token(s) in a timed request, in " + (answer.lastContentNanos() > answer.firstContentNanos()
+                            ? "several events" : "one event") + ", where its first answer had two or more tokens in"
+                    + " several events: its greedy answers change from request to request, so its decode rate cannot"
+                    + " be paired. Check that the server honours temperature 0.");
         }
         long first = answer.firstContentNanos() - answer.sendNanos();
         long last = answer.lastContentNanos() - answer.sendNanos();
         timings.add(first, new long[] {Math.round((double) (last - first) / (tokens - 1))}, last, tokens);
         return GenerationTimings.decodeTokensPerSecond(tokens, first, last);
+    }
+
+    /** Whether an answer has a decode rate: a second token, arriving after the first content event. */
+    private static boolean timeable(StreamedAnswer answer, int tokens) {
+        return tokens >= 2 && answer.lastContentNanos() > answer.firstContentNanos();
     }
 
     /** Output tokens of streamed answers: from the server's {@code usage} where sent, else the tokenizer's count. */

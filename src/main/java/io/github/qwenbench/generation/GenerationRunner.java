@@ -54,9 +54,8 @@ public final class GenerationRunner implements SuiteRunner {
             try (AnswerText text = AnswerText.of(context.plan())) {
                 answers = answers(baseline, candidate, inputs, settings, manager, text, agreement);
             }
-            context.progress().accept(String.format(Locale.ROOT, "answers of %d samples: token agreement %.3f,"
-                    + " identical %d", answers.size(), Double.isNaN(agreement.agreement()) ? 1.0 : agreement.agreement(),
-                    agreement.identical()));
+            context.progress().accept("answers of " + answers.size() + " samples: " + agreement.describe()
+                    + ", identical " + agreement.identical());
 
             GreedyDecoder.Options timed = new GreedyDecoder.Options(settings.tokenInput(), settings.logitsOutput(),
                     settings.maxNewTokens(), Set.of());

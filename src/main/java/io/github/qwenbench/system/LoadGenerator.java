@@ -26,9 +26,12 @@ import org.HdrHistogram.Histogram;
  */
 final class LoadGenerator<U, I> {
 
-    /** One request served alone on the caller's thread: one forward pass, one whole answer, or one served answer. */
+    /**
+     * One request served alone on the caller's thread: one forward pass, one whole answer, or one served answer.
+     * Returns when it completed (a {@link System#nanoTime()}), before any bookkeeping of the caller's own.
+     */
     interface Request<U, I> {
-        void serve(U user, I input, long arrivalNanos) throws BenchmarkSetupException;
+        long serve(U user, I input, long arrivalNanos) throws BenchmarkSetupException;
     }
 
     /**
@@ -192,8 +195,7 @@ final class LoadGenerator<U, I> {
 
     private void serveAlone(U client, I input, long since) {
         try {
-            alone.serve(client, input, since);
-            outcomes.served(System.nanoTime() - since);
+            outcomes.served(alone.serve(client, input, since) - since);
         } catch (BenchmarkSetupException | RuntimeException e) {
             outcomes.failed(e);
         }

@@ -56,8 +56,10 @@ final class ServedLoad {
                         if (!answer.succeeded()) {
                             throw new BenchmarkSetupException(failure(answer));
                         }
+                        // counted after the stream ended: a tokenizer's count is not the server's latency
                         answers.servedAnswer(outputTokens(answer, tokenizer), since, answer.sendNanos(),
                                 answer.firstContentNanos());
+                        return answer.endNanos();
                     }, null, outcomes);
             context.progress().accept(file.role() + ": warming up under the load for one window");
             load.warmUp();

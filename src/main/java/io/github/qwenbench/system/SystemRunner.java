@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import io.github.qwenbench.decoding.ContinuousBatch;
 import io.github.qwenbench.host.FreeCores;
 import io.github.qwenbench.model.LoadedModel;
+import io.github.qwenbench.plan.BenchmarkPlan;
 import io.github.qwenbench.plan.BenchmarkSetupException;
 import io.github.qwenbench.plan.InputSpec;
 import io.github.qwenbench.plan.ModelFile;
@@ -13,6 +14,7 @@ import io.github.qwenbench.plan.SystemSettings;
 import io.github.qwenbench.suite.SuiteContext;
 import io.github.qwenbench.suite.SuiteRunner;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +42,8 @@ public final class SystemRunner implements SuiteRunner {
             throw new BenchmarkSetupException("The system worker needs -D" + Turns.DIRECTORY_PROPERTY + ": the two"
                     + " models take turns, each in its own worker.");
         }
-        Turns turns = new Turns(Path.of(turnsDirectory), file.role(), settings, context.plan().seed());
+        Turns turns = new Turns(Path.of(turnsDirectory), file.role(), settings, context.plan().seed(),
+                file.served() ? longestRequest(context.plan()) : null);
         if (file.served()) {
             return ServedLoad.run(context, turns);
         }
@@ -81,6 +84,13 @@ public final class SystemRunner implements SuiteRunner {
         }
     }
 
+    /** The longer of the two endpoints' request timeouts: how long the other worker may wait for a turn's end. */
+    private static Duration longestRequest(BenchmarkPlan plan) {
+        Duration a = plan.baseline().endpoint().requestTimeout();
+        Duration b = plan.candidate().endpoint().requestTimeout();
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
     /** The load, in words: {@link SystemSample#load()}. */
     private static String description(SystemSettings settings) {
         String description = settings.openLoop()
@@ -99,9 +109,15 @@ public final class SystemRunner implements SuiteRunner {
     private static LoadGenerator.Request<Predictor<NDList, NDList>, NDList> alone(LoadedModel model,
             List<InputSpec> specs, Answers answers, NDManager manager) {
         if (answers == null) {
-            return (predictor, input, since) -> model.predict(predictor, input, specs).close();
+            return (predictor, input, since) -> {
+                model.predict(predictor, input, specs).close();
+                return System.nanoTime();
+            };
         }
-        return (predictor, input, since) -> answers.decodeAlone(model, predictor, input, specs, manager, since);
+        return (predictor, input, since) -> {
+            answers.decodeAlone(model, predictor, input, specs, manager, since);
+            return System.nanoTime();
+        };
     }
 
     /**

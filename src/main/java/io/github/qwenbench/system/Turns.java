@@ -10,6 +10,7 @@ import io.github.qwenbench.stats.SequentialComparison;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -42,13 +43,21 @@ final class Turns {
     private final long patienceNanos;
     private final PairOrder order;
 
-    Turns(Path directory, String role, SystemSettings settings, long seed) {
+    /**
+     * @param longestRequest the longest one request may take (a served model's request timeout), or null when
+     *        requests are the worker's own: a turn waits for its requests in flight, so the other worker's
+     *        patience covers it
+     */
+    Turns(Path directory, String role, SystemSettings settings, long seed, Duration longestRequest) {
         this.order = order(seed);
         this.directory = directory;
         this.role = role;
         this.other = "baseline".equals(role) ? "candidate" : "baseline";
         this.settings = settings;
-        this.patienceNanos = Math.max(60_000_000_000L, 20 * settings.windowMillis() * 1_000_000L);
+        long windowNanos = settings.windowMillis() * 1_000_000L;
+        long patience = Math.max(60_000_000_000L, 20 * windowNanos);
+        this.patienceNanos = longestRequest == null ? patience
+                : Math.max(patience, longestRequest.toNanos() + 3 * windowNanos);
     }
 
     /** The order of the turns, the same in both workers. */

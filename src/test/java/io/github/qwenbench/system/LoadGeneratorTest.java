@@ -39,6 +39,7 @@ class LoadGeneratorTest {
             if (calls.incrementAndGet() % 5 == 0) {
                 throw new IllegalStateException("boom");
             }
+            return System.nanoTime();
         };
         RequestOutcomes outcomes = new RequestOutcomes(null, 0);
         LoadGenerator load = load(settings(2, "200ms", null), everyFifthFails, outcomes);
@@ -58,7 +59,10 @@ class LoadGeneratorTest {
 
     @Test
     void anOpenLoopAboveCapacityQueuesAndDropsWhatIsLeftAndCountsLatencyFromArrival() throws Exception {
-        LoadGenerator.Request fiveMillis = (predictor, input, since) -> LockSupport.parkNanos(5_000_000);
+        LoadGenerator.Request fiveMillis = (predictor, input, since) -> {
+            LockSupport.parkNanos(5_000_000);
+            return System.nanoTime();
+        };
         RequestOutcomes outcomes = new RequestOutcomes(null, 0);
         // 2000 requests/s against one thread that serves at most 200/s
         LoadGenerator load = load(settings(1, "100ms", "2000"), fiveMillis, outcomes);

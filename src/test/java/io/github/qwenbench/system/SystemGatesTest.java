@@ -156,8 +156,8 @@ class SystemGatesTest {
     @Test
     void whoseTurnItIs() throws Exception {
         SystemSettings settings = settings(new SystemConfig());
-        Turns baseline = new Turns(java.nio.file.Path.of("unused"), "baseline", settings, 42);
-        Turns candidate = new Turns(java.nio.file.Path.of("unused"), "candidate", settings, 42);
+        Turns baseline = new Turns(java.nio.file.Path.of("unused"), "baseline", settings, 42, null);
+        Turns candidate = new Turns(java.nio.file.Path.of("unused"), "candidate", settings, 42, null);
         int abba = 0;
         for (int k = 0; k < 800; k += 4) {
             List<String> four = java.util.stream.IntStream.range(k, k + 4).mapToObj(baseline::owner).toList();
