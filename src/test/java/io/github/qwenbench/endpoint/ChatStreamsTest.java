@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The client's reading and its error paths, against recorded streams replayed by a local HTTP server
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * measurements run against a real transformers serve (the endpoint ITs); these tests pin down what
  * each kind of stream becomes.
  */
+@Execution(ExecutionMode.CONCURRENT) // most of its time is waiting for timeouts: the cases wait side by side
 class ChatStreamsTest {
 
     private static final String ROLE = "{\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\"}}]}";
