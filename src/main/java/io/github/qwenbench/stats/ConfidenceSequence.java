@@ -182,17 +182,20 @@ public final class ConfidenceSequence {
     static double varianceInflation(double[] logRatios, double reference) {
         int n = logRatios.length;
         double[] side = new double[n];
-        double mean = 0;
+        int above = 0;
         for (int i = 0; i < n; i++) {
             side[i] = logRatios[i] > reference ? 1 : 0;
-            mean += side[i] / n;
+            above += (int) side[i];
         }
+        if (above == 0 || above == n) {
+            // every pair on one side: no variation to correlate (counted exactly: a mean summed from 1/n
+            // steps misses 1 by a rounding error that made a spurious inflation of all-above sequences)
+            return 1;
+        }
+        double mean = (double) above / n;
         double variance = 0;
         for (double v : side) {
             variance += (v - mean) * (v - mean);
-        }
-        if (variance == 0) {
-            return 1;
         }
         int lags = Math.max(1, (int) Math.floor(Math.cbrt(n)));
         double inflation = 1;
