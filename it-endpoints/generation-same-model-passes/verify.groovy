@@ -23,7 +23,12 @@ assert accuracy.metrics.task.perItem.every { it.baselineAnswer == it.candidateAn
 // the system suite serves both endpoints in turns (its own IT checks it closely)
 def system = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/benchmark-results/system_benchmark_results.json'))
 assert system.metrics.models.every { it.throughputUnit == 'tokens/s' && it.errors == 0 }
-['performance', 'memory', 'scalability', 'hardware'].each {
+// the scalability suite sweeps concurrent users over both endpoints: the same model passes at every point
+def scalability = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/benchmark-results/scalability_benchmark_results.json'))
+assert scalability.passed == true
+assert scalability.metrics.curves*.axis == ['users'] && scalability.metrics.curves[0].unit == 'answers/s'
+assert scalability.gates.findAll { it.name.startsWith('minThroughputRatio') }*.verdict == ['PASS', 'PASS']
+['performance', 'memory', 'hardware'].each {
     assert !new File(basedir, "target/benchmark-results/${it}_benchmark_results.json").exists()
 }
 def html = new File(basedir, 'target/benchmark-results/index.html').text

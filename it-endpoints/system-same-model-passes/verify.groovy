@@ -19,3 +19,14 @@ assert ratio.lower >= 0.7 && ratio.estimate > 0.7 && ratio.estimate < 1 / 0.7
 assert m.conditions == null
 assert log.contains('goodput') && log.contains('the client of the served models')
 assert log.contains("client's CPU") && log.contains("client's memory")
+// the load generator's own overhead, measured first against an instant local server with the same load: far
+// more requests per second than the served model's, and shown next to the results
+m.models.each { model ->
+    def o = model.clientOverhead
+    // a failure there is rare (the JDK's server closing a kept-alive connection as the client reuses it), and said
+    assert o.load == model.load && o.eventsPerAnswer == 8 && o.completed > 0 && o.failed <= o.completed / 100
+    assert o.failed == (o.failures.values().sum() ?: 0)
+    assert o.requestsPerSecond > 5 * model.generation.requestsPerSecond
+    assert o.p99Millis > 0 && o.p99Millis < model.latency.p50Millis
+}
+assert log.contains('the load generator alone, against an instant local server')

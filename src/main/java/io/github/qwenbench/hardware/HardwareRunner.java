@@ -38,13 +38,13 @@ public final class HardwareRunner implements SuiteRunner {
     private static CurveMetrics.Curve threadScaling(SuiteContext context, LoadedModel baseline,
             LoadedModel candidate, HardwareSettings settings, NDManager manager) throws BenchmarkSetupException {
         InputFactory inputs = context.inputs();
-        PairedCurves curves = new PairedCurves(baseline, candidate, inputs.inputs(),
+        PairedCurves<NDList> curves = PairedCurves.of(baseline, candidate, inputs.inputs(),
                 settings.points(context.plan().scalability()), context.engineThreads(), context.progress(),
                 context.plan().seed());
         List<NDList> samples = List.of(inputs.sample(manager, 0), inputs.sample(manager, 1));
-        List<PairedCurves.Point> points = new ArrayList<>();
+        List<PairedCurves.Point<NDList>> points = new ArrayList<>();
         for (int threads : settings.threads()) {
-            points.add(new PairedCurves.Point(INTRA_OP_AXIS + "=" + threads, 1, threads, samples));
+            points.add(new PairedCurves.Point<>(INTRA_OP_AXIS + "=" + threads, 1, threads, samples));
         }
         return curves.curve("intra-op-threads", INTRA_OP_AXIS, settings.threads(), points);
     }

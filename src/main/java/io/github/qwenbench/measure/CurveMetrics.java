@@ -36,19 +36,28 @@ public record CurveMetrics(List<Curve> curves, int intraOpThreads, String method
      * @param models per model, aligned with sizes
      * @param throughputRatio candidate over baseline at each size
      * @param stops why measuring stopped at each size: decided, or which budget was spent
-     * @param intraOpThreads the engine's intra-op threads at each size
+     * @param intraOpThreads the engine's intra-op threads at each size (null for served models)
      * @param conditions at each size, the declared threads and the cores other processes left free
-     *        while it was measured; where they did not fit, its gates are INCONCLUSIVE as busy
+     *        while it was measured; where they did not fit, its gates are INCONCLUSIVE as busy (null for
+     *        served models: their server is the system under test)
      * @param blockSizes inferences per block (per thread) at each size, sized from the measured cost
      * @param orderSeeds the seed of each point's block order (A B B A or B A A B per four blocks)
+     * @param unit what throughput counts per second: {@code samples/s} (a batch of b counts b), or
+     *        {@code answers/s} for served models (one streamed answer to a conversation); null in results
+     *        written before it was kept (samples)
      */
     public record Curve(String kind, String axis, List<Integer> sizes, List<ModelCurve> models,
             List<RatioInterval> throughputRatio, List<SequentialComparison.Stop> stops, List<Integer> intraOpThreads,
-            List<RunConditions> conditions, List<Integer> blockSizes, List<Long> orderSeeds) {
+            List<RunConditions> conditions, List<Integer> blockSizes, List<Long> orderSeeds, String unit) {
 
         /** Whether the machine left fewer cores free than the point at {@code index} needed. */
         public boolean busy(int index) {
-            return conditions != null && !conditions.get(index).fit();
+            return conditions != null && conditions.get(index) != null && !conditions.get(index).fit();
+        }
+
+        @Override
+        public String unit() {
+            return unit == null ? "samples/s" : unit;
         }
 
         public String point(int index) {
@@ -58,7 +67,7 @@ public record CurveMetrics(List<Curve> curves, int intraOpThreads, String method
 
     /**
      * @param role baseline or candidate
-     * @param samplesPerSecond throughput at each size
+     * @param samplesPerSecond throughput at each size, in the curve's {@link Curve#unit}
      * @param p50Millis median latency per inference
      * @param p99Millis 99th percentile latency
      * @param latencyCoefficientOfVariation stddev over mean of the latencies

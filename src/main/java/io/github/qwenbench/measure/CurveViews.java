@@ -33,9 +33,9 @@ public final class CurveViews {
     public static List<String> table(List<CurveMetrics.Curve> curves) {
         List<String> lines = new ArrayList<>();
         String format = "%-22s %14s %14s %9s %9s %20s";
-        lines.add(String.format(Locale.ROOT, format, "point", "base samples/s", "cand samples/s", "base p99",
-                "cand p99", "ratio [interval]"));
         for (CurveMetrics.Curve curve : curves) {
+            lines.add(String.format(Locale.ROOT, format, "point", "base " + curve.unit(), "cand " + curve.unit(),
+                    "base p99", "cand p99", "ratio [interval]"));
             CurveMetrics.ModelCurve base = curve.models().get(0);
             CurveMetrics.ModelCurve cand = curve.models().get(1);
             for (int i = 0; i < curve.sizes().size(); i++) {
@@ -65,7 +65,7 @@ public final class CurveViews {
             }
             // the measured sizes are the ticks; batch sizes double, so they are spaced by their logarithm
             Svg.Scale scale = Svg.Scale.measured(x, "batch".equals(curve.axis()));
-            html.append(Svg.lineChart("Throughput by " + curve.axis(), curve.axis(), "samples/s", throughput, scale));
+            html.append(Svg.lineChart("Throughput by " + curve.axis(), curve.axis(), curve.unit(), throughput, scale));
             html.append(Svg.lineChart("p99 latency by " + curve.axis(), curve.axis(), "ms", p99, scale));
         }
         return html.toString();

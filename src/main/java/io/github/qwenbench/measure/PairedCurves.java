@@ -1,6 +1,5 @@
 package io.github.qwenbench.measure;
 
-import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDList;
 import io.github.qwenbench.host.FreeCores;
 import io.github.qwenbench.host.RunConditions;
@@ -19,36 +18,67 @@ import io.github.qwenbench.stats.SequentialComparison;
 import io.github.qwenbench.stats.Statistics;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.HdrHistogram.Histogram;
 
 /**
- * Both models measured along a curve (batch sizes, calling threads, input sizes, intra-op threads):
- * at every point they run in pairs of blocks ({@link PairOrder}) until the throughput-ratio interval
- * clears {@code minThroughputRatio} or the point's budget is spent. The scalability suite measures
- * its curves with it, the hardware suite its thread scaling.
+ * Both models measured along a curve (batch sizes, calling threads, input sizes, intra-op threads, users of a
+ * served model): at every point they run in pairs of blocks ({@link PairOrder}) until the throughput-ratio
+ * interval clears {@code minThroughputRatio} or the point's budget is spent. The scalability suite measures
+ * its curves with it, the hardware suite its thread scaling; what a block runs is the {@link Sides}' affair
+ * (in-process models: {@link LoadedSides}; served ones: the scalability suite's).
+ *
+ * @param <I> what a point cycles through: tensors, or requests to a served model
  */
-public final class PairedCurves {
+public final class PairedCurves<I> {
 
     /**
-     * One point of a curve: its name, its calling threads, the engine's intra-op threads it forces
-     * (null: the declared {@code engine/intraOpThreads} per caller), and the inputs it cycles through.
+     * One point of a curve: its name, its calling threads (or users), the engine's intra-op threads it
+     * forces (null: the declared {@code engine/intraOpThreads} per caller), and the inputs it cycles through.
      */
-    public record Point(String name, int threads, Integer intraOpThreads, List<NDList> inputs) {
+    public record Point<I>(String name, int threads, Integer intraOpThreads, List<I> inputs) {
 
         /** A point at the declared intra-op threads per caller. */
-        public Point(String name, int threads, List<NDList> inputs) {
+        public Point(String name, int threads, List<I> inputs) {
             this(name, threads, null, inputs);
         }
     }
 
     /** A curve to measure: its kind ({@code batch}, {@code concurrency}, ...), its axis, sizes and points. */
-    public record CurveRequest(String kind, String axis, List<Integer> sizes, List<Point> points) {
+    public record CurveRequest<I>(String kind, String axis, List<Integer> sizes, List<Point<I>> points) {
+    }
+
+    /** The two models as a curve's blocks run them. */
+    public interface Sides<I> {
+
+        /**
+         * Prepares a point (the engine's intra-op threads) and returns its intra-op threads per caller, or
+         * null when the point declares no conditions on this machine: a served model, whose server is the
+         * system under test, while the busy-machine rule concerns the measuring process's own needs.
+         */
+        Integer prepare(Point<I> point);
+
+        /** The blocks of the baseline (or the candidate) at {@code point}, until closed. */
+        Blocks open(boolean baseline, Point<I> point) throws BenchmarkSetupException;
+
+        /** Undoes {@link #prepare}. */
+        void restore();
+
+        /** What a block's throughput counts per second, e.g. {@code samples/s}. */
+        String unit();
+    }
+
+    /** One model's blocks at one point. */
+    public interface Blocks extends AutoCloseable {
+
+        /**
+         * Runs {@code count} units (inferences, requests) per caller; returns the throughput in the sides'
+         * unit, and adds each unit's latency to {@code latency} when it is not null.
+         */
+        double block(int count, Histogram latency) throws BenchmarkSetupException;
+
+        @Override
+        void close();
     }
 
     /** What one model measured at one point, added to by every pass over it. */
@@ -59,19 +89,19 @@ public final class PairedCurves {
     }
 
     /** One point's comparison, kept across passes so that time left at the end can resume it. */
-    private static final class PointState {
-        final Point point;
+    private static final class PointState<I> {
+        final Point<I> point;
         final Measured baseline = new Measured();
         final Measured candidate = new Measured();
         final PairOrder order;
         final SequentialComparison ratio;
         int blockSize;
         double inferenceMillis;
-        int intraOpThreads;
+        Integer intraOpThreads;
         SequentialComparison.Stop stop;
         RunConditions conditions;
 
-        PointState(Point point, PairOrder order, double confidence) {
+        PointState(Point<I> point, PairOrder order, double confidence) {
             this.point = point;
             this.order = order;
             this.ratio = new SequentialComparison(ConfidenceSequence.Rule.MEDIAN, confidence, order);
@@ -84,7 +114,7 @@ public final class PairedCurves {
         boolean wantsTime(int maxPairs) {
             SequentialComparison.Reason reason = stop.reason();
             return (reason == SequentialComparison.Reason.TIME_BUDGET
-                    || reason == SequentialComparison.Reason.TOO_COSTLY) && conditions.fit()
+                    || reason == SequentialComparison.Reason.TOO_COSTLY) && (conditions == null || conditions.fit())
                     && ratio.pairs() < maxPairs;
         }
     }
@@ -102,35 +132,35 @@ public final class PairedCurves {
     /** Warm-up inferences per model when a point is resumed: its model and inputs are warm already. */
     static final int RESUME_WARMUP = 3;
 
-    private final LoadedModel baseline;
-    private final LoadedModel candidate;
-    private final List<InputSpec> specs;
+    private final Sides<I> sides;
     private final ScalabilitySettings settings;
-    private final EngineThreads threads;
     private final Consumer<String> progress;
     private final long seed;
 
     /**
+     * @param sides what a block of each model runs
      * @param settings the blocks, budget, confidence and {@code minThroughputRatio} of every point
-     * @param threads sets the engine's intra-op threads of each point
      * @param progress receives a line per point
      * @param seed the run's seed, from which each point's block order is drawn
      */
-    public PairedCurves(LoadedModel baseline, LoadedModel candidate, List<InputSpec> specs,
-            ScalabilitySettings settings, EngineThreads threads, Consumer<String> progress, long seed) {
-        this.baseline = baseline;
-        this.candidate = candidate;
-        this.specs = specs;
+    public PairedCurves(Sides<I> sides, ScalabilitySettings settings, Consumer<String> progress, long seed) {
+        this.sides = sides;
         this.settings = settings;
-        this.threads = threads;
         this.progress = progress;
         this.seed = seed;
     }
 
+    /** In-process models along curves of tensors ({@link LoadedSides}). */
+    public static PairedCurves<NDList> of(LoadedModel baseline, LoadedModel candidate, List<InputSpec> specs,
+            ScalabilitySettings settings, EngineThreads threads, Consumer<String> progress, long seed) {
+        return new PairedCurves<>(new LoadedSides(baseline, candidate, specs, settings.batchDimension(), threads),
+                settings, progress, seed);
+    }
+
     /** Measures both models at every point of one curve under the whole ceiling; see {@link #curves}. */
-    public CurveMetrics.Curve curve(String kind, String axis, List<Integer> sizes, List<Point> points)
+    public CurveMetrics.Curve curve(String kind, String axis, List<Integer> sizes, List<Point<I>> points)
             throws BenchmarkSetupException {
-        return curves(List.of(new CurveRequest(kind, axis, sizes, points))).get(0);
+        return curves(List.of(new CurveRequest<>(kind, axis, sizes, points))).get(0);
     }
 
     /**
@@ -140,14 +170,14 @@ public final class PairedCurves {
      * fewest pairs did not fit in their first share, each resumed where it stopped: its sequence is
      * anytime-valid, so more pairs later keep its error rates.
      */
-    public List<CurveMetrics.Curve> curves(List<CurveRequest> requests) throws BenchmarkSetupException {
+    public List<CurveMetrics.Curve> curves(List<CurveRequest<I>> requests) throws BenchmarkSetupException {
         int count = requests.stream().mapToInt(r -> r.points().size()).sum();
         TimeCeiling ceiling = new TimeCeiling(settings.pairs().ceilingMillis(), count);
-        List<List<PointState>> states = new ArrayList<>();
-        for (CurveRequest request : requests) {
-            List<PointState> curve = new ArrayList<>();
-            for (Point point : request.points()) {
-                PointState state = new PointState(point, PairOrder.forComparison(seed, point.name()),
+        List<List<PointState<I>>> states = new ArrayList<>();
+        for (CurveRequest<I> request : requests) {
+            List<PointState<I>> curve = new ArrayList<>();
+            for (Point<I> point : request.points()) {
+                PointState<I> state = new PointState<>(point, PairOrder.forComparison(seed, point.name()),
                         settings.confidence());
                 measure(state, ceiling.nextShareMillis(), false);
                 report(state, "");
@@ -156,7 +186,7 @@ public final class PairedCurves {
             states.add(curve);
         }
         long left = ceiling.leftMillis();
-        List<PointState> undecided = states.stream().flatMap(List::stream)
+        List<PointState<I>> undecided = states.stream().flatMap(List::stream)
                 .filter(s -> s.wantsTime(settings.pairs().maxPairs()))
                 .filter(s -> s.stop.reason() != SequentialComparison.Reason.TOO_COSTLY
                         || settings.pairs().minimumMillis(s.inferenceMillis, 1) <= left)
@@ -176,17 +206,19 @@ public final class PairedCurves {
         return curves;
     }
 
-    private void report(PointState s, String note) {
+    private void report(PointState<I> s, String note) {
+        String conditions = s.conditions == null ? "no busy-machine rule (a served model)"
+                : String.format(java.util.Locale.ROOT, "%s, %.1f of %d cores free", s.conditions.describe(),
+                        s.conditions.free().freeShare(), s.conditions.free().cores());
         progress.accept(String.format(java.util.Locale.ROOT,
-                "%s%s: baseline %.1f, candidate %.1f samples/s, ratio %.3f [%.3f, %.3f] from %d pairs of four"
-                        + " %d-inference blocks, %s; %s, %.1f of %d cores free", s.point.name(), note,
+                "%s%s: baseline %.1f, candidate %.1f %s, ratio %.3f [%.3f, %.3f] from %d pairs of four"
+                        + " %d-unit blocks, %s; %s", s.point.name(), note,
                 Statistics.median(s.baseline.blockThroughput()), Statistics.median(s.candidate.blockThroughput()),
-                s.ratio.interval().estimate(), s.ratio.interval().lower(), s.ratio.interval().upper(),
-                s.ratio.pairs(), s.blockSize, s.stop.stoppedBecause(), s.conditions.describe(),
-                s.conditions.free().freeShare(), s.conditions.free().cores()));
+                sides.unit(), s.ratio.interval().estimate(), s.ratio.interval().lower(), s.ratio.interval().upper(),
+                s.ratio.pairs(), s.blockSize, s.stop.stoppedBecause(), conditions));
     }
 
-    private CurveMetrics.Curve curve(CurveRequest request, List<PointState> points) {
+    private CurveMetrics.Curve curve(CurveRequest<I> request, List<PointState<I>> points) {
         List<Measured> base = new ArrayList<>();
         List<Measured> cand = new ArrayList<>();
         List<RatioInterval> ratios = new ArrayList<>();
@@ -195,7 +227,7 @@ public final class PairedCurves {
         List<RunConditions> conditions = new ArrayList<>();
         List<Integer> blockSizes = new ArrayList<>();
         List<Long> seeds = new ArrayList<>();
-        for (PointState s : points) {
+        for (PointState<I> s : points) {
             base.add(s.baseline);
             cand.add(s.candidate);
             ratios.add(s.ratio.interval());
@@ -210,7 +242,7 @@ public final class PairedCurves {
         return new CurveMetrics.Curve(kind, request.axis(), request.sizes(), List.of(
                 modelCurve("baseline", kind, request.sizes(), base, efficiency),
                 modelCurve("candidate", kind, request.sizes(), cand, efficiency)), ratios, stops, intraOpThreads,
-                conditions, blockSizes, seeds);
+                conditions, blockSizes, seeds, sides.unit());
     }
 
     /**
@@ -222,18 +254,17 @@ public final class PairedCurves {
      * and its sequence (one too costly for its first share is sized again for the time left), and its
      * conditions are those of the busier of its two windows.
      */
-    private void measure(PointState s, long share, boolean resume) throws BenchmarkSetupException {
-        Point point = s.point;
-        s.intraOpThreads = point.intraOpThreads() == null ? threads.apply(point.name(), point.threads())
-                : threads.force(point.name(), point.intraOpThreads());
-        FreeCores.Window window = FreeCores.open();
-        try (Runner a = new Runner(baseline, point, s.baseline); Runner b = new Runner(candidate, point, s.candidate)) {
+    private void measure(PointState<I> s, long share, boolean resume) throws BenchmarkSetupException {
+        Point<I> point = s.point;
+        s.intraOpThreads = sides.prepare(point);
+        FreeCores.Window window = s.intraOpThreads == null ? null : FreeCores.open();
+        try (Blocks a = sides.open(true, point); Blocks b = sides.open(false, point)) {
             int warmup = resume ? Math.min(RESUME_WARMUP, settings.warmupIterations()) : settings.warmupIterations();
-            a.block(warmup, false);
-            b.block(warmup, false);
+            block(a, warmup, null);
+            block(b, warmup, null);
             PairBudget pairs = settings.pairs();
             if (!resume) {
-                s.inferenceMillis = Math.max(a.inferenceMillis(), b.inferenceMillis());
+                s.inferenceMillis = Math.max(unitMillis(a), unitMillis(b));
             }
             String tooCostly = null;
             if (s.ratio.blockPairs() == 0) { // nothing measured yet: size the blocks for this share
@@ -247,128 +278,55 @@ public final class PairedCurves {
                 progress.accept(tooCostly);
                 stop = SequentialComparison.Stop.of(SequentialComparison.Reason.TOO_COSTLY, tooCostly, 0);
             } else {
-                int intraOpThreads = s.intraOpThreads;
+                Integer intraOpThreads = s.intraOpThreads;
                 stop = ratio.run(() -> {
                     double baselineThroughput;
                     double candidateThroughput;
                     if (ratio.baselineFirst()) {
-                        baselineThroughput = a.block(blockSize, true);
-                        candidateThroughput = b.block(blockSize, true);
+                        baselineThroughput = block(a, blockSize, s.baseline);
+                        candidateThroughput = block(b, blockSize, s.candidate);
                     } else {
-                        candidateThroughput = b.block(blockSize, true);
-                        baselineThroughput = a.block(blockSize, true);
+                        candidateThroughput = block(b, blockSize, s.candidate);
+                        baselineThroughput = block(a, blockSize, s.baseline);
                     }
                     ratio.add(candidateThroughput, baselineThroughput);
                 }, settings.minThroughputRatio(), pairs.forShare(share), point.name(), progress, () -> {
-                    if (window.elapsedMillis() < BUSY_WINDOW_MILLIS) {
+                    if (window == null || window.elapsedMillis() < BUSY_WINDOW_MILLIS) {
                         return null;
                     }
                     RunConditions sofar = new RunConditions(point.threads(), intraOpThreads, window.close());
                     return sofar.fit() ? null : "gave up after the fewest pairs: " + sofar.busyReason();
                 });
             }
-            RunConditions conditions = new RunConditions(point.threads(), s.intraOpThreads, window.close());
-            if (resume && s.conditions.free().freeShare() < conditions.free().freeShare()) {
+            RunConditions conditions = window == null ? null
+                    : new RunConditions(point.threads(), s.intraOpThreads, window.close());
+            if (resume && conditions != null && s.conditions.free().freeShare() < conditions.free().freeShare()) {
                 conditions = s.conditions;
             }
             s.conditions = conditions;
             s.stop = stop;
         } finally {
-            threads.restore();
+            sides.restore();
         }
     }
 
-    /** Runs blocks of one model at one point: on this thread, or on one predictor per thread. */
-    private final class Runner implements AutoCloseable {
-        private final LoadedModel model;
-        private final Point point;
-        private final List<Predictor<NDList, NDList>> predictors = new ArrayList<>();
-        private final ExecutorService pool;
-        private final Measured measured;
-        private final long samplesPerInference;
-
-        Runner(LoadedModel model, Point point, Measured measured) {
-            this.model = model;
-            this.point = point;
-            this.measured = measured;
-            for (int t = 0; t < point.threads(); t++) {
-                predictors.add(model.newPredictor());
-            }
-            this.pool = point.threads() > 1 ? Executors.newFixedThreadPool(point.threads()) : null;
-            NDList first = point.inputs().get(0);
-            this.samplesPerInference = first.get(0).getShape().dimension() > settings.batchDimension()
-                    ? first.get(0).getShape().get(settings.batchDimension()) : 1;
+    /** Runs a block; records its throughput and latencies in {@code measured} unless that is null (warm-up). */
+    private static double block(Blocks blocks, int count, Measured measured) throws BenchmarkSetupException {
+        if (count == 0) {
+            return Double.NaN;
         }
-
-        /** The time of one inference per thread, after warm-up, in milliseconds: the point's cost. */
-        double inferenceMillis() throws BenchmarkSetupException {
-            long start = System.nanoTime();
-            block(1, false);
-            return (System.nanoTime() - start) / 1e6;
+        double throughput = blocks.block(count, measured == null ? null : measured.latency());
+        if (measured != null) {
+            measured.blockThroughput().add(throughput);
         }
+        return throughput;
+    }
 
-        /** Runs {@code count} inferences per thread; returns their throughput in samples per second. */
-        double block(int count, boolean record) throws BenchmarkSetupException {
-            if (count == 0) {
-                return Double.NaN;
-            }
-            List<Callable<Histogram>> tasks = new ArrayList<>();
-            for (Predictor<NDList, NDList> predictor : predictors) {
-                Inference inference = input -> model.predict(predictor, input, specs);
-                tasks.add(() -> {
-                    Histogram h = LatencySummary.newHistogram();
-                    LatencyLoop.run(inference, point.inputs(), 0, count, h);
-                    return h;
-                });
-            }
-            long start = System.nanoTime();
-            List<Histogram> histograms = run(tasks);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            double throughput = count * predictors.size() * samplesPerInference / seconds;
-            if (record) {
-                histograms.forEach(measured.latency()::add);
-                measured.blockThroughput().add(throughput);
-            }
-            return throughput;
-        }
-
-        private List<Histogram> run(List<Callable<Histogram>> tasks) throws BenchmarkSetupException {
-            try {
-                if (pool == null) {
-                    return List.of(tasks.get(0).call());
-                }
-                List<Histogram> out = new ArrayList<>();
-                for (Future<Histogram> f : pool.invokeAll(tasks)) {
-                    out.add(f.get());
-                }
-                return out;
-            } catch (BenchmarkSetupException e) {
-                throw atPoint(e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof BenchmarkSetupException setup) {
-                    throw atPoint(setup);
-                }
-                throw new IllegalStateException(e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new BenchmarkSetupException("Interrupted at point " + point.name(), e);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        private BenchmarkSetupException atPoint(BenchmarkSetupException e) {
-            return new BenchmarkSetupException("At scalability point " + point.name() + ": " + e.getMessage()
-                    + " If the model supports only some sizes, leave the others out of <scalability>.", e);
-        }
-
-        @Override
-        public void close() {
-            predictors.forEach(Predictor::close);
-            if (pool != null) {
-                pool.shutdownNow();
-            }
-        }
+    /** The time of one unit per caller, after warm-up, in milliseconds: the point's cost. */
+    private static double unitMillis(Blocks blocks) throws BenchmarkSetupException {
+        long start = System.nanoTime();
+        block(blocks, 1, null);
+        return (System.nanoTime() - start) / 1e6;
     }
 
     private static CurveMetrics.ModelCurve modelCurve(String role, String kind, List<Integer> sizes,

@@ -8,13 +8,16 @@ import java.util.List;
  */
 public class ScalabilityConfig {
 
-    @Setting("Batch sizes, comma-separated; each input's batch dimension is set to each; `none` skips the curve.")
-    String batchSizes = "1,2,4,8";
+    /** The batch sizes when the pom gives none. */
+    static final String DEFAULT_BATCH_SIZES = "1,2,4,8";
+
+    @Setting("Batch sizes, comma-separated; each input's batch dimension is set to each; `none` skips the curve. Not for served models, which batch on their server.")
+    String batchSizes = DEFAULT_BATCH_SIZES;
 
     @Setting("The batch dimension of every input.")
     int batchDimension;
 
-    @Setting("Thread counts, comma-separated: one shared model, one predictor per thread; `none` skips the curve. Default: 1, 2, 4, ... up to the machine's cores (more threads than cores measure contention).")
+    @Setting("Thread counts, comma-separated: one shared model, one predictor per thread; `none` skips the curve. Default: 1, 2, 4, ... up to the machine's cores (more threads than cores measure contention). For served models: concurrent users, each sending the workload's conversations one after another as streamed requests; default 1, 2, 4, 8.")
     String concurrency;
 
     @Setting("Input-size sweeps.")

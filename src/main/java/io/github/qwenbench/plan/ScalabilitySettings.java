@@ -31,12 +31,36 @@ public record ScalabilitySettings(List<Integer> batchSizes, int batchDimension, 
     public record Sweep(String input, int dimension, List<Integer> values) {
     }
 
+    /** The users of a served model's curve when the pom gives none. */
+    static final List<Integer> SERVED_USERS = List.of(1, 2, 4, 8);
+
     public static ScalabilitySettings from(ScalabilityConfig config, List<InputSpec> inputs)
             throws BenchmarkSetupException {
+        return from(config, inputs, false);
+    }
+
+    /**
+     * @param served whether the models are endpoints: their curve is concurrent users (default
+     *        {@link #SERVED_USERS}); batch sizes and input-size sweeps are tensors and are refused
+     */
+    public static ScalabilitySettings from(ScalabilityConfig config, List<InputSpec> inputs, boolean served)
+            throws BenchmarkSetupException {
         ScalabilityConfig c = config != null ? config : new ScalabilityConfig();
-        List<Integer> batches = sizes("scalability/batchSizes", c.batchSizes);
-        List<Integer> threads = c.concurrency == null ? upToTheCores(Runtime.getRuntime().availableProcessors())
-                : sizes("scalability/concurrency", c.concurrency);
+        if (served) {
+            if (!ScalabilityConfig.DEFAULT_BATCH_SIZES.equals(c.batchSizes) && !sizes("scalability/batchSizes",
+                    c.batchSizes).isEmpty()) {
+                throw new BenchmarkSetupException("scalability/batchSizes is '" + c.batchSizes + "', but the models"
+                        + " are endpoints, which batch on their server: measure them with <concurrency> (users),"
+                        + " and remove <batchSizes>.");
+            }
+            if (c.sweeps != null && !c.sweeps.isEmpty()) {
+                throw new BenchmarkSetupException("scalability/sweeps change tensor sizes, but the models are"
+                        + " endpoints, which take conversations: remove <sweeps>.");
+            }
+        }
+        List<Integer> batches = served ? List.of() : sizes("scalability/batchSizes", c.batchSizes);
+        List<Integer> threads = c.concurrency != null ? sizes("scalability/concurrency", c.concurrency)
+                : served ? SERVED_USERS : upToTheCores(Runtime.getRuntime().availableProcessors());
         Thresholds.atLeast("scalability/batchDimension", c.batchDimension, 0);
         for (InputSpec input : inputs) {
             if (input.shape() != null && c.batchDimension >= input.shape().length && !batches.isEmpty()) {

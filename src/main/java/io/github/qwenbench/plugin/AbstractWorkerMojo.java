@@ -34,7 +34,9 @@ import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.repository.RemoteRepository;
@@ -150,6 +152,10 @@ abstract class AbstractWorkerMojo extends AbstractMojo {
     @Parameter(defaultValue = "${session}", readonly = true)
     private MavenSession session;
 
+    /** Maven's own decrypter of settings.xml passwords: an endpoint's API key may be an encrypted password. */
+    @Component
+    private SettingsDecrypter settingsDecrypter;
+
     @Parameter(defaultValue = "${repositorySystemSession}", readonly = true)
     private RepositorySystemSession repositorySession;
 
@@ -218,7 +224,7 @@ abstract class AbstractWorkerMojo extends AbstractMojo {
     /** A launcher for {@code plan}'s workers: served models' API keys go in their environment, nowhere else. */
     WorkerLauncher newLauncher(BenchmarkPlan plan) throws BenchmarkSetupException {
         return newLauncher().withEnvironment(ApiKeys.of(plan, System::getenv,
-                session == null ? null : session.getSettings()));
+                session == null ? null : session.getSettings(), settingsDecrypter));
     }
 
     /** This Maven session's run id, shared by its executions. */

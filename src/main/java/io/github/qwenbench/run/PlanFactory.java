@@ -125,7 +125,7 @@ public final class PlanFactory {
         }
         boolean served = baseline.served();
         AccuracySettings accuracy = AccuracySettings.from(settings.accuracy(), inputs, served);
-        ScalabilitySettings scalability = ScalabilitySettings.from(settings.scalability(), inputs);
+        ScalabilitySettings scalability = ScalabilitySettings.from(settings.scalability(), inputs, served);
         GenerationSettings generation = GenerationSettings.from(settings.generation(), inputs);
         memory.requireGenerationFor(generation, inputs);
         requireTaskReferences(accuracy, generation, workload, served ? null : inputs);

@@ -21,6 +21,11 @@ public final class ScalabilitySuite implements SuiteDefinition<CurveMetrics> {
     }
 
     @Override
+    public boolean measuresEndpoints() {
+        return true;
+    }
+
+    @Override
     public Class<CurveMetrics> metricsType() {
         return CurveMetrics.class;
     }

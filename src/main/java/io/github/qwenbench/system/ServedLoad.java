@@ -3,6 +3,7 @@ package io.github.qwenbench.system;
 import io.github.qwenbench.endpoint.ChatStreams;
 import io.github.qwenbench.endpoint.Endpoint;
 import io.github.qwenbench.endpoint.EndpointProbe;
+import io.github.qwenbench.endpoint.InstantServer;
 import io.github.qwenbench.endpoint.ServedPair;
 import io.github.qwenbench.endpoint.StreamedAnswer;
 import io.github.qwenbench.plan.BenchmarkPlan;
@@ -14,6 +15,7 @@ import io.github.qwenbench.workload.ChatRequests;
 import io.github.qwenbench.workload.Conversation;
 import io.github.qwenbench.workload.ConversationsFile;
 import io.github.qwenbench.workload.QwenTokenizer;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,7 +27,8 @@ import java.util.List;
  * its turns with the other endpoint's worker ({@link Turns}), and every request is a whole answer: its output
  * tokens (the server's {@code usage}, else the workload tokenizer's count of the text), its time to first
  * token from its arrival, and its failure by kind ({@code HTTP 503}, {@code first-byte-timeout}, ...). The
- * worker's own CPU, memory and energy are the client's, and are reported as such.
+ * worker's own CPU, memory and energy are the client's, and are reported as such; so is the client's own
+ * overhead ({@link ClientOverhead}), measured first with the same load against an instant local server.
  */
 final class ServedLoad {
 
@@ -48,19 +51,14 @@ final class ServedLoad {
             EndpointProbe.Seen seen = EndpointProbe.check(endpoint, streams, ServedPair.PROBE_TOKENS);
             context.progress().accept(endpoint + " streams" + (seen.server() == null ? "" : " (server "
                     + seen.server() + ")"));
+            ClientOverhead overhead = overhead(settings, requests, streams, endpoint, tokenizer,
+                    plan.generation().maxNewTokens(), plan.seed());
+            context.progress().accept(file.role() + ": " + overhead.describe());
             Answers answers = Answers.served();
             RequestOutcomes outcomes = new RequestOutcomes(answers, settings.latencyObjectiveMillis());
             LoadGenerator<Endpoint, byte[]> load = new LoadGenerator<>(settings, requests,
-                    Collections.nCopies(settings.users(), endpoint), (e, body, since) -> {
-                        StreamedAnswer answer = streams.stream(e, body);
-                        if (!answer.succeeded()) {
-                            throw new BenchmarkSetupException(failure(answer));
-                        }
-                        // counted after the stream ended: a tokenizer's count is not the server's latency
-                        answers.servedAnswer(outputTokens(answer, tokenizer), since, answer.sendNanos(),
-                                answer.firstContentNanos());
-                        return answer.endNanos();
-                    }, null, outcomes);
+                    Collections.nCopies(settings.users(), endpoint), request(streams, answers, tokenizer), null,
+                    outcomes);
             context.progress().accept(file.role() + ": warming up under the load for one window");
             load.warmUp();
             String description = description(settings);
@@ -71,8 +69,57 @@ final class ServedLoad {
             SystemSampleBuilder sample = new SystemSampleBuilder(file.role(), description, 0, settings.windowMillis());
             SystemRunner.serveTurns(context, turns, load, meter, sample);
             gpu.close();
-            return sample.build(outcomes, gpu, meter.energyUnavailableReason());
+            return sample.build(outcomes, gpu, meter.energyUnavailableReason()).withClientOverhead(overhead);
         }
+    }
+
+    /**
+     * How a user's request is served: streamed to its end, counted as an answer only when it succeeded (a
+     * failure throws, and the load generator counts it by kind).
+     */
+    private static LoadGenerator.Request<Endpoint, byte[]> request(ChatStreams streams, Answers answers,
+            QwenTokenizer tokenizer) {
+        return (e, body, since) -> {
+            StreamedAnswer answer = streams.stream(e, body);
+            if (!answer.succeeded()) {
+                throw new BenchmarkSetupException(failure(answer));
+            }
+            // counted after the stream ended: a tokenizer's count is not the server's latency
+            answers.servedAnswer(outputTokens(answer, tokenizer), since, answer.sendNanos(), answer.firstContentNanos());
+            return answer.endNanos();
+        };
+    }
+
+    /**
+     * The load generator's own cost: one window of warm-up and one measured window of the same load against
+     * an instant server on 127.0.0.1 ({@link ClientOverhead}).
+     */
+    private static ClientOverhead overhead(SystemSettings settings, List<byte[]> requests, ChatStreams streams,
+            Endpoint like, QwenTokenizer tokenizer, int tokens, long seed) throws BenchmarkSetupException {
+        try (InstantServer server = InstantServer.start(tokens)) {
+            Endpoint instant = new Endpoint(like.role(), server.baseUrl(), like.model(), null, like.connectTimeout(),
+                    like.firstByteTimeout(), like.idleTimeout(), like.requestTimeout());
+            Answers answers = Answers.served();
+            RequestOutcomes outcomes = new RequestOutcomes(answers, settings.latencyObjectiveMillis());
+            LoadGenerator<Endpoint, byte[]> load = new LoadGenerator<>(settings, requests,
+                    Collections.nCopies(settings.users(), instant), request(streams, answers, tokenizer), null,
+                    outcomes);
+            load.warmUp();
+            long start = System.nanoTime();
+            LoadGenerator.Served served = load.serve(start, seed);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            return new ClientOverhead(description(settings), tokens, seconds, served.completed(), served.failed(),
+                    outcomes.errorMessages(), served.completed() / seconds, percentileMillis(served, 50),
+                    percentileMillis(served, 99));
+        } catch (IOException e) {
+            throw new BenchmarkSetupException("Could not start the local server that measures the load generator's"
+                    + " own overhead on 127.0.0.1: " + e.getMessage(), e);
+        }
+    }
+
+    private static double percentileMillis(LoadGenerator.Served served, double percentile) {
+        return served.latency().getTotalCount() == 0 ? Double.NaN
+                : served.latency().getValueAtPercentile(percentile) / 1e6;
     }
 
     /** The load in words, for a served model. */

@@ -60,12 +60,28 @@ public record SystemMetrics(List<SystemSample> models, RatioInterval throughputR
                 ? comparison.stopNow(settings.minThroughputRatio(), settings.budget(), millis)
                 : new SequentialComparison.Stop(false, "measured for system/duration, not gated (minThroughputRatio is"
                         + " off)", millis);
-        if (stop == null) {
+        String failing = failingRole(baseline, candidate);
+        if (stop == null && failing != null) {
+            stop = SequentialComparison.Stop.of(SequentialComparison.Reason.ABANDONED, "stopped when every request of"
+                    + " a turn of the " + failing + " failed (see maxErrorRate)", millis);
+        } else if (stop == null) {
             stop = new SequentialComparison.Stop(false, "stopped early", millis);
         }
         LinearFit fit = LinearFit.of(index, logRatio);
         return new SystemMetrics(List.of(baseline, candidate), comparison.interval(), stop, fit.slope() * pairs,
                 fit.slopeStandardError() * pairs, METHOD,
                 free == null ? null : new RunConditions(settings.users(), candidate.intraOpThreads(), free), orderSeed);
+    }
+
+    /** The model whose last turn failed every request (which stops the turns), or null. */
+    private static String failingRole(SystemSample baseline, SystemSample candidate) {
+        for (SystemSample sample : List.of(baseline, candidate)) {
+            List<SystemSample.Window> windows = sample.windows();
+            SystemSample.Window last = windows.isEmpty() ? null : windows.get(windows.size() - 1);
+            if (last != null && last.completed() == 0 && last.errors() > 0) {
+                return sample.role();
+            }
+        }
+        return null;
     }
 }

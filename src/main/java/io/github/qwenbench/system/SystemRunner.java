@@ -122,7 +122,9 @@ public final class SystemRunner implements SuiteRunner {
 
     /**
      * Serves the load in this worker's turns until the comparison stops: one window per turn, metered,
-     * into {@code sample}; every five seconds or so, a progress line.
+     * into {@code sample}; every five seconds or so, a progress line. A turn in which every request failed
+     * (a server that died, a model that throws on every input) stops both workers: more turns would only
+     * count more failures, and the build ends within a turn of it.
      */
     static void serveTurns(SuiteContext context, Turns turns, LoadGenerator<?, ?> load, TurnMeter meter,
             SystemSampleBuilder sample) throws BenchmarkSetupException {
@@ -140,6 +142,14 @@ public final class SystemRunner implements SuiteRunner {
             TurnMeter.Cost cost = meter.stop();
             SystemSample.Window window = sample.addTurn(served, cost);
             turns.done(k, window.throughput(), cost.epochMillis(), cpu.close());
+            if (served.completed() == 0 && served.failed() > 0) {
+                context.progress().accept(String.format(Locale.ROOT, "%s: every request of turn %d failed (%d;"
+                        + " by kind so far: %s): the model or its server is failing, so the load stops here and the"
+                        + " failures are counted", context.model().role(), k, served.failed(),
+                        load.outcomes().errorMessages()));
+                turns.stop();
+                return;
+            }
             if (System.nanoTime() > nextReport) {
                 nextReport = System.nanoTime() + 5_000_000_000L;
                 context.progress().accept(String.format(Locale.ROOT, "%s: %d turns, %d requests, %d errors",

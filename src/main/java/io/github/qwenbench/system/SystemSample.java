@@ -35,13 +35,15 @@ import java.util.Map;
  *     {@code tokens/s} when every request is a generated answer
  * @param generation the answers' figures when every request is a generated answer, else null
  * @param goodput the requests that kept {@code system/latencyObjective}, or null without one
+ * @param clientOverhead a served model's: the load generator's own cost against an instant local server;
+ *     else null
  */
 public record SystemSample(String role, String load, double durationSeconds, long completed, long errors,
         double errorRate, Map<String, Long> errorMessages, long dropped, double throughput, LatencySummary latency,
         List<Window> windows, double drift, double largestWindowDeviation, long startResidentBytes,
         long endResidentBytes, long memoryGrowthBytes, double memoryGrowthFraction, double cpuSecondsPerInference,
         Energy energy, String gpu, int intraOpThreads, GpuUse gpuUse, String throughputUnit, Generation generation,
-        Goodput goodput) {
+        Goodput goodput, ClientOverhead clientOverhead) {
 
     public static final String REQUESTS_PER_SECOND = "requests/s";
 
@@ -60,7 +62,15 @@ public record SystemSample(String role, String load, double durationSeconds, lon
         this(role, load, durationSeconds, completed, errors, errorRate, errorMessages, dropped, throughput, latency,
                 windows, drift, largestWindowDeviation, startResidentBytes, endResidentBytes, memoryGrowthBytes,
                 memoryGrowthFraction, cpuSecondsPerInference, energy, gpu, intraOpThreads, null, REQUESTS_PER_SECOND,
-                null, null);
+                null, null, null);
+    }
+
+    /** This sample with a served model's client overhead. */
+    public SystemSample withClientOverhead(ClientOverhead overhead) {
+        return new SystemSample(role, load, durationSeconds, completed, errors, errorRate, errorMessages, dropped,
+                throughput, latency, windows, drift, largestWindowDeviation, startResidentBytes, endResidentBytes,
+                memoryGrowthBytes, memoryGrowthFraction, cpuSecondsPerInference, energy, gpu, intraOpThreads, gpuUse,
+                throughputUnit, generation, goodput, overhead);
     }
 
     /**

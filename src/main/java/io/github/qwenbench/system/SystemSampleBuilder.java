@@ -89,7 +89,7 @@ final class SystemSampleBuilder {
                 done == 0 ? Double.NaN : cpuNanos / 1e9 / done, energy(energyUnavailableReason, done, gpuUse),
                 gpu.status(), intraOpThreads, gpuUse,
                 generation == null ? SystemSample.REQUESTS_PER_SECOND : SystemSample.TOKENS_PER_SECOND, generation,
-                requests.goodput(seconds));
+                requests.goodput(seconds), null);
     }
 
     private static double percentileMillis(Histogram latency, double percentile) {

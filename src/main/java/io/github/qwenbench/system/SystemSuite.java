@@ -150,6 +150,10 @@ public final class SystemSuite implements SuiteDefinition<SystemMetrics> {
                             answers.meanBatchSize(), answers.largestBatch()));
                 }
             }
+            if (model.clientOverhead() != null) {
+                line.append(String.format(Locale.ROOT, ", the load generator alone %.0f requests/s, p99 %.3f ms",
+                        model.clientOverhead().requestsPerSecond(), model.clientOverhead().p99Millis()));
+            }
             GpuUse gpu = model.gpuUse();
             if (gpu != null) {
                 line.append(String.format(Locale.ROOT, ", GPU %.0f%% busy, %.0f W, %.4f J/inference, %.0f MiB used",
@@ -208,8 +212,16 @@ public final class SystemSuite implements SuiteDefinition<SystemMetrics> {
                     model.latency().p99Millis(), Double.isNaN(g.meanBatchSize()) ? "one at a time"
                             : String.format(Locale.ROOT, "%.2f, %d", g.meanBatchSize(), g.largestBatch())));
         }
-        return html.append("</table><p>Time to first token and queueing count from each request's arrival; a"
-                + " request is one whole greedy answer.</p>").toString();
+        html.append("</table><p>Time to first token and queueing count from each request's arrival; a"
+                + " request is one whole greedy answer.</p>");
+        for (SystemSample model : metrics.models()) {
+            if (model.clientOverhead() != null) {
+                html.append("<p>").append(Html.escape(model.role())).append("'s client: ")
+                        .append(Html.escape(model.clientOverhead().describe())).append(", measured before its load")
+                        .append(" (an upper bound on what the client adds to each latency above).</p>");
+            }
+        }
+        return html.toString();
     }
 
     /** One GPU figure per window; a model without GPU samples has no line. */

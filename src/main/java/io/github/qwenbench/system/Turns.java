@@ -101,6 +101,11 @@ final class Turns {
         return true;
     }
 
+    /** Stops the comparison for both workers: the other sees it before its next turn. */
+    void stop() throws BenchmarkSetupException {
+        touch(directory.resolve("stop"));
+    }
+
     /** Records turn k. */
     void done(int k, double throughput, long startEpochMillis, FreeCores free) throws BenchmarkSetupException {
         try {

@@ -51,7 +51,7 @@ class CurveGatesTest {
                 List.of(new RatioInterval(1.1, 1.05, 1.2, 0.95, 8, "rule"), atTwo),
                 List.of(new SequentialComparison.Stop(true, "decided", 100),
                         new SequentialComparison.Stop(true, "decided", 100)), List.of(2, 2),
-                List.of(free(2), free(2)), List.of(5, 5), List.of(1L, 2L))), 2,
+                List.of(free(2), free(2)), List.of(5, 5), List.of(1L, 2L), null)), 2,
                 CurveMetrics.METHOD, null);
     }
 
@@ -142,7 +142,7 @@ class CurveGatesTest {
         CurveMetrics.Curve curve = plain.curves().get(0);
         CurveMetrics busy = new CurveMetrics(List.of(new CurveMetrics.Curve(curve.kind(),
                 curve.axis(), curve.sizes(), curve.models(), curve.throughputRatio(), curve.stops(),
-                curve.intraOpThreads(), List.of(free(2), free(1.1)), curve.blockSizes(), curve.orderSeeds())), 2,
+                curve.intraOpThreads(), List.of(free(2), free(1.1)), curve.blockSizes(), curve.orderSeeds(), null)), 2,
                 CurveMetrics.METHOD, null);
         List<Verdict> verdicts = CurveGates.evaluate(settings, busy);
         assertEquals(List.of("minThroughputRatio[batch=1]", "stableAsBaseline[batch=1]",

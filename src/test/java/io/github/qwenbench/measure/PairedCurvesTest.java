@@ -43,10 +43,10 @@ class PairedCurvesTest {
                 LoadedModel model = LoadedModel.load(TestModels.model("baseline", "baseline.pt"), false)) {
             InputFactory inputs = new TensorInputs(specs, 42);
             EngineThreads threads = new EngineThreads(new EngineSettings(null, null, true), new ArrayList<>());
-            PairedCurves curves = new PairedCurves(model, model, specs, settings, threads, progress::add, 42);
-            List<PairedCurves.Point> points = List.of(
-                    new PairedCurves.Point("batch=1", 1, List.of(inputs.batch(manager, 0, 1, 0))),
-                    new PairedCurves.Point("batch=64", 1, List.of(inputs.batch(manager, 0, 64, 0))));
+            PairedCurves<NDList> curves = PairedCurves.of(model, model, specs, settings, threads, progress::add, 42);
+            List<PairedCurves.Point<NDList>> points = List.of(
+                    new PairedCurves.Point<>("batch=1", 1, List.of(inputs.batch(manager, 0, 1, 0))),
+                    new PairedCurves.Point<>("batch=64", 1, List.of(inputs.batch(manager, 0, 64, 0))));
             CurveMetrics.Curve curve = curves.curve("batch", "batch", List.of(1, 64), points);
 
             assertEquals(SequentialComparison.Reason.TOO_COSTLY, curve.stops().get(1).reason(), progress.toString());

@@ -41,7 +41,7 @@ class SystemSuiteGpuTest {
                 : use.energy();
         return new SystemSample(role, "closed loop, 2 users", 3, 300, 0, 0, Map.of(), 0, 100,
                 new LatencySummary(300, 1, 2, 0.5, 0.25, 2, 3, 3.5, 4, 5, 6), windows, 0.01, 0.05, 300_000_000L,
-                300_000_000L, 0, 0, 0.002, energy, gpu, 1, use, SystemSample.REQUESTS_PER_SECOND, null, null);
+                300_000_000L, 0, 0, 0.002, energy, gpu, 1, use, SystemSample.REQUESTS_PER_SECOND, null, null, null);
     }
 
     private static SystemMetrics metrics(String gpu, GpuUse use) throws Exception {

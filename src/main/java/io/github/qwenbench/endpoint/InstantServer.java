@@ -1,0 +1,96 @@
+package io.github.qwenbench.endpoint;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A chat-completions server on 127.0.0.1 that answers every streamed request at once with the same answer of
+ * {@code tokens} content events and its {@code usage}, for measuring the client's own cost: with no model
+ * behind it, a request's latency is the load generator's overhead (its threads, the JDK's HTTP client,
+ * the event parsing, the bookkeeping) plus the loopback and this server's own work, an upper bound on the
+ * client's share. Nothing is measured against it as a model.
+ */
+public final class InstantServer implements AutoCloseable {
+
+    private final HttpServer server;
+    private final ExecutorService threads;
+    private final int tokens;
+
+    private InstantServer(HttpServer server, ExecutorService threads, int tokens) {
+        this.server = server;
+        this.threads = threads;
+        this.tokens = tokens;
+    }
+
+    /** Starts a server on a free port of 127.0.0.1 whose answers have {@code tokens} content events. */
+    public static InstantServer start(int tokens) throws IOException {
+        // TCP_NODELAY on the accepted sockets (read once, when the JDK's server first starts): else the answer's
+        // headers and body wait on the client's delayed acknowledgement, 40 ms a request on Linux's loopback
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
+        ExecutorService threads = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "qwen-bench-instant-server");
+            t.setDaemon(true);
+            return t;
+        });
+        byte[] stream = answer(tokens);
+        server.createContext("/v1/chat/completions", exchange -> {
+            try (InputStream in = exchange.getRequestBody()) {
+                in.readAllBytes();
+            }
+            exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+            exchange.sendResponseHeaders(200, stream.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(stream);
+            }
+        });
+        server.setExecutor(threads);
+        server.start();
+        return new InstantServer(server, threads, tokens);
+    }
+
+    /** The API's root, e.g. {@code http://127.0.0.1:41234/v1}. */
+    public URI baseUrl() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1");
+    }
+
+    /** Content events per answer. */
+    public int tokens() {
+        return tokens;
+    }
+
+    /** The whole event stream of one answer: a role, one word per event, the finish, the usage, done. */
+    static byte[] answer(int tokens) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        String head = "{\"id\":\"instant\",\"object\":\"chat.completion.chunk\",\"created\":0,\"model\":\"instant\","
+                + "\"choices\":[";
+        event(out, head + "{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"},\"finish_reason\":null}]}");
+        for (int i = 0; i < tokens; i++) {
+            event(out, head + "{\"index\":0,\"delta\":{\"content\":\" word\"},\"finish_reason\":null}]}");
+        }
+        event(out, head + "{\"index\":0,\"delta\":{},\"finish_reason\":\"length\"}]}");
+        event(out, head + "],\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":" + tokens + ",\"total_tokens\":"
+                + (tokens + 1) + "}}");
+        event(out, "[DONE]");
+        return out.toByteArray();
+    }
+
+    private static void event(ByteArrayOutputStream out, String data) {
+        out.writeBytes(("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        threads.shutdownNow();
+    }
+}
