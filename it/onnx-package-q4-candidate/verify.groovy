@@ -23,6 +23,11 @@ def error = accuracy.gates.find { it.name == 'maxRelativeError[logits]' }
 assert error.passed == false && error.actual > 0.01
 assert accuracy.gates.find { it.name == 'maxRepeatDifference[baseline]' }.passed == true
 assert log =~ /\d+ of \d+ gates failed: maxRelativeError\[logits\]/
+// and the logits of every decode step, both packages fed the baseline's greedy tokens (3 samples x 4 steps)
+def steps = accuracy.metrics.outputs.find { it.output == 'decode-step logits' }
+assert steps != null && steps.samples == 12 : accuracy.metrics.outputs*.output
+assert accuracy.gates.find { it.name == 'maxRelativeError[decode-step logits]' }.actual > 0
+assert log.contains('logits of 4 decode steps, both packages fed the baseline')
 
 def junit = new File(basedir, 'target/benchmark-results/TEST-qwen-bench-generation.xml').text
 assert junit.contains('ONNX package, variant q4: ONNX Runtime 1.23.2')

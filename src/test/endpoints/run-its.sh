@@ -6,8 +6,8 @@
 #   - one server serves every IT's models;
 #   - a second one is the candidate of system-server-killed-fails, and is killed (SIGKILL) a few seconds into
 #     that IT's turns: the IT checks that the build ends within seconds, the failures counted;
-#   - system-same-model-passes runs last, alone, with one core kept busy by a shell loop for its whole run:
-#     the same endpoint against itself must pass on a busy machine.
+#   - the same endpoint against itself (generation-same-model-passes, every suite; system-same-model-passes)
+#     runs last, with one core kept busy by a shell loop the whole time: it must pass on a busy machine.
 # Usage: src/test/endpoints/run-its.sh   (from the repository root; after mvn verify, or on its own)
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
@@ -76,12 +76,13 @@ its() {
     -Dqwen-bench.endpointUrl="http://127.0.0.1:$port/v1" -Dqwen-bench.endpointModels="$models" \
     -Dqwen-bench.killableEndpointUrl="http://127.0.0.1:$killable_port/v1" "$@"
 }
+same=generation-same-model-passes,system-same-model-passes
 others=$(ls it-endpoints/*/invoker.properties | xargs -n1 dirname | xargs -n1 basename \
-  | grep -vx system-same-model-passes | paste -sd, -)
+  | grep -v -e '-same-model-passes$' | paste -sd, -)
 its -Dinvoker.test="$others"
 # one core kept busy for the whole IT (the server, the two client workers and Maven share the other)
 ( while :; do :; done ) &
 busy=$!
 pids+=($busy)
-its -Dinvoker.test=system-same-model-passes
+its -Dinvoker.test=$same
 kill $busy

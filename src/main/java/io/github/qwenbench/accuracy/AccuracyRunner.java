@@ -46,6 +46,12 @@ public final class AccuracyRunner implements SuiteRunner {
         try (LoadedModel baseline = LoadedModel.load(context.plan().baseline(), false);
                 LoadedModel candidate = LoadedModel.load(context.plan().candidate(), false)) {
             outputs = compareOutputs(context, baseline, candidate);
+            if (settings.generationEnabled() && baseline.isPackage() && candidate.isPackage()) {
+                context.progress().accept("logits of " + settings.generationSteps() + " decode steps, both packages fed"
+                        + " the baseline's greedy tokens");
+                outputs = new ArrayList<>(outputs);
+                outputs.add(StepLogits.compare(baseline, candidate, inputs, settings));
+            }
             stability.add(stability(baseline, inputs, settings.perturbation()));
             stability.add(stability(candidate, inputs, settings.perturbation()));
             if (settings.generationEnabled()) {

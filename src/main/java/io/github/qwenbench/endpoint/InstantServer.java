@@ -11,6 +11,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A chat-completions server on 127.0.0.1 that answers every streamed request at once with the same answer of
@@ -24,6 +26,9 @@ public final class InstantServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService threads;
     private final int tokens;
+    private final AtomicLong answered = new AtomicLong();
+    private final AtomicInteger open = new AtomicInteger();
+    private final AtomicInteger mostOpen = new AtomicInteger();
 
     private InstantServer(HttpServer server, ExecutorService threads, int tokens) {
         this.server = server;
@@ -31,8 +36,26 @@ public final class InstantServer implements AutoCloseable {
         this.tokens = tokens;
     }
 
-    /** Starts a server on a free port of 127.0.0.1 whose answers have {@code tokens} content events. */
+    /** Answers written to their end so far. */
+    public long answered() {
+        return answered.get();
+    }
+
+    /** The most streams open at once since the last call. */
+    public int mostOpenSinceLastCall() {
+        return mostOpen.getAndSet(open.get());
+    }
+
+    /** Starts a server on a free port of 127.0.0.1 whose answers have {@code tokens} content events, at once. */
     public static InstantServer start(int tokens) throws IOException {
+        return start(tokens, 0);
+    }
+
+    /**
+     * As {@link #start(int)}, with {@code gapMillis} between events (0: the whole answer at once): a paced
+     * server keeps as many streams open as there are users, for measuring the client with thousands of them.
+     */
+    public static InstantServer start(int tokens, long gapMillis) throws IOException {
         // TCP_NODELAY on the accepted sockets (read once, when the JDK's server first starts): else the answer's
         // headers and body wait on the client's delayed acknowledgement, 40 ms a request on Linux's loopback
         System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -43,19 +66,35 @@ public final class InstantServer implements AutoCloseable {
             return t;
         });
         byte[] stream = answer(tokens);
+        byte[][] events = events(stream);
+        InstantServer instant = new InstantServer(server, threads, tokens);
         server.createContext("/v1/chat/completions", exchange -> {
             try (InputStream in = exchange.getRequestBody()) {
                 in.readAllBytes();
             }
             exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
             exchange.sendResponseHeaders(200, stream.length);
+            instant.mostOpen.accumulateAndGet(instant.open.incrementAndGet(), Math::max);
             try (OutputStream out = exchange.getResponseBody()) {
-                out.write(stream);
+                if (gapMillis == 0) {
+                    out.write(stream);
+                } else {
+                    for (byte[] event : events) {
+                        out.write(event);
+                        out.flush();
+                        Thread.sleep(gapMillis);
+                    }
+                }
+                instant.answered.incrementAndGet();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                instant.open.decrementAndGet();
             }
         });
         server.setExecutor(threads);
         server.start();
-        return new InstantServer(server, threads, tokens);
+        return instant;
     }
 
     /** The API's root, e.g. {@code http://127.0.0.1:41234/v1}. */
@@ -82,6 +121,16 @@ public final class InstantServer implements AutoCloseable {
                 + (tokens + 1) + "}}");
         event(out, "[DONE]");
         return out.toByteArray();
+    }
+
+    /** The stream split into its events, each with its blank line. */
+    private static byte[][] events(byte[] stream) {
+        String[] parts = new String(stream, StandardCharsets.UTF_8).split("(?<=\n\n)");
+        byte[][] events = new byte[parts.length][];
+        for (int i = 0; i < parts.length; i++) {
+            events[i] = parts[i].getBytes(StandardCharsets.UTF_8);
+        }
+        return events;
     }
 
     private static void event(ByteArrayOutputStream out, String data) {

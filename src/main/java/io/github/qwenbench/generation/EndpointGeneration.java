@@ -2,6 +2,7 @@ package io.github.qwenbench.generation;
 
 import io.github.qwenbench.decoding.TokenAgreement;
 import io.github.qwenbench.endpoint.Endpoint;
+import io.github.qwenbench.endpoint.OutputTokens;
 import io.github.qwenbench.endpoint.ServedPair;
 import io.github.qwenbench.endpoint.StreamedAnswer;
 import io.github.qwenbench.host.FreeCores;
@@ -42,7 +43,7 @@ final class EndpointGeneration {
                 QwenTokenizer tokenizer = QwenTokenizer.open(Path.of(plan.workload().tokenizer()))) {
             Endpoint baseline = served.baseline();
             Endpoint candidate = served.candidate();
-            OutputTokens outputTokens = new OutputTokens(tokenizer);
+            OutputTokens outputTokens = new OutputTokens(text -> tokenizer.encode(text).length);
             TokenAgreement agreement = new TokenAgreement();
             List<GenerationMetrics.Answer> answers = new ArrayList<>();
             List<Integer> timedSamples = new ArrayList<>();
@@ -150,31 +151,5 @@ final class EndpointGeneration {
     /** Whether an answer has a decode rate: a second token, arriving after the first content event. */
     private static boolean timeable(StreamedAnswer answer, int tokens) {
         return tokens >= 2 && answer.lastContentNanos() > answer.firstContentNanos();
-    }
-
-    /** Output tokens of streamed answers: from the server's {@code usage} where sent, else the tokenizer's count. */
-    private static final class OutputTokens {
-        private final QwenTokenizer tokenizer;
-        private int fromUsage;
-        private int counted;
-
-        OutputTokens(QwenTokenizer tokenizer) {
-            this.tokenizer = tokenizer;
-        }
-
-        int of(StreamedAnswer answer) {
-            counted++;
-            if (answer.completionTokens() >= 0) {
-                fromUsage++;
-                return answer.completionTokens();
-            }
-            return tokenizer.encode(answer.text()).length;
-        }
-
-        String source() {
-            return fromUsage == counted ? "the servers' usage" : fromUsage == 0
-                    ? "the workload tokenizer's count of the streamed text (no usage sent)"
-                    : "usage where sent (" + fromUsage + " of " + counted + "), else the workload tokenizer";
-        }
     }
 }

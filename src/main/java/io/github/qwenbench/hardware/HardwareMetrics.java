@@ -30,7 +30,10 @@ public record HardwareMetrics(CurveMetrics.Curve threadScaling, List<OperatorPro
             + " free is reported but not gated. Operator profile: libtorch's profiler (JniUtils.startProfile) over"
             + " profileIterations inferences per model after warm-up, on the calling thread; self time rebuilt from"
             + " the nesting of the calls; FLOPs from the recorded shapes of the innermost matrix-multiply,"
-            + " convolution, attention and dynamic-quantized linear calls. Peaks: float32 n x n products (GEMM) and"
+            + " convolution, attention and dynamic-quantized linear calls; for a model in ONNX Runtime, its own profiler"
+            + " (SessionOptions.enableProfiling) on a profiled copy of the model, its kernels' times by operator"
+            + " type after the warm-up's runs, FLOPs from the recorded shapes of matrix products and convolutions."
+            + " Peaks: float32 n x n products (GEMM) and"
             + " an in-place tensor copy (bandwidth), best of several repetitions at each thread count. Roofline:"
             + " each model's measured inferences per second at that thread count times its FLOPs per inference,"
             + " and times its parameter bytes (read once per inference), against those peaks.";

@@ -13,8 +13,12 @@ import io.github.qwenbench.model.ModelCapacity;
 import io.github.qwenbench.plan.BenchmarkSetupException;
 import io.github.qwenbench.plan.HardwareSettings;
 import io.github.qwenbench.plan.InputSpec;
+import io.github.qwenbench.plan.ModelFile;
 import io.github.qwenbench.suite.SuiteContext;
 import io.github.qwenbench.suite.SuiteRunner;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -64,21 +68,18 @@ public final class HardwareRunner implements SuiteRunner {
             NDList sample = context.inputs().sample(manager, 0);
             List<OperatorProfile> profiles = new ArrayList<>();
             ProfileComparison comparison = null;
-            boolean onnx = baseline.file().onnx() || candidate.file().onnx();
-            if (settings.profileIterations() > 0 && onnx) {
-                context.progress().accept("operator profiles: not taken, the profiler is libtorch's and does not see"
-                        + " ONNX Runtime's operators (and so no roofline)");
-                context.warnings().add("The operator profiles and rooflines were not taken: the profiler is"
-                        + " libtorch's, and ONNX Runtime's operators are outside it.");
-            } else if (settings.profileIterations() > 0) {
+            if (settings.profileIterations() > 0) {
                 EngineThreads threads = context.engineThreads();
                 threads.apply("profile", 1);
                 try {
                     for (LoadedModel model : List.of(baseline, candidate)) {
-                        profiles.add(profile(model, sample, specs, settings.profileIterations()));
+                        profiles.add(model.file().onnx()
+                                ? onnxProfile(model.file(), sample, specs, settings.profileIterations())
+                                : profile(model, sample, specs, settings.profileIterations()));
                         OperatorProfile p = profiles.get(profiles.size() - 1);
-                        context.progress().accept(String.format(Locale.ROOT, "profile of the %s: %.1f us of operators"
-                                + " and %.1f MFLOP per inference, %d operators", model.file().role(),
+                        context.progress().accept(String.format(Locale.ROOT, "profile of the %s (%s): %.1f us of"
+                                + " operators and %.1f MFLOP per inference, %d operators", model.file().role(),
+                                model.file().onnx() ? "ONNX Runtime's profiler" : "libtorch's profiler",
                                 p.selfMicros() / p.inferences(), p.flopsPerInference() / 1e6, p.operators().size()));
                     }
                 } finally {
@@ -105,6 +106,37 @@ public final class HardwareRunner implements SuiteRunner {
             return new HardwareMetrics(threadScaling, profiles, comparison, gemm, bandwidth,
                     rooflines(threadScaling, profiles, gemm, bandwidth, samplesPerInference,
                             List.of(baseline, candidate)), HardwareMetrics.METHOD);
+        }
+    }
+
+    /**
+     * An ONNX model's profile, by ONNX Runtime's own profiler: a copy of the model whose sessions profile every
+     * run, {@link #PROFILE_WARMUP} inferences, then the measured ones; the warm-up's runs are left out of the
+     * traces ({@link OrtTrace}), which are deleted once read.
+     */
+    private static OperatorProfile onnxProfile(ModelFile file, NDList sample, List<InputSpec> specs, int inferences)
+            throws BenchmarkSetupException {
+        Path directory;
+        try {
+            directory = Files.createTempDirectory("qwen-bench-ort-profile");
+        } catch (IOException e) {
+            throw new BenchmarkSetupException("Could not make a folder for ONNX Runtime's profile: " + e.getMessage(), e);
+        }
+        List<Path> traces = List.of();
+        try (LoadedModel model = LoadedModel.loadProfiledOnnx(file, directory.resolve(file.role()))) {
+            for (int i = 0; i < PROFILE_WARMUP + inferences; i++) {
+                model.predict(sample, specs).close();
+            }
+            traces = model.endProfiling();
+            return OrtTrace.read(traces, PROFILE_WARMUP, inferences);
+        } catch (IOException e) {
+            throw new BenchmarkSetupException("Could not read ONNX Runtime's profile " + traces + ": " + e.getMessage(), e);
+        } finally {
+            try (var files = Files.walk(directory)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            } catch (IOException ignored) {
+                // a temporary folder left behind
+            }
         }
     }
 

@@ -162,7 +162,8 @@ final class OperatorFlops {
         return OptionalDouble.empty();
     }
 
-    private static double elements(List<Long> shape) {
+    /** The elements of a tensor of {@code shape}. */
+    static double elements(List<Long> shape) {
         double product = 1;
         for (long d : shape) {
             product *= d;

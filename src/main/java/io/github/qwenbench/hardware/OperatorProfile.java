@@ -15,7 +15,8 @@ import java.util.TreeSet;
 
 /**
  * Where the engine's time went during some inferences, operator by operator, as libtorch's profiler
- * recorded it ({@link OperatorProfiler}), with the FLOPs of the matrix products they ran.
+ * recorded it ({@link OperatorProfiler}) or ONNX Runtime's ({@link OrtTrace}), with the FLOPs of the matrix
+ * products they ran.
  *
  * <p>Times are wall time on the thread that ran the inferences, with the profiler's own overhead (a
  * few microseconds per call): good for shares and comparisons, not for absolute latency.

@@ -15,7 +15,10 @@ public final class CurveViews {
     private CurveViews() {
     }
 
-    /** Each curve's ratios in one line: {@code batch 1:1.04 2:1.09}. */
+    /**
+     * Each curve's ratios in one line, with each model's knee on a concurrency curve: {@code batch 1:1.04
+     * 2:1.09; users 1:0.21 4:0.20 (knee: baseline 1, candidate 1)}.
+     */
     public static String ratios(List<CurveMetrics.Curve> curves) {
         List<String> parts = new ArrayList<>();
         for (CurveMetrics.Curve curve : curves) {
@@ -23,6 +26,13 @@ public final class CurveViews {
             for (int i = 0; i < curve.sizes().size(); i++) {
                 part.append(String.format(Locale.ROOT, " %d:%.2f", curve.sizes().get(i),
                         curve.throughputRatio().get(i).estimate()));
+            }
+            if ("concurrency".equals(curve.kind()) && curve.sizes().size() > 1) {
+                List<String> knees = new ArrayList<>();
+                for (CurveMetrics.ModelCurve model : curve.models()) {
+                    knees.add(model.role() + " " + (model.knee() == null ? "none" : model.knee()));
+                }
+                part.append(" (knee: ").append(String.join(", ", knees)).append(")");
             }
             parts.add(part.toString());
         }

@@ -71,7 +71,7 @@ public final class LoadedModel implements AutoCloseable {
      */
     public static LoadedModel load(ModelFile file, boolean trainable, String device) throws BenchmarkSetupException {
         if (file.onnx()) {
-            return loadOnnx(file, trainable, device);
+            return loadOnnx(file, trainable, device, null);
         }
         Device target = device(device);
         Criteria.Builder<NDList, NDList> criteria = Criteria.builder()
@@ -98,7 +98,30 @@ public final class LoadedModel implements AutoCloseable {
     /** ONNX Runtime's graph optimization level for every session (recorded with the engine in the results). */
     public static final String ONNX_OPTIMIZATION = "all";
 
-    private static LoadedModel loadOnnx(ModelFile file, boolean trainable, String device)
+    /**
+     * Loads an ONNX model (a file or a package) whose sessions ONNX Runtime profiles from their first run,
+     * each writing its trace under {@code profilePrefix}; {@link #endProfiling} returns the traces. A copy
+     * of its own: a profiled session is slower, and measures nothing else.
+     */
+    public static LoadedModel loadProfiledOnnx(ModelFile file, Path profilePrefix) throws BenchmarkSetupException {
+        if (!file.onnx()) {
+            throw new IllegalArgumentException(file.path() + " does not run in ONNX Runtime");
+        }
+        return loadOnnx(file, false, EngineSettings.CPU, profilePrefix);
+    }
+
+    /** Ends the profiling of a model loaded with {@link #loadProfiledOnnx}; returns its sessions' traces. */
+    public List<Path> endProfiling() throws BenchmarkSetupException {
+        if (onnxBlock instanceof PackageBlock pkg) {
+            return pkg.endProfiling();
+        }
+        if (onnxBlock instanceof OnnxBlock onnx) {
+            return onnx.endProfiling();
+        }
+        throw new IllegalStateException(file.path() + " does not run in ONNX Runtime");
+    }
+
+    private static LoadedModel loadOnnx(ModelFile file, boolean trainable, String device, Path profilePrefix)
             throws BenchmarkSetupException {
         String what = "the " + file.role() + " model";
         if (trainable) {
@@ -116,12 +139,13 @@ public final class LoadedModel implements AutoCloseable {
         if (ModelFile.ONNX_PACKAGE.equals(file.engine())) {
             OnnxPackage.Variants variants = OnnxPackage.Variants.parse(file.variant(), "<" + file.role() + "><variant>");
             PackageBlock pkg = PackageBlock.open(OnnxPackage.open(Path.of(file.path()), variants.all(),
-                    variants.parts(), what), EngineRuntime::intraOpThreads, ONNX_OPTIMIZATION, true, what);
+                    variants.parts(), what), EngineRuntime::intraOpThreads, ONNX_OPTIMIZATION, true, profilePrefix,
+                    what);
             model.setBlock(pkg);
             block = pkg;
         } else {
             OnnxBlock onnx = OnnxBlock.open(Path.of(file.path()), EngineRuntime::intraOpThreads, ONNX_OPTIMIZATION,
-                    true, what);
+                    true, profilePrefix, what);
             model.setBlock(onnx);
             block = onnx;
         }
@@ -150,6 +174,17 @@ public final class LoadedModel implements AutoCloseable {
         }
         var g = pkg.generate(prompt, maxNewTokens, stops);
         return new GeneratedTokens(g.tokens(), g.stopped(), g.stepNanos(), g.cacheBytes(), g.cachePositions());
+    }
+
+    /**
+     * A package's next-token logits after the prefill and after each of {@code tokens} fed in turn ({@code [rows][steps]},
+     * the same for both models of a comparison): {@code steps + 1} arrays of {@code rows x vocabulary} values.
+     */
+    public List<float[]> forcedLogits(NDList prompt, long[][] tokens) throws BenchmarkSetupException {
+        if (!(onnxBlock instanceof PackageBlock pkg)) {
+            throw new IllegalStateException(file.path() + " is not a three-part package");
+        }
+        return pkg.forced(prompt, tokens).stream().map(l -> l.values()).toList();
     }
 
     /** The single ONNX graph's block when this model is one, else null. */

@@ -48,12 +48,14 @@ public final class OnnxBlock extends AbstractBlock implements AutoCloseable {
     /**
      * Opens {@code file}, reading its declared inputs and outputs from a session at the current threads.
      *
+     * @param profilePrefix where ONNX Runtime's profiler writes each session's trace, or null for no profiling
      * @param what the model in words, e.g. {@code the candidate model}
      */
-    public static OnnxBlock open(Path file, IntSupplier threads, String optimization, boolean arena, String what)
-            throws BenchmarkSetupException {
+    public static OnnxBlock open(Path file, IntSupplier threads, String optimization, boolean arena,
+            Path profilePrefix, String what) throws BenchmarkSetupException {
         SessionsByThreads<OrtRuntime.Graph> sessions = new SessionsByThreads<>(threads,
-                n -> OrtRuntime.open(file, new OrtRuntime.Options(n, optimization, arena), what));
+                n -> OrtRuntime.open(file, new OrtRuntime.Options(n, optimization, arena, profilePrefix == null
+                        ? null : profilePrefix.resolveSibling(profilePrefix.getFileName() + "-" + n)), what));
         try {
             OrtSession first = sessions.current().session();
             return new OnnxBlock(file, what, new LinkedHashMap<>(first.getInputInfo()),
@@ -146,6 +148,20 @@ public final class OnnxBlock extends AbstractBlock implements AutoCloseable {
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         throw new UnsupportedOperationException("an ONNX graph's output shapes are known when it runs");
+    }
+
+    /** Ends the profiling of every session opened with a profile prefix; returns their traces. */
+    public List<Path> endProfiling() throws BenchmarkSetupException {
+        List<Path> traces = new ArrayList<>();
+        try {
+            for (OrtRuntime.Graph graph : sessions.opened()) {
+                traces.add(graph.endProfiling());
+            }
+        } catch (OrtException e) {
+            throw new BenchmarkSetupException("ONNX Runtime could not end its profiling of " + file + ": "
+                    + e.getMessage(), e);
+        }
+        return traces;
     }
 
     @Override

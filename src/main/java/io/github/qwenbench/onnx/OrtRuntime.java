@@ -33,14 +33,27 @@ public final class OrtRuntime {
      * @param intraOpThreads threads within one operator
      * @param optimization graph optimization level: {@code all}, {@code extended}, {@code basic} or {@code none}
      * @param arena whether the CPU memory arena keeps freed blocks for reuse (ONNX Runtime's default)
+     * @param profilePrefix where ONNX Runtime's profiler writes each session's trace (the prefix of its file,
+     *        to which it adds the time), or null for no profiling: the hardware suite's operator profile
      */
-    public record Options(int intraOpThreads, String optimization, boolean arena) {
+    public record Options(int intraOpThreads, String optimization, boolean arena, Path profilePrefix) {
 
         public Options {
             if (intraOpThreads < 1) {
                 throw new IllegalArgumentException("intraOpThreads is " + intraOpThreads + ", needs at least 1");
             }
             level(optimization);
+        }
+
+        /** Options without profiling. */
+        public Options(int intraOpThreads, String optimization, boolean arena) {
+            this(intraOpThreads, optimization, arena, null);
+        }
+
+        /** The same options for a session named {@code part} whose runs are profiled under {@code directory}. */
+        Options profiledAs(String part) {
+            return profilePrefix == null ? this : new Options(intraOpThreads, optimization, arena,
+                    profilePrefix.resolveSibling(profilePrefix.getFileName() + "-" + part));
         }
 
         /** The settings as recorded in results. */
@@ -87,6 +100,11 @@ public final class OrtRuntime {
      */
     public record Graph(Path file, OrtSession session, OrtSession.SessionOptions options) implements AutoCloseable {
 
+        /** Ends the session's profiling and returns its trace (Chrome's trace-event JSON). */
+        public Path endProfiling() throws OrtException {
+            return Path.of(session.endProfiling());
+        }
+
         @Override
         public void close() throws OrtException {
             try {
@@ -116,6 +134,9 @@ public final class OrtRuntime {
             session.setCPUArenaAllocator(options.arena());
             session.addConfigEntry(INTRA_OP_SPINNING, "0");
             session.addConfigEntry(INTER_OP_SPINNING, "0");
+            if (options.profilePrefix() != null) {
+                session.enableProfiling(options.profilePrefix().toString());
+            }
             return new Graph(file, environment().createSession(file.toString(), session), session);
         } catch (OrtException | RuntimeException e) {
             session.close();

@@ -10,6 +10,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import io.github.qwenbench.plan.BenchmarkSetupException;
 import java.nio.FloatBuffer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -44,15 +45,35 @@ public final class PackageBlock extends AbstractBlock implements AutoCloseable {
         this.sessions = sessions;
     }
 
-    /** Opens {@code pkg}'s parts (and checks their inputs and outputs) at the current threads. */
+    /**
+     * Opens {@code pkg}'s parts (and checks their inputs and outputs) at the current threads.
+     *
+     * @param profilePrefix where ONNX Runtime's profiler writes each session's trace, or null for no profiling
+     */
     public static PackageBlock open(OnnxPackage pkg, IntSupplier threads, String optimization, boolean arena,
-            String what) throws BenchmarkSetupException {
+            Path profilePrefix, String what) throws BenchmarkSetupException {
         SessionsByThreads<Opened> sessions = new SessionsByThreads<>(threads, n -> {
-            PackageGraphs graphs = PackageGraphs.open(pkg, new OrtRuntime.Options(n, optimization, arena), what);
+            PackageGraphs graphs = PackageGraphs.open(pkg, new OrtRuntime.Options(n, optimization, arena,
+                    profilePrefix == null ? null : profilePrefix.resolveSibling(profilePrefix.getFileName() + "-" + n)),
+                    what);
             return new Opened(graphs, new PackageGeneration(graphs, pkg.config()));
         });
         sessions.current();
         return new PackageBlock(pkg, sessions);
+    }
+
+    /** Ends the profiling of every session opened with a profile prefix; returns their traces. */
+    public List<Path> endProfiling() throws BenchmarkSetupException {
+        List<Path> traces = new ArrayList<>();
+        try {
+            for (Opened opened : sessions.opened()) {
+                traces.addAll(opened.graphs().endProfiling());
+            }
+        } catch (ai.onnxruntime.OrtException e) {
+            throw new BenchmarkSetupException("ONNX Runtime could not end its profiling of " + pkg.root() + ": "
+                    + e.getMessage(), e);
+        }
+        return traces;
     }
 
     public OnnxPackage onnxPackage() {
@@ -62,6 +83,11 @@ public final class PackageBlock extends AbstractBlock implements AutoCloseable {
     /** Whether the decoder takes DeepStack features. */
     public boolean deepstack() throws BenchmarkSetupException {
         return sessions.current().graphs().deepstack();
+    }
+
+    /** The next-token logits after the prefill and after each forced token ({@link PackageGeneration#forced}). */
+    public List<PackageGeneration.Logits> forced(NDList prompt, long[][] tokens) throws BenchmarkSetupException {
+        return sessions.current().generation().forced(prompt(prompt), tokens);
     }
 
     /** Greedy generation over the package's cache, at the current threads. */

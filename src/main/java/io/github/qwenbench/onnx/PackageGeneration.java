@@ -174,19 +174,71 @@ public final class PackageGeneration {
         try {
             Prefill p = prepare(prompt);
             try (Step last = prefillSteps(p, prompt.attentionMask(), batch, length)) {
-                int vocabulary = last.vocabulary();
-                float[] next = new float[batch * vocabulary];
-                FloatBuffer logits = last.logits().duplicate();
-                for (int b = 0; b < batch; b++) {
-                    logits.position((b * last.positions() + last.positions() - 1) * vocabulary);
-                    logits.get(next, b * vocabulary, vocabulary);
-                }
-                return new Logits(next, new long[] {batch, 1, vocabulary});
+                return nextTokenLogits(last, batch);
             }
         } catch (OrtException e) {
             throw new BenchmarkSetupException("ONNX Runtime refused the prefill: " + e.getMessage() + ". The inputs were "
                     + batch + " prompts of " + length + " tokens with " + prompt.grids().size() + " images.", e);
         }
+    }
+
+    /**
+     * The next-token logits after the prefill and after each of the given tokens, fed in turn as decode steps
+     * (teacher forcing: both models of a comparison take the same tokens, so that their logits are compared
+     * at the same positions): {@code forced[b].length + 1} logits of {@code [batch, 1, vocabulary]}.
+     *
+     * @param forced each row's tokens, {@code [batch][steps]}
+     */
+    public List<Logits> forced(Prompt prompt, long[][] forced) throws BenchmarkSetupException {
+        int batch = prompt.inputIds().length;
+        int length = prompt.inputIds()[0].length;
+        int steps = forced[0].length;
+        List<Logits> out = new ArrayList<>();
+        Step previous = null;
+        try {
+            Prefill prefill = prepare(prompt);
+            long[][] mask = prompt.attentionMask();
+            Step result = prefillSteps(prefill, mask, batch, length);
+            for (int s = 0; ; s++) {
+                out.add(nextTokenLogits(result, batch));
+                if (previous != null) {
+                    previous.close();
+                }
+                previous = result;
+                if (s == steps) {
+                    break;
+                }
+                long[][] ids = new long[batch][1];
+                for (int b = 0; b < batch; b++) {
+                    ids[b][0] = forced[b][s];
+                }
+                float[] embeds = embed(ids);
+                mask = appendOne(mask);
+                result = decode(embeds, new long[] {batch, 1, embeds.length / batch}, mask,
+                        RopePositions.decodeStep(prefill.last, s), previous, null, batch);
+            }
+        } catch (OrtException e) {
+            throw new BenchmarkSetupException("ONNX Runtime refused a step of the forced decoding: " + e.getMessage()
+                    + ". The inputs were " + batch + " prompts of " + length + " tokens with " + prompt.grids().size()
+                    + " images.", e);
+        } finally {
+            if (previous != null) {
+                previous.close();
+            }
+        }
+        return out;
+    }
+
+    /** Each row's logits at the step's last position, {@code [batch, 1, vocabulary]}, copied out. */
+    private static Logits nextTokenLogits(Step step, int batch) {
+        int vocabulary = step.vocabulary();
+        float[] next = new float[batch * vocabulary];
+        FloatBuffer logits = step.logits().duplicate();
+        for (int b = 0; b < batch; b++) {
+            logits.position((b * step.positions() + step.positions() - 1) * vocabulary);
+            logits.get(next, b * vocabulary, vocabulary);
+        }
+        return new Logits(next, new long[] {batch, 1, vocabulary});
     }
 
     /**

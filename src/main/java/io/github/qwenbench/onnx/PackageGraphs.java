@@ -5,6 +5,7 @@ import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.TensorInfo;
 import io.github.qwenbench.plan.BenchmarkSetupException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -63,11 +64,11 @@ public final class PackageGraphs implements AutoCloseable {
         List<OrtRuntime.Graph> opened = new ArrayList<>();
         try {
             OrtRuntime.Graph vision = remember(opened, OrtRuntime.open(pkg.files().get(OnnxPackage.Part.VISION_ENCODER),
-                    options, what + "'s vision encoder"));
+                    options.profiledAs("vision_encoder"), what + "'s vision encoder"));
             OrtRuntime.Graph embed = remember(opened, OrtRuntime.open(pkg.files().get(OnnxPackage.Part.EMBED_TOKENS),
-                    options, what + "'s embedding"));
+                    options.profiledAs("embed_tokens"), what + "'s embedding"));
             OrtRuntime.Graph decoder = remember(opened, OrtRuntime.open(pkg.files().get(OnnxPackage.Part.DECODER),
-                    options, what + "'s decoder"));
+                    options.profiledAs("decoder"), what + "'s decoder"));
             PackageConfig config = pkg.config();
 
             Map<String, NodeInfo> visionIn = vision.session().getInputInfo();
@@ -248,5 +249,14 @@ public final class PackageGraphs implements AutoCloseable {
     @Override
     public void close() throws OrtException {
         closeAll(List.of(decoder, embed, vision));
+    }
+
+    /** Ends the profiling of the three sessions (opened with a profile prefix); returns their traces. */
+    public List<Path> endProfiling() throws OrtException {
+        List<Path> traces = new ArrayList<>();
+        for (OrtRuntime.Graph graph : List.of(vision, embed, decoder)) {
+            traces.add(graph.endProfiling());
+        }
+        return traces;
     }
 }

@@ -45,6 +45,11 @@ final class SessionsByThreads<T extends AutoCloseable> implements AutoCloseable 
         return t;
     }
 
+    /** What was opened so far, by thread count. */
+    synchronized java.util.Collection<T> opened() {
+        return java.util.List.copyOf(opened.values());
+    }
+
     /** The thread counts opened so far. */
     synchronized java.util.Set<Integer> threadCounts() {
         return java.util.Set.copyOf(opened.keySet());

@@ -4,6 +4,7 @@ import io.github.qwenbench.endpoint.ChatStreams;
 import io.github.qwenbench.endpoint.Endpoint;
 import io.github.qwenbench.endpoint.EndpointProbe;
 import io.github.qwenbench.endpoint.InstantServer;
+import io.github.qwenbench.endpoint.OutputTokens;
 import io.github.qwenbench.endpoint.ServedPair;
 import io.github.qwenbench.endpoint.StreamedAnswer;
 import io.github.qwenbench.plan.BenchmarkPlan;
@@ -51,13 +52,20 @@ final class ServedLoad {
             EndpointProbe.Seen seen = EndpointProbe.check(endpoint, streams, ServedPair.PROBE_TOKENS);
             context.progress().accept(endpoint + " streams" + (seen.server() == null ? "" : " (server "
                     + seen.server() + ")"));
-            ClientOverhead overhead = overhead(settings, requests, streams, endpoint, tokenizer,
-                    plan.generation().maxNewTokens(), plan.seed());
+            ClientOverhead overhead;
+            try (InstantServer instant = InstantServer.start(plan.generation().maxNewTokens())) {
+                overhead = overhead(settings, requests, streams, endpoint,
+                        new OutputTokens(text -> tokenizer.encode(text).length), instant, plan.seed());
+            } catch (IOException e) {
+                throw new BenchmarkSetupException("Could not start the local server that measures the load"
+                        + " generator's own overhead on 127.0.0.1: " + e.getMessage(), e);
+            }
             context.progress().accept(file.role() + ": " + overhead.describe());
             Answers answers = Answers.served();
             RequestOutcomes outcomes = new RequestOutcomes(answers, settings.latencyObjectiveMillis());
+            OutputTokens tokens = new OutputTokens(text -> tokenizer.encode(text).length);
             LoadGenerator<Endpoint, byte[]> load = new LoadGenerator<>(settings, requests,
-                    Collections.nCopies(settings.users(), endpoint), request(streams, answers, tokenizer), null,
+                    Collections.nCopies(settings.users(), endpoint), request(streams, answers, tokens), null,
                     outcomes);
             context.progress().accept(file.role() + ": warming up under the load for one window");
             load.warmUp();
@@ -68,6 +76,7 @@ final class ServedLoad {
             TurnMeter meter = new TurnMeter();
             SystemSampleBuilder sample = new SystemSampleBuilder(file.role(), description, 0, settings.windowMillis());
             SystemRunner.serveTurns(context, turns, load, meter, sample);
+            context.progress().accept(file.role() + ": output tokens from " + tokens.source());
             gpu.close();
             return sample.build(outcomes, gpu, meter.energyUnavailableReason()).withClientOverhead(overhead);
         }
@@ -78,43 +87,38 @@ final class ServedLoad {
      * failure throws, and the load generator counts it by kind).
      */
     private static LoadGenerator.Request<Endpoint, byte[]> request(ChatStreams streams, Answers answers,
-            QwenTokenizer tokenizer) {
+            OutputTokens tokens) {
         return (e, body, since) -> {
             StreamedAnswer answer = streams.stream(e, body);
             if (!answer.succeeded()) {
                 throw new BenchmarkSetupException(failure(answer));
             }
             // counted after the stream ended: a tokenizer's count is not the server's latency
-            answers.servedAnswer(outputTokens(answer, tokenizer), since, answer.sendNanos(), answer.firstContentNanos());
+            answers.servedAnswer(tokens.of(answer), since, answer.sendNanos(), answer.firstContentNanos());
             return answer.endNanos();
         };
     }
 
     /**
      * The load generator's own cost: one window of warm-up and one measured window of the same load against
-     * an instant server on 127.0.0.1 ({@link ClientOverhead}).
+     * {@code server} on 127.0.0.1 ({@link ClientOverhead}).
      */
-    private static ClientOverhead overhead(SystemSettings settings, List<byte[]> requests, ChatStreams streams,
-            Endpoint like, QwenTokenizer tokenizer, int tokens, long seed) throws BenchmarkSetupException {
-        try (InstantServer server = InstantServer.start(tokens)) {
-            Endpoint instant = new Endpoint(like.role(), server.baseUrl(), like.model(), null, like.connectTimeout(),
-                    like.firstByteTimeout(), like.idleTimeout(), like.requestTimeout());
-            Answers answers = Answers.served();
-            RequestOutcomes outcomes = new RequestOutcomes(answers, settings.latencyObjectiveMillis());
-            LoadGenerator<Endpoint, byte[]> load = new LoadGenerator<>(settings, requests,
-                    Collections.nCopies(settings.users(), instant), request(streams, answers, tokenizer), null,
-                    outcomes);
-            load.warmUp();
-            long start = System.nanoTime();
-            LoadGenerator.Served served = load.serve(start, seed);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            return new ClientOverhead(description(settings), tokens, seconds, served.completed(), served.failed(),
-                    outcomes.errorMessages(), served.completed() / seconds, percentileMillis(served, 50),
-                    percentileMillis(served, 99));
-        } catch (IOException e) {
-            throw new BenchmarkSetupException("Could not start the local server that measures the load generator's"
-                    + " own overhead on 127.0.0.1: " + e.getMessage(), e);
-        }
+    static ClientOverhead overhead(SystemSettings settings, List<byte[]> requests, ChatStreams streams,
+            Endpoint like, OutputTokens tokens, InstantServer server, long seed) {
+        Endpoint instant = new Endpoint(like.role(), server.baseUrl(), like.model(), null, like.connectTimeout(),
+                like.firstByteTimeout(), like.idleTimeout(), like.requestTimeout());
+        Answers answers = Answers.served();
+        RequestOutcomes outcomes = new RequestOutcomes(answers, settings.latencyObjectiveMillis());
+        LoadGenerator<Endpoint, byte[]> load = new LoadGenerator<>(settings, requests,
+                Collections.nCopies(settings.users(), instant), request(streams, answers, tokens), null,
+                outcomes);
+        load.warmUp();
+        long start = System.nanoTime();
+        LoadGenerator.Served served = load.serve(start, seed);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new ClientOverhead(description(settings), server.tokens(), seconds, served.completed(), served.failed(),
+                outcomes.errorMessages(), served.completed() / seconds, percentileMillis(served, 50),
+                percentileMillis(served, 99));
     }
 
     private static double percentileMillis(LoadGenerator.Served served, double percentile) {
@@ -136,12 +140,4 @@ final class ServedLoad {
         return "http".equals(answer.failure()) && answer.status() > 0 ? "HTTP " + answer.status() : answer.failure();
     }
 
-    private static int outputTokens(StreamedAnswer answer, QwenTokenizer tokenizer) {
-        if (answer.completionTokens() >= 0) {
-            return answer.completionTokens();
-        }
-        synchronized (tokenizer) {
-            return tokenizer.encode(answer.text()).length;
-        }
-    }
 }

@@ -110,6 +110,35 @@ class PackageGenerationTest {
     }
 
     /**
+     * The accuracy suite's decode-step logits: fed Hugging Face's own greedy tokens one step at a time, each
+     * step's logits have the next reference token as their arg-max, through the cache, the positions' decode
+     * offset and the image features (one image), on both packages.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("packages")
+    void forcedStepsGiveTheNextReferenceTokenAtEveryStep(String name) throws Exception {
+        JsonNode references = references(name);
+        long[] expected = tokens(references.get("cases").get("one_image").get("tokens"));
+        OnnxPackage pkg = OnnxPackage.open(PACKAGES.resolve(name), "fp32", Map.of(), name);
+        try (PackageGraphs graphs = PackageGraphs.open(pkg, SESSIONS, name)) {
+            int steps = expected.length - 1;
+            List<PackageGeneration.Logits> logits = new PackageGeneration(graphs, pkg.config())
+                    .forced(prompt(List.of("one_image")), new long[][] {java.util.Arrays.copyOf(expected, steps)});
+            assertEquals(steps + 1, logits.size());
+            for (int k = 0; k <= steps; k++) {
+                float[] values = logits.get(k).values();
+                int arg = 0;
+                for (int v = 1; v < values.length; v++) {
+                    if (values[v] > values[arg]) {
+                        arg = v;
+                    }
+                }
+                assertEquals(expected[k], arg, name + ": step " + k);
+            }
+        }
+    }
+
+    /**
      * The tensor suites' forward pass of a package is the prefill with each row's next-token logits: their
      * arg-max is the first token Hugging Face generates. Two rows of the shortest conversation (a batch whose
      * second row's logits sit one row further in ONNX Runtime's output): the long prompts' prefill is what
