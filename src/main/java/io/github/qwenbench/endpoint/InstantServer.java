@@ -59,6 +59,9 @@ public final class InstantServer implements AutoCloseable {
         // TCP_NODELAY on the accepted sockets (read once, when the JDK's server first starts): else the answer's
         // headers and body wait on the client's delayed acknowledgement, 40 ms a request on Linux's loopback
         System.setProperty("sun.net.httpserver.nodelay", "true");
+        // keep every user's connection: past its default of 200 idle connections the JDK's server closes the
+        // others, and a user that reuses one as it closes fails
+        System.setProperty("sun.net.httpserver.maxIdleConnections", "100000");
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
         ExecutorService threads = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "qwen-bench-instant-server");
