@@ -8,7 +8,8 @@ m.models.each { model ->
     assert model.timeToFirstToken.p50Millis > 0 && model.timePerOutputToken.p50Millis > 0
     assert model.tokensPerSecond > 0 && model.timePerOutputToken.count == 7 * model.requests
 }
-assert m.tokensPerSecondRatio.pairs >= 11 && m.tokensPerSecondRatio.lower <= m.tokensPerSecondRatio.upper
+// at least the 9 pairs that can decide at 95% (every pair of a model against a faster one may be on one side)
+assert m.tokensPerSecondRatio.pairs >= 9 && m.tokensPerSecondRatio.lower <= m.tokensPerSecondRatio.upper
 assert m.answers.size() == 4 && m.answers.every { it.baselineTokens.size() <= 8 && it.candidateTokens.size() <= 8 }
 assert result.gates*.name == ['minTokensPerSecondRatio', 'maxTimeToFirstTokenRatio']
 assert log.contains('generation: baseline first token ')
