@@ -123,22 +123,23 @@ class ChatStreamsTest {
         StreamedAnswer a = ask(serve(200, List.of(Step.event(content("A")), Step.event(
                 "{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"B\"},\"finish_reason\":\"stop\"}]}"),
                 Step.event("{\"choices\":[],\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":2}}"),
-                Step.event("[DONE]"), Step.pause(2000))));
+                Step.event("[DONE]"), Step.pause(4000))));
         assertNull(a.failure(), a.detail());
         assertEquals("AB", a.text());
         assertEquals(2, a.completionTokens());
-        assertTrue(a.endMillis() < 1000, "[DONE] ends the answer, whatever the server does after it");
+        assertTrue(a.endMillis() < 2000, "[DONE] ends the answer, whatever the server does after it");
     }
 
     @Test
     void aServerThatFallsSilentIsCutAtTheIdleTimeout() throws Exception {
         long start = System.nanoTime();
-        StreamedAnswer a = ask(serve(200, List.of(Step.event(content("A")), Step.pause(3000),
+        // the server falls silent for 6 s; judged at 3 s, with room for a start slowed by the tests beside this one
+        StreamedAnswer a = ask(serve(200, List.of(Step.event(content("A")), Step.pause(6000),
                 Step.event(finish("stop", 2)))));
         double seconds = (System.nanoTime() - start) / 1e9;
         assertEquals("idle-timeout", a.failure());
         assertTrue(a.detail().contains("idleTimeout"), a.detail());
-        assertTrue(seconds < 1.5, "cut after the 300 ms idle timeout, not after the server's 3 s: " + seconds);
+        assertTrue(seconds < 3, "cut after the 300 ms idle timeout, not after the server's 6 s: " + seconds);
     }
 
     @Test
