@@ -9,6 +9,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -68,8 +70,8 @@ public final class InstantServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        byte[] stream = answer(tokens);
-        byte[][] events = events(stream);
+        List<byte[]> events = events(tokens);
+        byte[] stream = concatenated(events);
         InstantServer instant = new InstantServer(server, threads, tokens);
         server.createContext("/v1/chat/completions", exchange -> {
             try (InputStream in = exchange.getRequestBody()) {
@@ -110,34 +112,30 @@ public final class InstantServer implements AutoCloseable {
         return tokens;
     }
 
-    /** The whole event stream of one answer: a role, one word per event, the finish, the usage, done. */
-    static byte[] answer(int tokens) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+    /** The events of one answer, each with its blank line: a role, one word per token, the finish, the usage, done. */
+    static List<byte[]> events(int tokens) {
+        List<byte[]> events = new ArrayList<>();
         String head = "{\"id\":\"instant\",\"object\":\"chat.completion.chunk\",\"created\":0,\"model\":\"instant\","
                 + "\"choices\":[";
-        event(out, head + "{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"},\"finish_reason\":null}]}");
+        events.add(event(head + "{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"},\"finish_reason\":null}]}"));
         for (int i = 0; i < tokens; i++) {
-            event(out, head + "{\"index\":0,\"delta\":{\"content\":\" word\"},\"finish_reason\":null}]}");
+            events.add(event(head + "{\"index\":0,\"delta\":{\"content\":\" word\"},\"finish_reason\":null}]}"));
         }
-        event(out, head + "{\"index\":0,\"delta\":{},\"finish_reason\":\"length\"}]}");
-        event(out, head + "],\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":" + tokens + ",\"total_tokens\":"
-                + (tokens + 1) + "}}");
-        event(out, "[DONE]");
-        return out.toByteArray();
-    }
-
-    /** The stream split into its events, each with its blank line. */
-    private static byte[][] events(byte[] stream) {
-        String[] parts = new String(stream, StandardCharsets.UTF_8).split("(?<=\n\n)");
-        byte[][] events = new byte[parts.length][];
-        for (int i = 0; i < parts.length; i++) {
-            events[i] = parts[i].getBytes(StandardCharsets.UTF_8);
-        }
+        events.add(event(head + "{\"index\":0,\"delta\":{},\"finish_reason\":\"length\"}]}"));
+        events.add(event(head + "],\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":" + tokens
+                + ",\"total_tokens\":" + (tokens + 1) + "}}"));
+        events.add(event("[DONE]"));
         return events;
     }
 
-    private static void event(ByteArrayOutputStream out, String data) {
-        out.writeBytes(("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
+    private static byte[] event(String data) {
+        return ("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] concatenated(List<byte[]> parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        parts.forEach(out::writeBytes);
+        return out.toByteArray();
     }
 
     @Override

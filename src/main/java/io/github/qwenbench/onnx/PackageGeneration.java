@@ -124,15 +124,8 @@ public final class PackageGeneration {
                     break;
                 }
                 start = System.nanoTime();
-                long[][] ids = new long[batch][1];
-                for (int b = 0; b < batch; b++) {
-                    ids[b][0] = next[b];
-                }
-                float[] embeds = embed(ids);
                 mask = appendOne(mask);
-                long[][][] positions = RopePositions.decodeStep(last, steps - 1);
-                result = decode(embeds, new long[] {batch, 1, embeds.length / batch}, mask, positions, previous,
-                        null, batch);
+                result = decodeStep(next, mask, last, steps - 1, previous);
                 cached++;
             }
             cacheBytes = presentBytes(previous.presents());
@@ -208,14 +201,12 @@ public final class PackageGeneration {
                 if (s == steps) {
                     break;
                 }
-                long[][] ids = new long[batch][1];
+                long[] next = new long[batch];
                 for (int b = 0; b < batch; b++) {
-                    ids[b][0] = forced[b][s];
+                    next[b] = forced[b][s];
                 }
-                float[] embeds = embed(ids);
                 mask = appendOne(mask);
-                result = decode(embeds, new long[] {batch, 1, embeds.length / batch}, mask,
-                        RopePositions.decodeStep(prefill.last, s), previous, null, batch);
+                result = decodeStep(next, mask, prefill.last, s, previous);
             }
         } catch (OrtException e) {
             throw new BenchmarkSetupException("ONNX Runtime refused a step of the forced decoding: " + e.getMessage()
@@ -227,6 +218,21 @@ public final class PackageGeneration {
             }
         }
         return out;
+    }
+
+    /**
+     * One decode step: each row's {@code next} token embedded, at each row's last prompt position plus one plus
+     * {@code step}, over {@code past}'s present key values, with {@code mask} (already one position longer).
+     */
+    private Step decodeStep(long[] next, long[][] mask, long[][] last, int step, Step past) throws OrtException {
+        int batch = next.length;
+        long[][] ids = new long[batch][1];
+        for (int b = 0; b < batch; b++) {
+            ids[b][0] = next[b];
+        }
+        float[] embeds = embed(ids);
+        return decode(embeds, new long[] {batch, 1, embeds.length / batch}, mask, RopePositions.decodeStep(last, step),
+                past, null, batch);
     }
 
     /** Each row's logits at the step's last position, {@code [batch, 1, vocabulary]}, copied out. */
