@@ -24,9 +24,7 @@ import java.util.TreeSet;
  * @param headDim values per head
  * @param vocabularySize logits per position
  * @param imageToken the id of an image token ({@code <|image_pad|>})
- * @param spatialMerge patches merged per side into one image token
- * @param deepstackLayers the vision blocks whose features Qwen3-VL adds to the first decoder layers (empty
- *        for the others)
+ * @param vision the vision tower's geometry, from {@code vision_config}
  * @param stopTokens the ids that end an answer ({@code eos_token_id}), empty when the package names none
  * @param tokenizer {@code tokenizer.json}, or null when absent
  * @param chatTemplate the chat template file ({@code chat_template.jinja} or {@code chat_template.json}), or
@@ -34,8 +32,23 @@ import java.util.TreeSet;
  * @param preprocessor {@code preprocessor_config.json}, or null when absent
  */
 public record PackageConfig(String modelType, int layers, int keyValueHeads, int headDim, int vocabularySize,
-        long imageToken, int spatialMerge, List<Integer> deepstackLayers, Set<Long> stopTokens,
+        long imageToken, Vision vision, Set<Long> stopTokens,
         Path tokenizer, Path chatTemplate, Path preprocessor) {
+
+    /**
+     * What {@code vision_config} says of the vision tower, as far as the caller's part needs it.
+     *
+     * @param spatialMerge patches merged per side into one image token
+     * @param patchSize pixels per patch side
+     * @param positionGridSide the side of Qwen3-VL's square table of learned position embeddings (the root of
+     *        {@code num_position_embeddings}), 0 when the tower has none (Qwen2-VL, Qwen2.5-VL)
+     * @param windowSize Qwen2.5-VL's attention window in pixels, 0 when the tower has none
+     * @param deepstackLayers the vision blocks whose features Qwen3-VL adds to the first decoder layers (empty
+     *        for the others)
+     */
+    public record Vision(int spatialMerge, int patchSize, int positionGridSide, int windowSize,
+            List<Integer> deepstackLayers) {
+    }
 
     /** The model types whose layout and positions this plugin knows. */
     public static final List<String> MODEL_TYPES = List.of("qwen2_vl", "qwen2_5_vl", "qwen3_vl");
@@ -62,6 +75,10 @@ public record PackageConfig(String modelType, int layers, int keyValueHeads, int
         int merge = vision.path("spatial_merge_size").asInt(2);
         List<Integer> deepstack = new ArrayList<>();
         vision.path("deepstack_visual_indexes").forEach(n -> deepstack.add(n.asInt()));
+        int table = vision.path("num_position_embeddings").asInt(0);
+        int side = (int) Math.round(Math.sqrt(table));
+        Vision tower = new Vision(merge, vision.path("patch_size").asInt(type.equals("qwen3_vl") ? 16 : 14),
+                side * side == table ? side : 0, vision.path("window_size").asInt(0), List.copyOf(deepstack));
         JsonNode generation = json(root.resolve("generation_config.json"), what, false);
         Set<Long> stops = new TreeSet<>();
         JsonNode eos = generation != null && !generation.path("eos_token_id").isMissingNode()
@@ -72,8 +89,7 @@ public record PackageConfig(String modelType, int layers, int keyValueHeads, int
         } else if (eos.isNumber()) {
             stops.add(eos.asLong());
         }
-        return new PackageConfig(type, layers, kvHeads, headDim, vocabulary, image, merge,
-                List.copyOf(deepstack), Set.copyOf(stops), existing(root.resolve("tokenizer.json")),
+        return new PackageConfig(type, layers, kvHeads, headDim, vocabulary, image, tower, Set.copyOf(stops), existing(root.resolve("tokenizer.json")),
                 existing(root.resolve("chat_template.jinja"), root.resolve("chat_template.json")),
                 existing(root.resolve("preprocessor_config.json")));
     }

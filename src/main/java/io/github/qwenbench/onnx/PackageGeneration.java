@@ -361,10 +361,10 @@ public final class PackageGeneration {
                         + " prompts hold " + row + " image tokens: the grids and the prompts disagree.");
             }
         } else if (graphs.deepstack()) {
-            deepstack = new float[Math.max(1, config.deepstackLayers().size()) * batch * length * hidden];
+            deepstack = new float[Math.max(1, config.vision().deepstackLayers().size()) * batch * length * hidden];
         }
         RopePositions.Positions positions = RopePositions.prefill(ids, prompt.attentionMask(), prompt.grids(),
-                config.spatialMerge(), config.imageToken());
+                config.vision().spatialMerge(), config.imageToken());
         return new Prefill(embeds, hidden, positions.rows(), positions.last(), deepstack);
     }
 
@@ -373,26 +373,38 @@ public final class PackageGeneration {
 
     private Vision vision(Prompt prompt) throws OrtException {
         long patches = prompt.pixelValues().length / prompt.patchLength();
-        long[] grids = new long[prompt.grids().size() * 3];
-        for (int i = 0; i < prompt.grids().size(); i++) {
-            System.arraycopy(prompt.grids().get(i), 0, grids, 3 * i, 3);
-        }
-        try (OnnxTensor pixels = OnnxTensor.createTensor(env, FloatBuffer.wrap(prompt.pixelValues()),
-                new long[] {patches, prompt.patchLength()});
-                OnnxTensor grid = OnnxTensor.createTensor(env, LongBuffer.wrap(grids),
-                        new long[] {prompt.grids().size(), 3});
-                OrtSession.Result r = run(graphs, pixels, grid, prompt.grids(), patches)) {
-            float[] features = floats(r.get(graphs.featuresOutput()).orElseThrow());
-            float[] deepstack = graphs.deepstack() ? floats(r.get(PackageGraphs.DEEPSTACK_FEATURES).orElseThrow()) : null;
-            return new Vision(features, deepstack);
+        Map<String, OnnxTensor> feed = new HashMap<>();
+        try {
+            feed.put(PackageGraphs.PIXEL_VALUES, OnnxTensor.createTensor(env, FloatBuffer.wrap(prompt.pixelValues()),
+                    new long[] {patches, prompt.patchLength()}));
+            if (graphs.gridInput() != null) {
+                long[] grids = new long[prompt.grids().size() * 3];
+                for (int i = 0; i < prompt.grids().size(); i++) {
+                    System.arraycopy(prompt.grids().get(i), 0, grids, 3 * i, 3);
+                }
+                feed.put(graphs.gridInput(), OnnxTensor.createTensor(env, LongBuffer.wrap(grids),
+                        new long[] {prompt.grids().size(), 3}));
+            }
+            for (Map.Entry<String, OnnxJavaType> value : graphs.gridValues().entrySet()) {
+                feed.put(value.getKey(), VisionGridValues.tensor(env, value.getKey(), value.getValue(), prompt.grids(),
+                        graphs.tower()));
+            }
+            try (OrtSession.Result r = run(graphs, feed, prompt.grids(), patches)) {
+                float[] features = floats(r.get(graphs.featuresOutput()).orElseThrow());
+                float[] deepstack = graphs.deepstack() ? floats(r.get(PackageGraphs.DEEPSTACK_FEATURES).orElseThrow())
+                        : null;
+                return new Vision(features, deepstack);
+            }
+        } finally {
+            feed.values().forEach(OnnxTensor::close);
         }
     }
 
     /** Runs the vision encoder; a refusal names the grids, the usual cause being an export traced for one layout. */
-    private static OrtSession.Result run(PackageGraphs graphs, OnnxTensor pixels, OnnxTensor grid, List<long[]> grids,
+    private static OrtSession.Result run(PackageGraphs graphs, Map<String, OnnxTensor> feed, List<long[]> grids,
             long patches) throws OrtException {
         try {
-            return graphs.vision().session().run(Map.of(PackageGraphs.PIXEL_VALUES, pixels, graphs.gridInput(), grid));
+            return graphs.vision().session().run(feed);
         } catch (OrtException e) {
             throw new OrtException(e.getCode(), "the vision encoder " + graphs.vision().file() + " refused "
                     + grids.size() + " images of grids " + grids.stream().map(Arrays::toString).toList() + " ("
@@ -443,7 +455,7 @@ public final class PackageGeneration {
             inputs.put(PackageGraphs.POSITION_IDS, keep(made, longs(positions)));
             long steps = embedsShape[1];
             if (graphs.deepstack()) {
-                int levels = Math.max(1, config.deepstackLayers().size());
+                int levels = Math.max(1, config.vision().deepstackLayers().size());
                 float[] values = deepstack != null ? deepstack : new float[(int) (levels * batch * steps * embedsShape[2])];
                 inputs.put(PackageGraphs.DEEPSTACK_EMBEDS, keep(made, OnnxTensor.createTensor(env, FloatBuffer.wrap(values),
                         new long[] {levels, batch, steps, embedsShape[2]})));

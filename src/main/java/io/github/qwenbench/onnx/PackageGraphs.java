@@ -7,6 +7,7 @@ import ai.onnxruntime.TensorInfo;
 import io.github.qwenbench.plan.BenchmarkSetupException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +17,10 @@ import java.util.Set;
  * A package's three parts open in ONNX Runtime, with the names of their inputs and outputs checked
  * against the layout before anything is measured: the embedding takes {@code input_ids} and gives the
  * embeddings; the vision encoder takes {@code pixel_values} and the grid ({@code image_grid_thw} or
- * {@code grid_thw}) and gives the image features (and, for Qwen3-VL's DeepStack,
- * {@code deepstack_features}); the decoder takes {@code inputs_embeds}, {@code attention_mask},
+ * {@code grid_thw}), or in its place the values Hugging Face derives from the grid in Python
+ * ({@link VisionGridValues}: {@code position_ids}, {@code cu_seqlens}, {@code interp_indices} and
+ * {@code interp_weights}, {@code window_index} and {@code cu_window_seqlens}), and gives the image features
+ * (and, for Qwen3-VL's DeepStack, {@code deepstack_features}); the decoder takes {@code inputs_embeds}, {@code attention_mask},
  * {@code position_ids} and {@code past_key_values.<i>.key/value} for every layer (and, where declared,
  * {@code deepstack_visual_embeds} and an older merged decoder's {@code use_cache_branch}) and gives
  * {@code logits} and {@code present.<i>.key/value}.
@@ -39,6 +42,8 @@ public final class PackageGraphs implements AutoCloseable {
     private final OrtRuntime.Graph embed;
     private final OrtRuntime.Graph decoder;
     private final String gridInput;
+    private final Map<String, OnnxJavaType> gridValues;
+    private final PackageConfig.Vision tower;
     private final String featuresOutput;
     private final String embedsOutput;
     private final boolean deepstack;
@@ -46,11 +51,14 @@ public final class PackageGraphs implements AutoCloseable {
     private final int vocabulary;
 
     private PackageGraphs(OrtRuntime.Graph vision, OrtRuntime.Graph embed, OrtRuntime.Graph decoder, String gridInput,
-            String featuresOutput, String embedsOutput, boolean deepstack, boolean cacheBranch, int vocabulary) {
+            Map<String, OnnxJavaType> gridValues, PackageConfig.Vision tower, String featuresOutput, String embedsOutput,
+            boolean deepstack, boolean cacheBranch, int vocabulary) {
         this.vision = vision;
         this.embed = embed;
         this.decoder = decoder;
         this.gridInput = gridInput;
+        this.gridValues = gridValues;
+        this.tower = tower;
         this.featuresOutput = featuresOutput;
         this.embedsOutput = embedsOutput;
         this.deepstack = deepstack;
@@ -74,16 +82,19 @@ public final class PackageGraphs implements AutoCloseable {
             Map<String, NodeInfo> visionIn = vision.session().getInputInfo();
             String grid = GRID_NAMES.stream().filter(visionIn::containsKey).findFirst().orElse(null);
             Set<String> visionExpected = new LinkedHashSet<>(List.of(PIXEL_VALUES));
-            if (grid != null) {
-                visionExpected.add(grid);
-            }
+            visionExpected.addAll(GRID_NAMES);
+            visionExpected.addAll(VisionGridValues.NAMES);
             unexpected(vision, visionIn.keySet(), visionExpected, what + "'s vision encoder",
-                    "pixel_values and image_grid_thw (or grid_thw)");
+                    "pixel_values and image_grid_thw (or grid_thw), or in place of the grid the values Hugging Face"
+                    + " derives from it: " + String.join(", ", VisionGridValues.NAMES));
             require(vision, visionIn.keySet(), PIXEL_VALUES, what + "'s vision encoder");
-            if (grid == null) {
+            Map<String, OnnxJavaType> gridValues = gridValues(vision, visionIn, config.vision(), pkg.root(), what);
+            if (grid == null && gridValues.isEmpty()) {
                 throw new BenchmarkSetupException(what + "'s vision encoder " + vision.file() + " has no grid input ("
-                        + String.join(" or ", GRID_NAMES) + "); it declares " + OrtRuntime.describeInputs(vision.session())
-                        + ". The plugin passes each image's (t, h, w) patch grid under one of those names.");
+                        + String.join(" or ", GRID_NAMES) + "), nor the values Hugging Face derives from the grid ("
+                        + String.join(", ", VisionGridValues.NAMES) + "); it declares "
+                        + OrtRuntime.describeInputs(vision.session()) + ". The plugin passes each image's (t, h, w)"
+                        + " patch grid under one of those names, or the values derived from it.");
             }
             List<String> visionOut = new ArrayList<>(vision.session().getOutputNames());
             String features = visionOut.contains("image_features") ? "image_features"
@@ -147,7 +158,8 @@ public final class PackageGraphs implements AutoCloseable {
             long[] logitsShape = ((TensorInfo) decoder.session().getOutputInfo().get(LOGITS).getInfo()).getShape();
             int vocabulary = logitsShape.length == 3 && logitsShape[2] > 0 ? (int) logitsShape[2]
                     : config.vocabularySize();
-            return new PackageGraphs(vision, embed, decoder, grid, features, embeds, deepstack, branch, vocabulary);
+            return new PackageGraphs(vision, embed, decoder, grid, gridValues, config.vision(), features, embeds,
+                    deepstack, branch, vocabulary);
         } catch (OrtException | RuntimeException e) {
             closeAll(opened);
             throw new BenchmarkSetupException(what + ": ONNX Runtime cannot describe its graphs: " + e.getMessage(), e);
@@ -155,6 +167,48 @@ public final class PackageGraphs implements AutoCloseable {
             closeAll(opened);
             throw e;
         }
+    }
+
+    /**
+     * The values derived from the grid that the vision encoder declares, with their element types, checked
+     * against what {@code config.json} must say to compute them and against the types Hugging Face uses.
+     */
+    private static Map<String, OnnxJavaType> gridValues(OrtRuntime.Graph vision, Map<String, NodeInfo> declared,
+            PackageConfig.Vision tower, Path root, String what) throws BenchmarkSetupException, OrtException {
+        Map<String, OnnxJavaType> values = new LinkedHashMap<>();
+        for (String name : VisionGridValues.NAMES) {
+            if (declared.containsKey(name)) {
+                OnnxJavaType type = ((TensorInfo) declared.get(name).getInfo()).type;
+                boolean weights = name.equals(VisionGridValues.INTERP_WEIGHTS);
+                if (weights ? type != OnnxJavaType.FLOAT : type != OnnxJavaType.INT32 && type != OnnxJavaType.INT64) {
+                    throw new BenchmarkSetupException(what + "'s vision encoder " + vision.file() + " takes " + name
+                            + " as " + OrtRuntime.describe(declared.get(name)) + "; the plugin gives it as "
+                            + (weights ? "float32" : "int32 or int64") + ", as Hugging Face computes it.");
+                }
+                values.put(name, type);
+            }
+        }
+        for (List<String> pair : List.of(List.of(VisionGridValues.INTERP_INDICES, VisionGridValues.INTERP_WEIGHTS),
+                List.of(VisionGridValues.WINDOW_INDEX, VisionGridValues.CU_WINDOW_SEQLENS))) {
+            if (values.containsKey(pair.get(0)) != values.containsKey(pair.get(1))) {
+                throw new BenchmarkSetupException(what + "'s vision encoder " + vision.file() + " takes "
+                        + (values.containsKey(pair.get(0)) ? pair.get(0) : pair.get(1)) + " without "
+                        + (values.containsKey(pair.get(0)) ? pair.get(1) : pair.get(0)) + "; Hugging Face's tower"
+                        + " takes both or neither. Export it with both.");
+            }
+        }
+        if (values.containsKey(VisionGridValues.INTERP_INDICES) && tower.positionGridSide() == 0) {
+            throw new BenchmarkSetupException(what + "'s vision encoder " + vision.file() + " takes "
+                    + VisionGridValues.INTERP_INDICES + ", but " + root.resolve("config.json") + " gives no square"
+                    + " vision_config.num_position_embeddings to compute it from (Qwen3-VL's table of learned position"
+                    + " embeddings).");
+        }
+        if (values.containsKey(VisionGridValues.WINDOW_INDEX) && tower.windowSize() == 0) {
+            throw new BenchmarkSetupException(what + "'s vision encoder " + vision.file() + " takes "
+                    + VisionGridValues.WINDOW_INDEX + ", but " + root.resolve("config.json") + " gives no"
+                    + " vision_config.window_size to compute it from (Qwen2.5-VL's attention windows).");
+        }
+        return values;
     }
 
     private static OrtRuntime.Graph remember(List<OrtRuntime.Graph> opened, OrtRuntime.Graph graph) {
@@ -222,6 +276,15 @@ public final class PackageGraphs implements AutoCloseable {
 
     String gridInput() {
         return gridInput;
+    }
+
+    /** The values derived from the grid that the vision encoder takes, with their element types. */
+    Map<String, OnnxJavaType> gridValues() {
+        return gridValues;
+    }
+
+    PackageConfig.Vision tower() {
+        return tower;
     }
 
     String featuresOutput() {

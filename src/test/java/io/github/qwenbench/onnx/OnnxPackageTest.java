@@ -79,7 +79,7 @@ class OnnxPackageTest {
         assertEquals(2, config.keyValueHeads());
         assertEquals(16, config.headDim());
         assertEquals(151655, config.imageToken());
-        assertEquals(List.of(0), config.deepstackLayers());
+        assertEquals(List.of(0), config.vision().deepstackLayers());
         assertEquals(Set.of(151645L, 151643L), config.stopTokens());
         assertEquals(null, config.tokenizer(), "no tokenizer.json in this package");
     }
