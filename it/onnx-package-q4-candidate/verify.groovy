@@ -16,6 +16,19 @@ generation.metrics.models.each { m -> assert m.timeToFirstToken.p50Millis > 0 &&
 assert log.contains('generation: the baseline runs in ONNX Runtime 1.23.2')
 assert log.contains('generation: the candidate runs in ONNX Runtime 1.23.2')
 
+// the system suite served whole answers to three users in one continuous batch over each package's cache
+def system = slurp('system_benchmark_results.json')
+system.metrics.models.each { m ->
+    assert m.load.contains('answers in one continuous batch of up to 3')
+    assert m.errors == 0 && m.completed > 0
+    def g = m.generation
+    assert g.serving == 'continuous-batching' && g.decoding.contains('package')
+    assert g.tokens >= m.completed && g.tokens <= 6 * m.completed
+    assert g.largestBatch >= 2 && g.meanBatchSize > 1
+}
+assert system.gates.find { it.name == 'maxErrorRate' }.verdict == 'PASS'
+assert system.gates.find { it.name == 'minThroughputRatio' }.verdict in ['PASS', 'INCONCLUSIVE']
+
 // accuracy compared the prefill's logits and found the 4-bit weights' error
 def accuracy = slurp('accuracy_benchmark_results.json')
 assert accuracy.passed == false

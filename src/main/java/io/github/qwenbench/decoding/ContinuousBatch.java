@@ -4,6 +4,7 @@ import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import io.github.qwenbench.model.LoadedModel;
+import io.github.qwenbench.model.SequenceBatch;
 import io.github.qwenbench.plan.BenchmarkSetupException;
 import io.github.qwenbench.plan.InputSpec;
 import java.util.ArrayList;
@@ -19,7 +20,9 @@ import java.util.List;
  * package-private, and it assumes a text-only prefill, one-dimensional positions and the batch on the
  * first axis of every cache tensor. Here the prefill is the model's own (vision included), each
  * sequence keeps its rotary offset ({@code rope_deltas}) through padding and trimming, and the cache
- * tensors' batch and sequence axes are learned from the model ({@link CachedDecoding.Layout}).
+ * tensors' batch and sequence axes are learned from the model ({@link CachedDecoding.Layout}). A three-part ONNX
+ * package batches over its decoder's own cache ({@link LoadedModel#prefillBatch}); both kinds are driven
+ * through one {@link SequenceBatch}.
  *
  * <p>One thread drives a batch; prefills may run on others ({@link #prefill}). A sequence decoded in a batch gets the tokens it gets alone (a test
  * proves it on the Qwen3-VL fixtures).
@@ -59,6 +62,8 @@ public final class ContinuousBatch implements AutoCloseable {
         }
     }
 
+    private final LoadedModel model;
+    /** The TorchScript model's cached decoding; null for a package, which batches over its own cache. */
     private final CachedDecoding decoding;
     private final List<InputSpec> specs;
     private final int tokenIndex;
@@ -67,7 +72,7 @@ public final class ContinuousBatch implements AutoCloseable {
     private final NDManager manager;
     private final Predictor<NDList, NDList> predictor;
     private CachedDecoding.Layout layout;
-    private CachedDecoding.State batch;
+    private SequenceBatch batch;
     private final List<Row> rows = new ArrayList<>();
     private long tokensDecoded;
 
@@ -78,13 +83,9 @@ public final class ContinuousBatch implements AutoCloseable {
      */
     public ContinuousBatch(LoadedModel model, List<InputSpec> specs, GreedyDecoder.Options options, NDManager manager)
             throws BenchmarkSetupException {
-        if (model.isPackage()) {
-            throw new BenchmarkSetupException("Continuous batching is not built for three-part ONNX packages yet: the "
-                    + model.file().role() + " model " + model.file().path() + " decodes over its own cache one batch"
-                    + " at a time. Serve it one request at a time (<system><serving>one-at-a-time).");
-        }
-        this.decoding = CachedDecoding.of(model);
-        if (decoding == null) {
+        this.model = model;
+        this.decoding = model.isPackage() ? null : CachedDecoding.of(model);
+        if (decoding == null && !model.isPackage()) {
             throw new BenchmarkSetupException("Continuous batching needs a key/value cache, but the " + model.file().role()
                     + " model " + model.file().path() + " has no decode method: export one (README, \"Cached"
                     + " generation\"), or serve it one request at a time (<system><serving>one-at-a-time).");
@@ -113,12 +114,12 @@ public final class ContinuousBatch implements AutoCloseable {
      */
     public static final class Prefilled implements AutoCloseable {
         private final long id;
-        private final CachedDecoding.State state;
+        private final SequenceBatch state;
         private final long firstToken;
         private final long startNanos;
         private final long firstTokenNanos;
 
-        private Prefilled(long id, CachedDecoding.State state, long firstToken, long startNanos, long firstTokenNanos) {
+        private Prefilled(long id, SequenceBatch state, long firstToken, long startNanos, long firstTokenNanos) {
             this.id = id;
             this.state = state;
             this.firstToken = firstToken;
@@ -149,8 +150,9 @@ public final class ContinuousBatch implements AutoCloseable {
                     + prompt.get(tokenIndex).getShape().get(0) + " rows.");
         }
         long start = System.nanoTime();
-        CachedDecoding.State state = decoding.prefill(predictor, prompt, specs, tokenIndex, maskIndex);
-        long first = state.takeNextTokens()[0];
+        SequenceBatch state = decoding == null ? model.prefillBatch(prompt)
+                : new ScriptSequences(decoding.prefill(predictor, prompt, specs, tokenIndex, maskIndex));
+        long first = state.nextTokens()[0];
         return new Prefilled(id, state, first, start, System.nanoTime());
     }
 
@@ -171,10 +173,10 @@ public final class ContinuousBatch implements AutoCloseable {
             return row.finish(options.stopTokens().contains(prefilled.firstToken), System.nanoTime());
         }
         try {
-            if (layout == null) {
-                learnLayout(prefilled.state, prefilled.firstToken);
+            if (layout == null && prefilled.state instanceof ScriptSequences script) {
+                learnLayout(script.state, prefilled.firstToken);
             }
-            batch = batch == null ? prefilled.state : batch.join(prefilled.state, layout);
+            batch = batch == null ? prefilled.state : batch.join(prefilled.state);
         } catch (BenchmarkSetupException | RuntimeException e) {
             prefilled.close();
             throw e;
@@ -196,8 +198,8 @@ public final class ContinuousBatch implements AutoCloseable {
             List<Long> tokens = rows.get(r).tokens;
             feed[r] = tokens.get(tokens.size() - 1);
         }
-        batch.step(feed, manager);
-        long[] next = batch.takeNextTokens();
+        batch.step(feed);
+        long[] next = batch.nextTokens();
         long now = System.nanoTime();
         tokensDecoded += next.length;
         List<Finished> finished = new ArrayList<>();
@@ -214,7 +216,7 @@ public final class ContinuousBatch implements AutoCloseable {
             batch = null;
             rows.clear();
         } else if (!finished.isEmpty()) {
-            batch.keep(keep, layout);
+            batch.keep(keep);
             List<Row> staying = new ArrayList<>();
             for (int r = 0; r < keep.length; r++) {
                 if (keep[r]) {
@@ -255,6 +257,62 @@ public final class ContinuousBatch implements AutoCloseable {
         try (NDManager scratch = manager.newSubManager(); CachedDecoding.State probe = first.copy(scratch)) {
             probe.step(new long[] {token}, scratch);
             layout = CachedDecoding.Layout.learn(first.cacheShapes(), probe.cacheShapes(), decoding);
+        }
+    }
+
+    /** A TorchScript model's cache as a {@link SequenceBatch}, joined and split along the learned layout. */
+    private final class ScriptSequences implements SequenceBatch {
+        private CachedDecoding.State state;
+        private long[] next;
+
+        ScriptSequences(CachedDecoding.State state) {
+            this.state = state;
+            this.next = state.takeNextTokens();
+        }
+
+        @Override
+        public int size() {
+            return next.length;
+        }
+
+        @Override
+        public long[] nextTokens() {
+            return next.clone();
+        }
+
+        @Override
+        public void step(long[] tokens) throws BenchmarkSetupException {
+            state.step(tokens, manager);
+            next = state.takeNextTokens();
+        }
+
+        @Override
+        public SequenceBatch join(SequenceBatch other) throws BenchmarkSetupException {
+            ScriptSequences joining = (ScriptSequences) other;
+            long[] both = new long[next.length + joining.next.length];
+            System.arraycopy(next, 0, both, 0, next.length);
+            System.arraycopy(joining.next, 0, both, next.length, joining.next.length);
+            state = state.join(joining.state, layout);
+            next = both;
+            return this;
+        }
+
+        @Override
+        public void keep(boolean[] keep) {
+            state.keep(keep, layout);
+            long[] kept = new long[next.length];
+            int n = 0;
+            for (int r = 0; r < next.length; r++) {
+                if (keep[r]) {
+                    kept[n++] = next[r];
+                }
+            }
+            next = java.util.Arrays.copyOf(kept, n);
+        }
+
+        @Override
+        public void close() {
+            state.close();
         }
     }
 

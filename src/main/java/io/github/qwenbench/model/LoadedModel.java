@@ -16,6 +16,7 @@ import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
 import io.github.qwenbench.onnx.OnnxBlock;
 import io.github.qwenbench.onnx.OnnxPackage;
+import io.github.qwenbench.onnx.PackageBatch;
 import io.github.qwenbench.onnx.PackageBlock;
 import io.github.qwenbench.plan.BenchmarkSetupException;
 import io.github.qwenbench.plan.EngineSettings;
@@ -174,6 +175,50 @@ public final class LoadedModel implements AutoCloseable {
         }
         var g = pkg.generate(prompt, maxNewTokens, stops);
         return new GeneratedTokens(g.tokens(), g.stopped(), g.stepNanos(), g.cacheBytes(), g.cachePositions());
+    }
+
+    /**
+     * Prefills {@code prompt} (one sequence, the workload's arrays) over a package's own cache, as a batch that
+     * other sequences may join: continuous batching.
+     */
+    public SequenceBatch prefillBatch(NDList prompt) throws BenchmarkSetupException {
+        if (!(onnxBlock instanceof PackageBlock pkg)) {
+            throw new IllegalStateException(file.path() + " is not a three-part package");
+        }
+        return new PackageSequences(pkg.prefillBatch(prompt));
+    }
+
+    /** A package's batch as the engine-neutral {@link SequenceBatch}. */
+    private record PackageSequences(PackageBatch batch) implements SequenceBatch {
+        @Override
+        public int size() {
+            return batch.size();
+        }
+
+        @Override
+        public long[] nextTokens() {
+            return batch.nextTokens();
+        }
+
+        @Override
+        public void step(long[] tokens) throws BenchmarkSetupException {
+            batch.step(tokens);
+        }
+
+        @Override
+        public SequenceBatch join(SequenceBatch other) throws BenchmarkSetupException {
+            return new PackageSequences(batch.join(((PackageSequences) other).batch));
+        }
+
+        @Override
+        public void keep(boolean[] keep) throws BenchmarkSetupException {
+            batch.keep(keep);
+        }
+
+        @Override
+        public void close() {
+            batch.close();
+        }
     }
 
     /**

@@ -90,6 +90,11 @@ public final class PackageBlock extends AbstractBlock implements AutoCloseable {
         return sessions.current().generation().forced(prompt(prompt), tokens);
     }
 
+    /** Prefills {@code prompt} as a batch that other sequences may join (continuous batching), at the current threads. */
+    public PackageBatch prefillBatch(NDList prompt) throws BenchmarkSetupException {
+        return sessions.current().generation().prefillBatch(prompt(prompt));
+    }
+
     /** Greedy generation over the package's cache, at the current threads. */
     public PackageGeneration.Generated generate(NDList prompt, int maxNewTokens, Set<Long> stops)
             throws BenchmarkSetupException {

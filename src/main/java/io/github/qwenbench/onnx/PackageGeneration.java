@@ -145,6 +145,11 @@ public final class PackageGeneration {
         return new Generated(out, stopped, Arrays.copyOf(stepNanos, steps), cacheBytes, cached);
     }
 
+    /** Prefills {@code prompt}'s rows as a batch that others may join and leave ({@link PackageBatch}). */
+    public PackageBatch prefillBatch(Prompt prompt) throws BenchmarkSetupException {
+        return PackageBatch.prefill(this, prompt, config.layers());
+    }
+
     /**
      * The logits of a prefill, {@code [batch, sequence, vocabulary]}: the package's forward pass, as the
      * tensor suites measure and compare it.
@@ -259,7 +264,7 @@ public final class PackageGeneration {
      * cache grown slice by slice); returns the last slice's step, whose logits end at the prompt's last
      * position. A prompt short enough runs in one slice.
      */
-    private Step prefillSteps(Prefill p, long[][] mask, int batch, int length) throws OrtException {
+    Step prefillSteps(Prefill p, long[][] mask, int batch, int length) throws OrtException {
         int vocabulary = graphs.vocabulary();
         int slice = (int) Math.max(1, Math.min(length, LOGITS_BYTES / (4L * batch * vocabulary)));
         int levels = p.deepstack == null ? 0 : p.deepstack.length / (batch * length * p.hidden);
@@ -320,10 +325,10 @@ public final class PackageGeneration {
     }
 
     /** The prefill's inputs: merged embeddings, positions and each row's last, DeepStack embeddings where taken. */
-    private record Prefill(float[] embeds, int hidden, long[][][] positions, long[][] last, float[] deepstack) {
+    record Prefill(float[] embeds, int hidden, long[][][] positions, long[][] last, float[] deepstack) {
     }
 
-    private Prefill prepare(Prompt prompt) throws OrtException, BenchmarkSetupException {
+    Prefill prepare(Prompt prompt) throws OrtException, BenchmarkSetupException {
         long[][] ids = prompt.inputIds();
         int batch = ids.length;
         int length = ids[0].length;
@@ -414,7 +419,7 @@ public final class PackageGeneration {
         }
     }
 
-    private float[] embed(long[][] ids) throws OrtException {
+    float[] embed(long[][] ids) throws OrtException {
         int batch = ids.length;
         int length = ids[0].length;
         long[] flat = new long[batch * length];
@@ -431,12 +436,24 @@ public final class PackageGeneration {
      * One decoder run's outputs: the present key values (close the result once the next run has used them)
      * and the logits, {@code [batch, positions, vocabulary]}, in this thread's buffer until its next run.
      */
-    private record Step(OrtSession.Result presents, FloatBuffer logits, int positions, int vocabulary)
-            implements AutoCloseable {
+    record Step(OrtSession.Result presents, FloatBuffer logits, int positions, int vocabulary) implements Past {
+        @Override
+        public OnnxTensor tensor(String presentName) {
+            return (OnnxTensor) presents.get(presentName).orElseThrow();
+        }
+
         @Override
         public void close() {
             presents.close();
         }
+    }
+
+    /** The past key values of the next decoder run, by the present output's name ({@code present.<i>.key}). */
+    interface Past extends AutoCloseable {
+        OnnxTensor tensor(String presentName);
+
+        @Override
+        void close();
     }
 
     /**
@@ -444,7 +461,7 @@ public final class PackageGeneration {
      * past). The logits are written by ONNX Runtime straight into a direct buffer this thread reuses (a
      * pinned output), so reading the last position copies nothing else.
      */
-    private Step decode(float[] embeds, long[] embedsShape, long[][] mask, long[][][] positions, Step past,
+    Step decode(float[] embeds, long[] embedsShape, long[][] mask, long[][][] positions, Past past,
             float[] deepstack, int batch) throws OrtException {
         List<OnnxTensor> made = new ArrayList<>();
         try {
@@ -470,10 +487,8 @@ public final class PackageGeneration {
                     inputs.put(PackageGraphs.pastKey(i), keep(made, emptyFloats(empty)));
                     inputs.put(PackageGraphs.pastValue(i), keep(made, emptyFloats(empty)));
                 } else {
-                    inputs.put(PackageGraphs.pastKey(i),
-                            (OnnxTensor) past.presents().get("present." + i + ".key").orElseThrow());
-                    inputs.put(PackageGraphs.pastValue(i),
-                            (OnnxTensor) past.presents().get("present." + i + ".value").orElseThrow());
+                    inputs.put(PackageGraphs.pastKey(i), past.tensor("present." + i + ".key"));
+                    inputs.put(PackageGraphs.pastValue(i), past.tensor("present." + i + ".value"));
                 }
             }
             int vocabulary = graphs.vocabulary();
@@ -535,7 +550,7 @@ public final class PackageGeneration {
     }
 
     /** Each row's arg-max over the logits of its last position ({@code logits [batch, positions, vocabulary]}). */
-    private static long[] lastArgMax(Step step, int batch) {
+    static long[] lastArgMax(Step step, int batch) {
         FloatBuffer all = step.logits();
         int positions = step.positions();
         int vocabulary = step.vocabulary();
@@ -556,7 +571,7 @@ public final class PackageGeneration {
         return best;
     }
 
-    private static long presentBytes(OrtSession.Result result) {
+    static long presentBytes(OrtSession.Result result) {
         long bytes = 0;
         for (Map.Entry<String, OnnxValue> e : result) {
             if (e.getKey().startsWith("present.")) {
@@ -566,7 +581,7 @@ public final class PackageGeneration {
         return bytes;
     }
 
-    private static long[][] appendOne(long[][] mask) {
+    static long[][] appendOne(long[][] mask) {
         long[][] grown = new long[mask.length][];
         for (int b = 0; b < mask.length; b++) {
             grown[b] = Arrays.copyOf(mask[b], mask[b].length + 1);

@@ -1,0 +1,288 @@
+package io.github.qwenbench.onnx;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import io.github.qwenbench.plan.BenchmarkSetupException;
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Sequences decoding together over one cache of a package's decoder, for continuous batching: a sequence
+ * joins after its own prefill and leaves when its answer ends, and each {@link #step} decodes one token for
+ * all of them in one decoder run. The cache tensors ({@code present.<i>.key/value}, {@code [batch, kv heads,
+ * positions, head dim]}) keep the rows left-padded to one length, the padding masked out in
+ * {@code attention_mask}; each row keeps its own rotary positions (the prompt's last plus one per step, as
+ * alone), so a sequence decoded in a batch gets the tokens it gets alone. Joining and leaving copy the cache
+ * through Java arrays (ONNX Runtime's Java API has no tensor operations); between them each step feeds the
+ * previous step's present tensors back without copying, as greedy generation does. When rows leave, the
+ * leading positions every remaining row masks are trimmed.
+ */
+public final class PackageBatch implements AutoCloseable {
+
+    private final PackageGeneration generation;
+    private final List<String> presentNames;
+    private PackageGeneration.Past cache;
+    /** Each row's attention mask over the cache's positions, {@code [rows][length]}. */
+    private long[][] mask;
+    /** The rotary position each row's next fed token takes, {@code [3][rows]}. */
+    private long[][] positions;
+    /** Each row's next token, the arg-max of the last run's logits. */
+    private long[] next;
+
+    private PackageBatch(PackageGeneration generation, List<String> presentNames, PackageGeneration.Past cache,
+            long[][] mask, long[][] positions, long[] next) {
+        this.generation = generation;
+        this.presentNames = presentNames;
+        this.cache = cache;
+        this.mask = mask;
+        this.positions = positions;
+        this.next = next;
+    }
+
+    /** Prefills {@code prompt}'s rows; each row's first token is then {@link #nextTokens() known}. */
+    static PackageBatch prefill(PackageGeneration generation, PackageGeneration.Prompt prompt, int layers)
+            throws BenchmarkSetupException {
+        int rows = prompt.inputIds().length;
+        int length = prompt.inputIds()[0].length;
+        try {
+            PackageGeneration.Prefill p = generation.prepare(prompt);
+            PackageGeneration.Step step = generation.prefillSteps(p, prompt.attentionMask(), rows, length);
+            long[] first = PackageGeneration.lastArgMax(step, rows);
+            long[][] at = new long[3][rows];
+            for (int r = 0; r < 3; r++) {
+                for (int b = 0; b < rows; b++) {
+                    at[r][b] = p.last()[r][b] + 1;
+                }
+            }
+            long[][] mask = new long[rows][];
+            for (int b = 0; b < rows; b++) {
+                mask[b] = prompt.attentionMask()[b].clone();
+            }
+            return new PackageBatch(generation, PackageGraphs.presentNames(layers), step, mask, at, first);
+        } catch (OrtException e) {
+            throw new BenchmarkSetupException("ONNX Runtime refused the prefill of a sequence joining the batch: "
+                    + e.getMessage() + ". The inputs were " + rows + " prompts of " + length + " tokens with "
+                    + prompt.grids().size() + " images.", e);
+        }
+    }
+
+    /** Sequences in the batch. */
+    public int size() {
+        return mask.length;
+    }
+
+    /** Positions the cache holds (padding included). */
+    public int length() {
+        return mask[0].length;
+    }
+
+    /** Each row's next token: after the prefill its first, after a step the one that step chose. */
+    public long[] nextTokens() {
+        return next.clone();
+    }
+
+    /** Bytes of the cache tensors. */
+    public long cacheBytes() {
+        long bytes = 0;
+        for (String name : presentNames) {
+            bytes += 4L * cache.tensor(name).getInfo().getNumElements();
+        }
+        return bytes;
+    }
+
+    /** One decoder run: feeds each row's {@code tokens} entry at its next position; the next tokens follow. */
+    public void step(long[] tokens) throws BenchmarkSetupException {
+        int rows = size();
+        if (tokens.length != rows) {
+            throw new IllegalArgumentException(tokens.length + " tokens for " + rows + " sequences");
+        }
+        long[][] ids = new long[rows][1];
+        long[][][] at = new long[3][rows][1];
+        for (int b = 0; b < rows; b++) {
+            ids[b][0] = tokens[b];
+            for (int r = 0; r < 3; r++) {
+                at[r][b][0] = positions[r][b];
+            }
+        }
+        long[][] grown = PackageGeneration.appendOne(mask);
+        try {
+            float[] embeds = generation.embed(ids);
+            PackageGeneration.Step step = generation.decode(embeds, new long[] {rows, 1, embeds.length / rows}, grown,
+                    at, cache, null, rows);
+            long[] chosen = PackageGeneration.lastArgMax(step, rows);
+            cache.close();
+            cache = step;
+            next = chosen;
+        } catch (OrtException e) {
+            throw new BenchmarkSetupException("ONNX Runtime refused a decode step of " + rows + " sequences over a cache"
+                    + " of " + length() + " positions: " + e.getMessage(), e);
+        }
+        mask = grown;
+        for (int r = 0; r < 3; r++) {
+            for (int b = 0; b < rows; b++) {
+                positions[r][b]++;
+            }
+        }
+    }
+
+    /**
+     * This batch's rows, then {@code other}'s, in one batch: the shorter cache left-padded (masked) to the
+     * longer's length. Both are consumed.
+     */
+    public PackageBatch join(PackageBatch other) throws BenchmarkSetupException {
+        int length = Math.max(length(), other.length());
+        int rows = size() + other.size();
+        long[][] joinedMask = new long[rows][];
+        long[][] joinedPositions = new long[3][rows];
+        long[] joinedNext = new long[rows];
+        int row = 0;
+        for (PackageBatch part : List.of(this, other)) {
+            for (int b = 0; b < part.size(); b++, row++) {
+                joinedMask[row] = new long[length];
+                System.arraycopy(part.mask[b], 0, joinedMask[row], length - part.length(), part.length());
+                for (int r = 0; r < 3; r++) {
+                    joinedPositions[r][row] = part.positions[r][b];
+                }
+                joinedNext[row] = part.next[b];
+            }
+        }
+        Tensors joined = new Tensors();
+        try {
+            for (String name : presentNames) {
+                OnnxTensor a = cache.tensor(name);
+                OnnxTensor b = other.cache.tensor(name);
+                long[] shape = a.getInfo().getShape();
+                long[] otherShape = b.getInfo().getShape();
+                if (shape[1] != otherShape[1] || shape[3] != otherShape[3]) {
+                    throw new BenchmarkSetupException("the decoder's " + name + " of two sequences cannot be joined: "
+                            + Arrays.toString(shape) + " and " + Arrays.toString(otherShape));
+                }
+                int heads = (int) shape[1];
+                int width = (int) shape[3];
+                float[] values = new float[rows * heads * length * width];
+                copy(a, allRows(size()), 0, values, 0, length, length - length());
+                copy(b, allRows(other.size()), 0, values, size(), length, length - other.length());
+                joined.put(name, values, new long[] {rows, heads, length, width});
+            }
+        } catch (OrtException e) {
+            joined.close();
+            throw new BenchmarkSetupException("ONNX Runtime could not hold the joined cache of " + rows + " sequences: "
+                    + e.getMessage(), e);
+        } catch (BenchmarkSetupException | RuntimeException e) {
+            joined.close();
+            throw e;
+        }
+        close();
+        other.close();
+        return new PackageBatch(generation, presentNames, joined, joinedMask, joinedPositions, joinedNext);
+    }
+
+    /**
+     * Keeps the rows marked in {@code keep}, in order, and drops the leading positions that every kept row
+     * masks (padding left by longer sequences that ended). At least one row must stay.
+     */
+    public void keep(boolean[] keep) throws BenchmarkSetupException {
+        int[] kept = java.util.stream.IntStream.range(0, size()).filter(r -> keep[r]).toArray();
+        if (kept.length == 0) {
+            throw new IllegalArgumentException("at least one sequence stays in a batch");
+        }
+        int trim = length();
+        for (int b : kept) {
+            int lead = 0;
+            while (lead < length() && mask[b][lead] == 0) {
+                lead++;
+            }
+            trim = Math.min(trim, lead);
+        }
+        int length = length() - trim;
+        Tensors smaller = new Tensors();
+        try {
+            for (String name : presentNames) {
+                long[] shape = cache.tensor(name).getInfo().getShape();
+                int heads = (int) shape[1];
+                int width = (int) shape[3];
+                float[] values = new float[kept.length * heads * length * width];
+                copy(cache.tensor(name), kept, trim, values, 0, length, 0);
+                smaller.put(name, values, new long[] {kept.length, heads, length, width});
+            }
+        } catch (OrtException e) {
+            smaller.close();
+            throw new BenchmarkSetupException("ONNX Runtime could not hold the cache of the " + kept.length
+                    + " sequences that stay: " + e.getMessage(), e);
+        }
+        long[][] keptMask = new long[kept.length][];
+        long[][] keptPositions = new long[3][kept.length];
+        long[] keptNext = new long[kept.length];
+        for (int k = 0; k < kept.length; k++) {
+            keptMask[k] = Arrays.copyOfRange(mask[kept[k]], trim, trim + length);
+            for (int r = 0; r < 3; r++) {
+                keptPositions[r][k] = positions[r][kept[k]];
+            }
+            keptNext[k] = next[kept[k]];
+        }
+        cache.close();
+        cache = smaller;
+        mask = keptMask;
+        positions = keptPositions;
+        next = keptNext;
+    }
+
+    private static int[] allRows(int rows) {
+        return java.util.stream.IntStream.range(0, rows).toArray();
+    }
+
+    /**
+     * Copies rows {@code rows} of {@code source} ({@code [batch, heads, positions, width]}), from position
+     * {@code from} on, into rows {@code firstRow..} of {@code target} ({@code [*, heads, length, width]}) at
+     * position {@code offset}.
+     */
+    private static void copy(OnnxTensor source, int[] rows, int from, float[] target, int firstRow, int length,
+            int offset) {
+        long[] shape = source.getInfo().getShape();
+        int heads = (int) shape[1];
+        int positions = (int) shape[2];
+        int width = (int) shape[3];
+        FloatBuffer values = source.getFloatBuffer();
+        int count = (positions - from) * width;
+        for (int k = 0; k < rows.length; k++) {
+            for (int h = 0; h < heads; h++) {
+                values.position(((rows[k] * heads + h) * positions + from) * width);
+                values.get(target, (((firstRow + k) * heads + h) * length + offset) * width, count);
+            }
+        }
+    }
+
+    /** Cache tensors made by the plugin (after a join or a leave), closed with the batch or the next step. */
+    private static final class Tensors implements PackageGeneration.Past {
+        private final OrtEnvironment env = OrtRuntime.environment();
+        private final Map<String, OnnxTensor> byName = new LinkedHashMap<>();
+
+        void put(String name, float[] values, long[] shape) throws OrtException {
+            byName.put(name, OnnxTensor.createTensor(env, FloatBuffer.wrap(values), shape));
+        }
+
+        @Override
+        public OnnxTensor tensor(String presentName) {
+            return byName.get(presentName);
+        }
+
+        @Override
+        public void close() {
+            new ArrayList<>(byName.values()).forEach(OnnxTensor::close);
+            byName.clear();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (cache != null) {
+            cache.close();
+            cache = null;
+        }
+    }
+}
