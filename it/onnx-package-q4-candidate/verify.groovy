@@ -27,7 +27,8 @@ system.metrics.models.each { m ->
     assert g.largestBatch >= 2 && g.meanBatchSize > 1
 }
 assert system.gates.find { it.name == 'maxErrorRate' }.verdict == 'PASS'
-assert system.gates.find { it.name == 'minThroughputRatio' }.verdict in ['PASS', 'INCONCLUSIVE']
+assert system.gates.find { it.name == 'minThroughputRatio' } == null
+assert system.metrics.throughputRatio.estimate > 0
 
 // accuracy compared the prefill's logits and found the 4-bit weights' error
 def accuracy = slurp('accuracy_benchmark_results.json')
