@@ -390,10 +390,7 @@ public final class PackageGeneration {
                 feed.put(graphs.gridInput(), OnnxTensor.createTensor(env, LongBuffer.wrap(grids),
                         new long[] {prompt.grids().size(), 3}));
             }
-            for (Map.Entry<String, OnnxJavaType> value : graphs.gridValues().entrySet()) {
-                feed.put(value.getKey(), VisionGridValues.tensor(env, value.getKey(), value.getValue(), prompt.grids(),
-                        graphs.tower()));
-            }
+            VisionGridValues.addTensors(feed, env, graphs.gridValues(), prompt.grids(), graphs.tower());
             try (OrtSession.Result r = run(graphs, feed, prompt.grids(), patches)) {
                 float[] features = floats(r.get(graphs.featuresOutput()).orElseThrow());
                 float[] deepstack = graphs.deepstack() ? floats(r.get(PackageGraphs.DEEPSTACK_FEATURES).orElseThrow())

@@ -10,6 +10,7 @@ import java.nio.LongBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The values Hugging Face's Qwen-VL vision towers compute from the images' patch grids in Python
@@ -36,34 +37,34 @@ final class VisionGridValues {
     }
 
     /**
-     * The input {@code name} for images of {@code grids}, as a tensor of the integer type the graph declares
-     * ({@code type}: int32 or int64; the weights are float32).
+     * Adds to {@code feed} the inputs of {@code wanted} (name and the integer type the graph declares, int32 or
+     * int64; the weights are float32) for images of {@code grids}, each pair computed once. What was added
+     * before a failure is in {@code feed}, for its owner to close.
      */
-    static OnnxTensor tensor(OrtEnvironment env, String name, OnnxJavaType type, List<long[]> grids,
-            PackageConfig.Vision vision) throws OrtException {
+    static void addTensors(Map<String, OnnxTensor> feed, OrtEnvironment env, Map<String, OnnxJavaType> wanted,
+            List<long[]> grids, PackageConfig.Vision vision) throws OrtException {
         int n = patches(grids);
-        return switch (name) {
-            case POSITION_IDS -> integers(env, positionIds(grids, vision.spatialMerge()), type, n, 2);
-            case CU_SEQLENS -> {
-                int[] cu = cuSeqlens(grids);
-                yield integers(env, Arrays.stream(cu).asLongStream().toArray(), type, cu.length);
-            }
-            case INTERP_INDICES -> integers(env,
-                    interpolation(grids, vision.positionGridSide(), vision.spatialMerge()).indices(), type, n, 4);
-            case INTERP_WEIGHTS -> OnnxTensor.createTensor(env, FloatBuffer.wrap(
-                    interpolation(grids, vision.positionGridSide(), vision.spatialMerge()).weights()),
-                    new long[] {n, 4});
-            case WINDOW_INDEX -> {
-                long[] index = windows(grids, vision.spatialMerge(), vision.windowSize(), vision.patchSize()).index();
-                yield integers(env, index, type, index.length);
-            }
-            case CU_WINDOW_SEQLENS -> {
-                int[] cu = windows(grids, vision.spatialMerge(), vision.windowSize(), vision.patchSize())
-                        .cuWindowSeqlens();
-                yield integers(env, Arrays.stream(cu).asLongStream().toArray(), type, cu.length);
-            }
-            default -> throw new IllegalArgumentException("no value of the grid is called " + name);
-        };
+        Interpolation interpolation = wanted.containsKey(INTERP_INDICES)
+                ? interpolation(grids, vision.positionGridSide(), vision.spatialMerge()) : null;
+        Windows windows = wanted.containsKey(WINDOW_INDEX)
+                ? windows(grids, vision.spatialMerge(), vision.windowSize(), vision.patchSize()) : null;
+        for (Map.Entry<String, OnnxJavaType> input : wanted.entrySet()) {
+            OnnxJavaType type = input.getValue();
+            feed.put(input.getKey(), switch (input.getKey()) {
+                case POSITION_IDS -> integers(env, positionIds(grids, vision.spatialMerge()), type, n, 2);
+                case CU_SEQLENS -> integers(env, cuSeqlens(grids), type);
+                case INTERP_INDICES -> integers(env, interpolation.indices(), type, n, 4);
+                case INTERP_WEIGHTS -> OnnxTensor.createTensor(env, FloatBuffer.wrap(interpolation.weights()),
+                        new long[] {n, 4});
+                case WINDOW_INDEX -> integers(env, windows.index(), type, windows.index().length);
+                case CU_WINDOW_SEQLENS -> integers(env, windows.cuWindowSeqlens(), type);
+                default -> throw new IllegalArgumentException("no value of the grid is called " + input.getKey());
+            });
+        }
+    }
+
+    private static OnnxTensor integers(OrtEnvironment env, int[] values, OnnxJavaType type) throws OrtException {
+        return integers(env, Arrays.stream(values).asLongStream().toArray(), type, values.length);
     }
 
     private static OnnxTensor integers(OrtEnvironment env, long[] values, OnnxJavaType type, long... shape)
