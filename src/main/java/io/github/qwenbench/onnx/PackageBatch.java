@@ -1,10 +1,9 @@
 package io.github.qwenbench.onnx;
 
 import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import io.github.qwenbench.plan.BenchmarkSetupException;
-import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -17,10 +16,11 @@ import java.util.Map;
  * all of them in one decoder run. The cache tensors ({@code present.<i>.key/value}, {@code [batch, kv heads,
  * positions, head dim]}) keep the rows left-padded to one length, the padding masked out in
  * {@code attention_mask}; each row keeps its own rotary positions (the prompt's last plus one per step, as
- * alone), so a sequence decoded in a batch gets the tokens it gets alone. Joining and leaving copy the cache
- * through Java arrays (ONNX Runtime's Java API has no tensor operations); between them each step feeds the
- * previous step's present tensors back without copying, as greedy generation does. When rows leave, the
- * leading positions every remaining row masks are trimmed.
+ * alone), so a sequence decoded in a batch gets the tokens it gets alone. Joining and leaving run inside
+ * ONNX Runtime ({@link CacheOps}: ONNX Runtime's Java API has no tensor operations, and Java buffers are capped
+ * far below a real model's cache); between them each step feeds the previous step's present tensors back
+ * without copying, as greedy generation does. When rows leave, the leading positions every remaining row masks
+ * are trimmed.
  */
 public final class PackageBatch implements AutoCloseable {
 
@@ -52,7 +52,13 @@ public final class PackageBatch implements AutoCloseable {
         try {
             PackageGeneration.Prefill p = generation.prepare(prompt);
             PackageGeneration.Step step = generation.prefillSteps(p, prompt.attentionMask(), rows, length);
-            long[] first = PackageGeneration.lastArgMax(step, rows);
+            long[] first;
+            try {
+                first = PackageGeneration.lastArgMax(step, rows);
+            } catch (RuntimeException e) {
+                step.close();
+                throw e;
+            }
             long[][] at = new long[3][rows];
             for (int r = 0; r < 3; r++) {
                 for (int b = 0; b < rows; b++) {
@@ -114,7 +120,13 @@ public final class PackageBatch implements AutoCloseable {
             float[] embeds = generation.embed(ids);
             PackageGeneration.Step step = generation.decode(embeds, new long[] {rows, 1, embeds.length / rows}, grown,
                     at, cache, null, rows);
-            long[] chosen = PackageGeneration.lastArgMax(step, rows);
+            long[] chosen;
+            try {
+                chosen = PackageGeneration.lastArgMax(step, rows);
+            } catch (RuntimeException e) {
+                step.close();
+                throw e;
+            }
             cache.close();
             cache = step;
             next = chosen;
@@ -151,7 +163,7 @@ public final class PackageBatch implements AutoCloseable {
                 joinedNext[row] = part.next[b];
             }
         }
-        Tensors joined = new Tensors();
+        Results joined = new Results();
         try {
             for (String name : presentNames) {
                 OnnxTensor a = cache.tensor(name);
@@ -162,16 +174,11 @@ public final class PackageBatch implements AutoCloseable {
                     throw new BenchmarkSetupException("the decoder's " + name + " of two sequences cannot be joined: "
                             + Arrays.toString(shape) + " and " + Arrays.toString(otherShape));
                 }
-                int heads = (int) shape[1];
-                int width = (int) shape[3];
-                float[] values = new float[rows * heads * length * width];
-                copy(a, allRows(size()), 0, values, 0, length, length - length());
-                copy(b, allRows(other.size()), 0, values, size(), length, length - other.length());
-                joined.put(name, values, new long[] {rows, heads, length, width});
+                joined.put(name, CacheOps.join(a, length - length(), b, length - other.length()));
             }
         } catch (OrtException e) {
             joined.close();
-            throw new BenchmarkSetupException("ONNX Runtime could not hold the joined cache of " + rows + " sequences: "
+            throw new BenchmarkSetupException("ONNX Runtime could not join the caches of " + rows + " sequences: "
                     + e.getMessage(), e);
         } catch (BenchmarkSetupException | RuntimeException e) {
             joined.close();
@@ -200,20 +207,19 @@ public final class PackageBatch implements AutoCloseable {
             trim = Math.min(trim, lead);
         }
         int length = length() - trim;
-        Tensors smaller = new Tensors();
+        long[] rowsKept = Arrays.stream(kept).asLongStream().toArray();
+        Results smaller = new Results();
         try {
             for (String name : presentNames) {
-                long[] shape = cache.tensor(name).getInfo().getShape();
-                int heads = (int) shape[1];
-                int width = (int) shape[3];
-                float[] values = new float[kept.length * heads * length * width];
-                copy(cache.tensor(name), kept, trim, values, 0, length, 0);
-                smaller.put(name, values, new long[] {kept.length, heads, length, width});
+                smaller.put(name, CacheOps.keep(cache.tensor(name), rowsKept, trim));
             }
         } catch (OrtException e) {
             smaller.close();
-            throw new BenchmarkSetupException("ONNX Runtime could not hold the cache of the " + kept.length
+            throw new BenchmarkSetupException("ONNX Runtime could not keep the cache of the " + kept.length
                     + " sequences that stay: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            smaller.close();
+            throw e;
         }
         long[][] keptMask = new long[kept.length][];
         long[][] keptPositions = new long[3][kept.length];
@@ -232,48 +238,22 @@ public final class PackageBatch implements AutoCloseable {
         next = keptNext;
     }
 
-    private static int[] allRows(int rows) {
-        return java.util.stream.IntStream.range(0, rows).toArray();
-    }
+    /** Cache tensors made by {@link CacheOps} (after a join or a leave), closed with the batch or the next step. */
+    private static final class Results implements PackageGeneration.Past {
+        private final Map<String, OrtSession.Result> byName = new LinkedHashMap<>();
 
-    /**
-     * Copies rows {@code rows} of {@code source} ({@code [batch, heads, positions, width]}), from position
-     * {@code from} on, into rows {@code firstRow..} of {@code target} ({@code [*, heads, length, width]}) at
-     * position {@code offset}.
-     */
-    private static void copy(OnnxTensor source, int[] rows, int from, float[] target, int firstRow, int length,
-            int offset) {
-        long[] shape = source.getInfo().getShape();
-        int heads = (int) shape[1];
-        int positions = (int) shape[2];
-        int width = (int) shape[3];
-        FloatBuffer values = source.getFloatBuffer();
-        int count = (positions - from) * width;
-        for (int k = 0; k < rows.length; k++) {
-            for (int h = 0; h < heads; h++) {
-                values.position(((rows[k] * heads + h) * positions + from) * width);
-                values.get(target, (((firstRow + k) * heads + h) * length + offset) * width, count);
-            }
-        }
-    }
-
-    /** Cache tensors made by the plugin (after a join or a leave), closed with the batch or the next step. */
-    private static final class Tensors implements PackageGeneration.Past {
-        private final OrtEnvironment env = OrtRuntime.environment();
-        private final Map<String, OnnxTensor> byName = new LinkedHashMap<>();
-
-        void put(String name, float[] values, long[] shape) throws OrtException {
-            byName.put(name, OnnxTensor.createTensor(env, FloatBuffer.wrap(values), shape));
+        void put(String name, OrtSession.Result result) {
+            byName.put(name, result);
         }
 
         @Override
         public OnnxTensor tensor(String presentName) {
-            return byName.get(presentName);
+            return (OnnxTensor) byName.get(presentName).get(0);
         }
 
         @Override
         public void close() {
-            new ArrayList<>(byName.values()).forEach(OnnxTensor::close);
+            new ArrayList<>(byName.values()).forEach(OrtSession.Result::close);
             byName.clear();
         }
     }

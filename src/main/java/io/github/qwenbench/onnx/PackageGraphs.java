@@ -82,7 +82,9 @@ public final class PackageGraphs implements AutoCloseable {
             Map<String, NodeInfo> visionIn = vision.session().getInputInfo();
             String grid = GRID_NAMES.stream().filter(visionIn::containsKey).findFirst().orElse(null);
             Set<String> visionExpected = new LinkedHashSet<>(List.of(PIXEL_VALUES));
-            visionExpected.addAll(GRID_NAMES);
+            if (grid != null) {
+                visionExpected.add(grid); // one grid input: the plugin feeds one
+            }
             visionExpected.addAll(VisionGridValues.NAMES);
             unexpected(vision, visionIn.keySet(), visionExpected, what + "'s vision encoder",
                     "pixel_values and image_grid_thw (or grid_thw), or in place of the grid the values Hugging Face"

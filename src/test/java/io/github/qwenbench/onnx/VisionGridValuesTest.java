@@ -81,7 +81,9 @@ class VisionGridValuesTest {
 
     @Test
     void qwen25VlWindowsEqualHuggingFaces() throws Exception {
+        int compared = 0;
         for (JsonNode c : helpers().get("qwen2_5_vl_windows")) {
+            compared++;
             VisionGridValues.Windows ours = VisionGridValues.windows(grids(c.get("grids")),
                     c.get("spatial_merge_size").asInt(), c.get("window_size").asInt(), c.get("patch_size").asInt());
             String what = "grids " + c.get("grids");
@@ -89,6 +91,7 @@ class VisionGridValuesTest {
             assertArrayEquals(longs(c.get("cu_window_seqlens")),
                     java.util.Arrays.stream(ours.cuWindowSeqlens()).asLongStream().toArray(), what);
         }
+        assertEquals(3, compared);
     }
 
     /** qwen3vl-tiny with the vision encoder that takes the grid's values instead of the grid. */
