@@ -52,13 +52,7 @@ public final class PackageBatch implements AutoCloseable {
         try {
             PackageGeneration.Prefill p = generation.prepare(prompt);
             PackageGeneration.Step step = generation.prefillSteps(p, prompt.attentionMask(), rows, length);
-            long[] first;
-            try {
-                first = PackageGeneration.lastArgMax(step, rows);
-            } catch (RuntimeException e) {
-                step.close();
-                throw e;
-            }
+            long[] first = nextTokens(step, rows);
             long[][] at = new long[3][rows];
             for (int r = 0; r < 3; r++) {
                 for (int b = 0; b < rows; b++) {
@@ -74,6 +68,16 @@ public final class PackageBatch implements AutoCloseable {
             throw new BenchmarkSetupException("ONNX Runtime refused the prefill of a sequence joining the batch: "
                     + e.getMessage() + ". The inputs were " + rows + " prompts of " + length + " tokens with "
                     + prompt.grids().size() + " images.", e);
+        }
+    }
+
+    /** Each row's arg-max of {@code step}'s logits; the step is closed if that fails. */
+    private static long[] nextTokens(PackageGeneration.Step step, int rows) {
+        try {
+            return PackageGeneration.lastArgMax(step, rows);
+        } catch (RuntimeException e) {
+            step.close();
+            throw e;
         }
     }
 
@@ -120,13 +124,7 @@ public final class PackageBatch implements AutoCloseable {
             float[] embeds = generation.embed(ids);
             PackageGeneration.Step step = generation.decode(embeds, new long[] {rows, 1, embeds.length / rows}, grown,
                     at, cache, null, rows);
-            long[] chosen;
-            try {
-                chosen = PackageGeneration.lastArgMax(step, rows);
-            } catch (RuntimeException e) {
-                step.close();
-                throw e;
-            }
+            long[] chosen = nextTokens(step, rows);
             cache.close();
             cache = step;
             next = chosen;
