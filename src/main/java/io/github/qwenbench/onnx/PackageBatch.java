@@ -96,34 +96,21 @@ public final class PackageBatch implements AutoCloseable {
         return next.clone();
     }
 
-    /** Bytes of the cache tensors. */
-    public long cacheBytes() {
-        long bytes = 0;
-        for (String name : presentNames) {
-            bytes += 4L * cache.tensor(name).getInfo().getNumElements();
-        }
-        return bytes;
-    }
-
     /** One decoder run: feeds each row's {@code tokens} entry at its next position; the next tokens follow. */
     public void step(long[] tokens) throws BenchmarkSetupException {
         int rows = size();
         if (tokens.length != rows) {
             throw new IllegalArgumentException(tokens.length + " tokens for " + rows + " sequences");
         }
-        long[][] ids = new long[rows][1];
         long[][][] at = new long[3][rows][1];
         for (int b = 0; b < rows; b++) {
-            ids[b][0] = tokens[b];
             for (int r = 0; r < 3; r++) {
                 at[r][b][0] = positions[r][b];
             }
         }
         long[][] grown = PackageGeneration.appendOne(mask);
         try {
-            float[] embeds = generation.embed(ids);
-            PackageGeneration.Step step = generation.decode(embeds, new long[] {rows, 1, embeds.length / rows}, grown,
-                    at, cache, null, rows);
+            PackageGeneration.Step step = generation.decodeStep(tokens, grown, at, cache);
             long[] chosen = nextTokens(step, rows);
             cache.close();
             cache = step;

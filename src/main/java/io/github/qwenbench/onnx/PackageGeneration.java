@@ -125,7 +125,7 @@ public final class PackageGeneration {
                 }
                 start = System.nanoTime();
                 mask = appendOne(mask);
-                result = decodeStep(next, mask, last, steps - 1, previous);
+                result = decodeStep(next, mask, RopePositions.decodeStep(last, steps - 1), previous);
                 cached++;
             }
             cacheBytes = presentBytes(previous.presents());
@@ -211,7 +211,7 @@ public final class PackageGeneration {
                     next[b] = forced[b][s];
                 }
                 mask = appendOne(mask);
-                result = decodeStep(next, mask, prefill.last, s, previous);
+                result = decodeStep(next, mask, RopePositions.decodeStep(prefill.last, s), previous);
             }
         } catch (OrtException e) {
             throw new BenchmarkSetupException("ONNX Runtime refused a step of the forced decoding: " + e.getMessage()
@@ -226,18 +226,17 @@ public final class PackageGeneration {
     }
 
     /**
-     * One decode step: each row's {@code next} token embedded, at each row's last prompt position plus one plus
-     * {@code step}, over {@code past}'s present key values, with {@code mask} (already one position longer).
+     * One decode step: each row's {@code next} token embedded, at the step's {@code positions} ({@code [3][batch][1]}),
+     * over {@code past}'s present key values, with {@code mask} (already one position longer).
      */
-    private Step decodeStep(long[] next, long[][] mask, long[][] last, int step, Step past) throws OrtException {
+    Step decodeStep(long[] next, long[][] mask, long[][][] positions, Past past) throws OrtException {
         int batch = next.length;
         long[][] ids = new long[batch][1];
         for (int b = 0; b < batch; b++) {
             ids[b][0] = next[b];
         }
         float[] embeds = embed(ids);
-        return decode(embeds, new long[] {batch, 1, embeds.length / batch}, mask, RopePositions.decodeStep(last, step),
-                past, null, batch);
+        return decode(embeds, new long[] {batch, 1, embeds.length / batch}, mask, positions, past, null, batch);
     }
 
     /** Each row's logits at the step's last position, {@code [batch, 1, vocabulary]}, copied out. */
@@ -416,7 +415,7 @@ public final class PackageGeneration {
         }
     }
 
-    float[] embed(long[][] ids) throws OrtException {
+    private float[] embed(long[][] ids) throws OrtException {
         int batch = ids.length;
         int length = ids[0].length;
         long[] flat = new long[batch * length];
@@ -458,7 +457,7 @@ public final class PackageGeneration {
      * past). The logits are written by ONNX Runtime straight into a direct buffer this thread reuses (a
      * pinned output), so reading the last position copies nothing else.
      */
-    Step decode(float[] embeds, long[] embedsShape, long[][] mask, long[][][] positions, Past past,
+    private Step decode(float[] embeds, long[] embedsShape, long[][] mask, long[][][] positions, Past past,
             float[] deepstack, int batch) throws OrtException {
         List<OnnxTensor> made = new ArrayList<>();
         try {
@@ -568,7 +567,7 @@ public final class PackageGeneration {
         return best;
     }
 
-    static long presentBytes(OrtSession.Result result) {
+    private static long presentBytes(OrtSession.Result result) {
         long bytes = 0;
         for (Map.Entry<String, OnnxValue> e : result) {
             if (e.getKey().startsWith("present.")) {
